@@ -1,0 +1,48 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { countSqlStatements, type SqlStatementCounter } from './sqlStatements.ts';
+
+/** The Prisma client constructor of one subgraph, generated into its `src/__generated__`. */
+export type PrismaClientClass<Client> = new (options: { adapter: PrismaPg }) => Client;
+
+/** A subgraph's connection to its own database. */
+export interface Database<Client> {
+  prisma: Client;
+  pool: pg.Pool;
+  statements: SqlStatementCounter;
+  close(): Promise<void>;
+}
+
+/** Options of {@link createDatabase}. */
+export interface DatabaseOptions {
+  url: string;
+  /** Connections kept by the pool. @default 10 */
+  poolSize?: number;
+}
+
+/**
+ * Connects a subgraph's Prisma client to PostgreSQL through `@prisma/adapter-pg` over a pool we
+ * own, so statements can be counted and the pool closed deterministically on shutdown.
+ */
+export function createDatabase<Client extends { $disconnect(): Promise<void> }>(
+  PrismaClient: PrismaClientClass<Client>,
+  options: DatabaseOptions,
+): Database<Client> {
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  // An idle connection dropped by the server (restart, shutdown) must not crash the process;
+  // the next query gets a fresh connection or a proper error.
+  pool.on('error', () => undefined);
+  const statements = countSqlStatements(pool);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  let closing: Promise<void> | undefined;
+  return {
+    prisma,
+    pool,
+    statements,
+    close: () =>
+      (closing ??= (async () => {
+        await prisma.$disconnect();
+        if (!pool.ended) await pool.end();
+      })()),
+  };
+}

@@ -1,0 +1,45 @@
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import { maskInternalErrors } from './maskInternalErrors.ts';
+
+/** The resolver map `buildSubgraphSchema` takes (its type is not exported by name). */
+type SubgraphResolvers = Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers'];
+
+/** Options of {@link createSubgraphServer}. */
+export interface SubgraphServerOptions {
+  /** The subgraph's SDL, read from its `schema.graphql`. */
+  typeDefs: string;
+  resolvers: unknown;
+  /** Mask internal error messages and stack traces. @default true */
+  production?: boolean;
+  plugins?: ApolloServerPlugin<BaseContext>[];
+}
+
+/**
+ * An Apollo Server for one subgraph: the federation schema built from its SDL and resolvers,
+ * internal errors masked in production. Not started; the caller owns the lifecycle.
+ */
+export function createSubgraphServer<TContext extends BaseContext>(
+  options: SubgraphServerOptions,
+): ApolloServer<TContext> {
+  const production = options.production ?? true;
+  return new ApolloServer<TContext>({
+    schema: buildSubgraphSchema({
+      typeDefs: parse(options.typeDefs),
+      resolvers: options.resolvers as SubgraphResolvers,
+    }),
+    includeStacktraceInErrorResponses: !production,
+    formatError: maskInternalErrors(production),
+    // No Apollo usage reporting here, so federated traces would only cost bytes.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(options.plugins ?? []),
+    ],
+  });
+}

@@ -1,0 +1,57 @@
+import { BAD_USER_INPUT } from './errors.ts';
+
+/** A reporting period: a year (`2026`), a quarter (`2026-Q3`) or a month (`2026-07`). */
+export interface Period {
+  /** The canonical text of the period, as it appears in entity keys. */
+  key: string;
+  granularity: 'YEAR' | 'QUARTER' | 'MONTH';
+  /** First day, inclusive (UTC midnight). */
+  start: Date;
+  /** Day after the last day, exclusive (UTC midnight). */
+  end: Date;
+}
+
+const PATTERN = /^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/;
+
+/**
+ * Parses a period key; anything else is a `BAD_USER_INPUT` naming `field`. Years before 2000
+ * or after 2100 are refused too: they are typing mistakes, not reporting periods.
+ */
+export function parsePeriod(text: string, field = 'period'): Period {
+  const match = PATTERN.exec(text);
+  const year = Number(match?.[1]);
+  if (!match || year < 2000 || year > 2100) {
+    throw BAD_USER_INPUT.err(
+      `"${text}" is not a period: use a year (2026), a quarter (2026-Q3) or a month (2026-07).`,
+      { field },
+    );
+  }
+  if (match[2]) {
+    const quarter = Number(match[2]);
+    return {
+      key: text,
+      granularity: 'QUARTER',
+      start: utc(year, (quarter - 1) * 3),
+      end: utc(year, quarter * 3),
+    };
+  }
+  if (match[3]) {
+    const month = Number(match[3]) - 1;
+    return { key: text, granularity: 'MONTH', start: utc(year, month), end: utc(year, month + 1) };
+  }
+  return { key: text, granularity: 'YEAR', start: utc(year, 0), end: utc(year + 1, 0) };
+}
+
+function utc(year: number, month: number): Date {
+  return new Date(Date.UTC(year, month, 1));
+}
+
+/** `YYYY-MM-DD` of a date, in UTC: the form GraphQL `Date` scalars carry. */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Today's date at UTC midnight. */
+export function today(now: Date = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}

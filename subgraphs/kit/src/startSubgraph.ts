@@ -1,0 +1,100 @@
+import type { IncomingMessage } from 'node:http';
+import path from 'node:path';
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import { createDatabase, type Database, type PrismaClientClass } from './createDatabase.ts';
+import { startEmbeddedPostgres, type EmbeddedPostgresServer } from './embeddedPostgres.ts';
+import { migrate } from './migrate.ts';
+import { sendJson, serveHttp, type HttpService } from './serveHttp.ts';
+
+/** The parts of a subgraph {@link startSubgraph} needs to run it. */
+export interface SubgraphDefinition<Client, TContext extends BaseContext> {
+  /** Short name, also the embedded database's name: `volunteers`. */
+  name: string;
+  /** The subgraph's folder (holding `prisma/migrations`). */
+  dir: string;
+  PrismaClient: PrismaClientClass<Client>;
+  createServer(db: Database<Client>): {
+    apollo: ApolloServer<TContext>;
+    context(req: IncomingMessage): Promise<TContext>;
+  };
+  /** Fills an empty database with the deterministic seed data. */
+  seed?(db: Database<Client>): Promise<unknown>;
+}
+
+/** How to run one subgraph. */
+export interface SubgraphRunOptions {
+  port: number;
+  /** External PostgreSQL; when unset an embedded server is started. */
+  databaseUrl?: string | undefined;
+  /** Port of the embedded PostgreSQL. */
+  embeddedPort: number;
+  /** Parent folder of the embedded data folders. @default '<repo>/.data' */
+  dataRoot?: string;
+  /** Seed an empty database. @default false */
+  seed?: boolean;
+  /** @default '127.0.0.1' */
+  host?: string;
+  log?: (line: string) => void;
+}
+
+/** A running subgraph and everything it started. */
+export interface RunningSubgraph<Client> {
+  name: string;
+  url: string;
+  http: HttpService;
+  db: Database<Client>;
+  /** Stops in reverse order of start: HTTP (in-flight requests finish), pool, PostgreSQL. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Database (embedded unless a URL is given), migrations, optional seed, HTTP: the start-up
+ * sequence every subgraph shares, used by its `index.ts` and by `npm start`.
+ */
+export async function startSubgraph<Client extends { $disconnect(): Promise<void> }, TContext extends BaseContext>(
+  definition: SubgraphDefinition<Client, TContext>,
+  options: SubgraphRunOptions,
+): Promise<RunningSubgraph<Client>> {
+  const log = options.log ?? (() => undefined);
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const step of stops.reverse()) await step().catch((error) => log(String(error)));
+    stops.length = 0;
+  };
+  try {
+    let databaseUrl = options.databaseUrl;
+    if (!databaseUrl) {
+      const pg: EmbeddedPostgresServer = await startEmbeddedPostgres({
+        dataDir: path.join(options.dataRoot ?? path.resolve('.data'), definition.name),
+        port: options.embeddedPort,
+      });
+      stops.push(() => pg.stop());
+      await pg.ensureDatabase(definition.name);
+      databaseUrl = pg.url(definition.name);
+      log(`${definition.name}: embedded PostgreSQL on port ${pg.port}`);
+    }
+    const migrations = await migrate(databaseUrl, path.join(definition.dir, 'prisma', 'migrations'));
+    if (migrations.applied.length > 0) {
+      log(`${definition.name}: applied ${migrations.applied.join(', ')}`);
+    }
+    const db = createDatabase(definition.PrismaClient, { url: databaseUrl });
+    stops.push(() => db.close());
+    if (options.seed && definition.seed) await definition.seed(db);
+
+    const { apollo, context } = definition.createServer(db);
+    await apollo.start();
+    stops.push(() => apollo.stop());
+    const http = await serveHttp({
+      apollo,
+      context,
+      port: options.port,
+      ...(options.host && { host: options.host }),
+      routes: { '/health': (_, res) => sendJson(res, 200, { status: 'ok', subgraph: definition.name }) },
+    });
+    stops.push(() => http.close());
+    return { name: definition.name, url: `${http.url}/graphql`, http, db, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

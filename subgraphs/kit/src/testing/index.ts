@@ -1,0 +1,3 @@
+export * from './expectGraphQLError.ts';
+export * from './runOperation.ts';
+export * from './testDatabase.ts';

@@ -1,0 +1,20 @@
+import { databaseUrl, flag, port, readEnv, text, type EnvSource } from '@sahem/kit';
+
+/** Configuration of the volunteers subgraph; see the README for every variable. */
+export function volunteersEnv(source?: EnvSource) {
+  return readEnv(
+    {
+      VOLUNTEERS_PORT: port(4001, 'HTTP port of the volunteers subgraph'),
+      VOLUNTEERS_DATABASE_URL: databaseUrl('PostgreSQL of the volunteers subgraph; unset: embedded'),
+      VOLUNTEERS_PG_PORT: port(5433, 'port of the embedded PostgreSQL of the volunteers subgraph'),
+      VOLUNTEERS_NATIONAL_ID_SALT: text(
+        'sahem-development-salt',
+        'secret salt of the national-id hash; set a long random value in production',
+      ),
+      SAHEM_PRODUCTION: flag(false, 'mask internal errors and refuse development defaults'),
+    },
+    source,
+  );
+}
+
+export type VolunteersEnv = ReturnType<typeof volunteersEnv>;

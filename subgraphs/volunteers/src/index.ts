@@ -1,0 +1,17 @@
+import { startSubgraph } from '@sahem/kit';
+import { volunteersEnv } from './env.ts';
+import { volunteersSubgraph } from './server.ts';
+
+// Production entry point: read the environment, listen, stop cleanly on SIGINT/SIGTERM.
+const env = volunteersEnv();
+const running = await startSubgraph(
+  volunteersSubgraph({ nationalIdSalt: env.VOLUNTEERS_NATIONAL_ID_SALT, production: env.SAHEM_PRODUCTION }),
+  {
+    port: env.VOLUNTEERS_PORT,
+    databaseUrl: env.VOLUNTEERS_DATABASE_URL,
+    embeddedPort: env.VOLUNTEERS_PG_PORT,
+    log: console.log,
+  },
+);
+console.log(`volunteers subgraph at ${running.url}`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void running.stop());

@@ -1,0 +1,15 @@
+import type { Connection, LocalizedText } from '@sahem/kit';
+import type { Prisma, Volunteer } from './__generated__/prisma/client.ts';
+
+/** What resolvers return for a `Region`: its code; the name is looked up. */
+export interface RegionModel {
+  code: string;
+}
+
+/** `LocalizedText` is returned as it is stored. */
+export type LocalizedTextModel = LocalizedText;
+
+/** A page of volunteers plus the filter it came from, so `totalCount` is only counted when asked. */
+export interface VolunteerConnectionModel extends Connection<Volunteer> {
+  where: Prisma.VolunteerWhereInput;
+}

@@ -1,0 +1,86 @@
+import { BAD_USER_INPUT, NOT_FOUND, withPrismaErrors } from '@sahem/kit';
+import type { Prisma } from '../__generated__/prisma/client.ts';
+import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
+import { hashNationalId } from '../nationalId.ts';
+import { validateVolunteer } from '../validateVolunteer.ts';
+
+// Unique columns named as the input fields a client sent, so a CONFLICT points at the form field.
+const VOLUNTEER_ERRORS = {
+  entity: 'volunteer',
+  fields: { nationalIdHash: 'input.nationalId', email: 'input.email' },
+};
+
+/** Refuses skill codes the catalogue does not know, naming the first unknown one. */
+async function checkSkills(tx: Prisma.TransactionClient, codes: readonly string[]): Promise<string[]> {
+  const unique = [...new Set(codes)];
+  const known = await tx.skill.findMany({ where: { code: { in: unique } }, select: { code: true } });
+  const knownCodes = new Set(known.map((skill) => skill.code));
+  const unknown = unique.find((code) => !knownCodes.has(code));
+  if (unknown !== undefined) {
+    throw BAD_USER_INPUT.err(`${unknown} is not an ISCO-08 code in the skill catalogue.`, {
+      field: 'input.skillCodes',
+    });
+  }
+  return unique;
+}
+
+export const Mutation: MutationResolvers = {
+  registerVolunteer: (_, { input }, { db, nationalIdSalt }) => {
+    const clean = validateVolunteer(input);
+    return withPrismaErrors(VOLUNTEER_ERRORS, () =>
+      db.$transaction(async (tx) => {
+        const skillCodes = await checkSkills(tx, input.skillCodes);
+        return tx.volunteer.create({
+          data: {
+            fullName: clean.fullName!,
+            nationalIdHash: hashNationalId(input.nationalId, nationalIdSalt),
+            nationalIdLast4: input.nationalId.slice(-4),
+            gender: input.gender,
+            birthYear: input.birthYear,
+            regionCode: input.regionCode,
+            city: clean.city!,
+            email: clean.email!,
+            phone: clean.phone ?? null,
+            weeklyAvailabilityHours: input.weeklyAvailabilityHours,
+            kinds: clean.kinds!,
+            skills: { create: skillCodes.map((skillCode) => ({ skillCode })) },
+          },
+        });
+      }),
+    );
+  },
+
+  updateVolunteer: (_, { id, input }, { db }) => {
+    const clean = validateVolunteer(input);
+    return withPrismaErrors(VOLUNTEER_ERRORS, () =>
+      db.$transaction(async (tx) => {
+        const existing = await tx.volunteer.findUnique({ where: { id }, select: { id: true } });
+        if (!existing) throw NOT_FOUND.err(`No volunteer has the id ${id}.`, { field: 'id' });
+        if (input.skillCodes != null) {
+          const skillCodes = await checkSkills(tx, input.skillCodes);
+          await tx.volunteerSkill.deleteMany({ where: { volunteerId: id } });
+          await tx.volunteerSkill.createMany({
+            data: skillCodes.map((skillCode) => ({ volunteerId: id, skillCode })),
+          });
+        }
+        return tx.volunteer.update({
+          where: { id },
+          data: {
+            ...(clean.fullName != null && { fullName: clean.fullName }),
+            ...(input.regionCode != null && { regionCode: input.regionCode }),
+            ...(clean.city != null && { city: clean.city }),
+            ...(clean.email != null && { email: clean.email }),
+            ...(input.phone !== undefined && { phone: clean.phone ?? null }),
+            ...(input.weeklyAvailabilityHours != null && {
+              weeklyAvailabilityHours: input.weeklyAvailabilityHours,
+            }),
+            ...(clean.kinds != null && { kinds: clean.kinds }),
+          },
+        });
+      }),
+    );
+  },
+
+  changeVolunteerStatus: (_, { id, status }, { db }) =>
+    withPrismaErrors(VOLUNTEER_ERRORS, () => db.volunteer.update({ where: { id }, data: { status } })),
+};

@@ -1,0 +1,65 @@
+import { pageRequest, REGIONS, toConnection } from '@sahem/kit';
+import { Prisma } from '../__generated__/prisma/client.ts';
+import type { QueryResolvers, VolunteerFilter } from '../__generated__/resolvers-types.ts';
+
+/** The Prisma `where` of a volunteer filter. */
+export function volunteerWhere(filter: VolunteerFilter | null | undefined): Prisma.VolunteerWhereInput {
+  if (!filter) return {};
+  return {
+    ...(filter.regionCode != null && { regionCode: filter.regionCode }),
+    ...(filter.status != null && { status: filter.status }),
+    ...(filter.kind != null && { kinds: { has: filter.kind } }),
+    ...(filter.minWeeklyHours != null && { weeklyAvailabilityHours: { gte: filter.minWeeklyHours } }),
+    ...(filter.skillCode != null && { skills: { some: { skillCode: filter.skillCode } } }),
+  };
+}
+
+/** The same filter as SQL, for aggregates Prisma's `groupBy` cannot express (array unnesting). */
+function volunteerSqlConditions(filter: VolunteerFilter | null | undefined): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (filter?.regionCode != null) conditions.push(Prisma.sql`v."regionCode" = ${filter.regionCode}`);
+  if (filter?.status != null) conditions.push(Prisma.sql`v."status"::text = ${filter.status}`);
+  if (filter?.kind != null) conditions.push(Prisma.sql`${filter.kind} = ANY(v."kinds"::text[])`);
+  if (filter?.minWeeklyHours != null) {
+    conditions.push(Prisma.sql`v."weeklyAvailabilityHours" >= ${filter.minWeeklyHours}`);
+  }
+  if (filter?.skillCode != null) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "VolunteerSkill" s
+      WHERE s."volunteerId" = v."id" AND s."skillCode" = ${filter.skillCode})`);
+  }
+  return Prisma.join(conditions, ' AND ');
+}
+
+const GROUP_KEY = {
+  REGION: Prisma.sql`v."regionCode"`,
+  STATUS: Prisma.sql`v."status"::text`,
+  KIND: Prisma.sql`unnest(v."kinds")::text`,
+} as const;
+
+export const Query: QueryResolvers = {
+  volunteer: (_, { id }, { loaders }) => loaders.volunteer.load(id),
+
+  async volunteers(_, { filter, first, after }, { db }) {
+    const { take, after: afterId } = pageRequest(first, after);
+    const where = volunteerWhere(filter);
+    const rows = await db.volunteer.findMany({
+      where: afterId ? { AND: [where, { id: { gt: afterId } }] } : where,
+      orderBy: { id: 'asc' },
+      take: take + 1,
+    });
+    return { ...toConnection(rows, take, (row) => row.id), where };
+  },
+
+  async volunteerCounts(_, { by, filter }, { db }) {
+    const rows = await db.$queryRaw<{ key: string; count: number }[]>`
+      SELECT key, count(*)::int AS count
+        FROM (SELECT ${GROUP_KEY[by]} AS key FROM "Volunteer" v
+               WHERE ${volunteerSqlConditions(filter)}) AS keyed
+       GROUP BY key ORDER BY key`;
+    return rows;
+  },
+
+  skills: (_, __, { db }) => db.skill.findMany({ orderBy: { code: 'asc' } }),
+  skill: (_, { code }, { loaders }) => loaders.skill.load(code),
+  regions: () => [...REGIONS.keys()].map((code) => ({ code })),
+};
