@@ -57,6 +57,8 @@ const config: CodegenConfig = {
       RegionPeriod: mapped('RegionPeriodModel'),
       Region: mapped('RegionModel'),
       LocalizedText: mapped('LocalizedTextModel'),
+      ProgramConnection: mapped('ProgramConnectionModel'),
+      ParticipationConnection: mapped('ParticipationConnectionModel'),
     }),
   },
 };

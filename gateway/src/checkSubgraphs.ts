@@ -1,0 +1,26 @@
+/**
+ * Asks every subgraph for `{ __typename }` (the query Apollo's own health check sends) and
+ * reports `ok` or the reason each one failed. Runs them in parallel with a timeout each.
+ */
+export async function checkSubgraphs(
+  urls: Record<string, string>,
+  timeoutMs: number,
+): Promise<Record<string, string>> {
+  const entries = await Promise.all(
+    Object.entries(urls).map(async ([name, url]) => {
+      try {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ __typename }' }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        const body = (await response.json()) as { data?: { __typename?: string } };
+        return [name, response.ok && body.data?.__typename === 'Query' ? 'ok' : `HTTP ${response.status}`];
+      } catch (error) {
+        return [name, (error as Error).name === 'TimeoutError' ? 'timeout' : 'unreachable'];
+      }
+    }),
+  );
+  return Object.fromEntries(entries);
+}

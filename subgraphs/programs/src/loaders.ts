@@ -1,0 +1,219 @@
+import DataLoader from 'dataloader';
+import { batchByParams, byKeys, groupByKeys, parsePeriod } from '@sahem/kit';
+import {
+  Prisma,
+  type Agency,
+  type HourLog,
+  type Participation,
+  type ParticipationRole,
+  type ParticipationStatus,
+  type PrismaClient,
+  type Program,
+} from './__generated__/prisma/client.ts';
+import type { SkillHoursModel } from './mappers.ts';
+import { NO_FIGURES, periodFigures, periodHoursBySkill, type Dimension, type PeriodFigures } from './periodStats.ts';
+
+/** A loader key carrying an optional period: `verifiedHours(period: "2026")` of one volunteer. */
+interface PeriodKey {
+  id: string;
+  period: string | null;
+}
+
+/** A page request on one program's participations. */
+export interface ParticipationPageKey {
+  id: string;
+  role: ParticipationRole | null;
+  status: ParticipationStatus | null;
+  take: number;
+  after: string | null;
+}
+
+const TEAM_LEAD_STATUSES: ParticipationStatus[] = ['ACCEPTED', 'ACTIVE', 'COMPLETED'];
+
+// DataLoader caches by key identity; object keys need a stable text form.
+const cacheKeyFn = (key: object) => JSON.stringify(key);
+
+/** Restricts hour logs (`h`) to a period, when one is given. */
+function periodCondition(periodKey: string | null): Prisma.Sql {
+  if (periodKey === null) return Prisma.empty;
+  const period = parsePeriod(periodKey);
+  return Prisma.sql`AND h."date" >= ${period.start}::date AND h."date" < ${period.end}::date`;
+}
+
+/** Whose hours a loader sums: the participation column (`pa`) it groups by. */
+type Owner = 'volunteer' | 'participation' | 'program';
+const OWNER: Record<Owner, Prisma.Sql> = {
+  volunteer: Prisma.raw('pa."volunteerId"'),
+  participation: Prisma.raw('pa."id"::text'),
+  program: Prisma.raw('pa."programId"'),
+};
+
+/** Per-request batch loaders: each turns N lookups in one tick into one statement. */
+export function createLoaders(db: PrismaClient) {
+  /** Verified hours of many volunteers, participations or programs, in one statement. */
+  const verifiedHours = (owner: Owner) =>
+    new DataLoader<PeriodKey, number, string>(
+      (keys) =>
+        batchByParams(
+          keys,
+          async (ids, { period }) => {
+            const rows = await db.$queryRaw<{ id: string; hours: number }[]>`
+              SELECT ${OWNER[owner]} AS id, sum(h."hours")::float8 AS hours
+                FROM "HourLog" h JOIN "Participation" pa ON pa."id" = h."participationId"
+               WHERE h."verified" AND ${OWNER[owner]} = ANY(${ids}::text[])
+                 ${periodCondition(period)}
+               GROUP BY 1`;
+            return new Map(rows.map((row) => [row.id, row.hours]));
+          },
+          0,
+        ),
+      { cacheKeyFn },
+    );
+
+  /** Verified hours by skill of many volunteers or programs, in one statement. */
+  const hoursBySkill = (owner: 'volunteer' | 'program') =>
+    new DataLoader<PeriodKey, SkillHoursModel[], string>(
+      (keys) =>
+        batchByParams(
+          keys,
+          async (ids, { period }) => {
+            const rows = await db.$queryRaw<{ id: string; skillCode: string; hours: number }[]>`
+              SELECT ${OWNER[owner]} AS id, pa."skillCode", sum(h."hours")::float8 AS hours
+                FROM "HourLog" h JOIN "Participation" pa ON pa."id" = h."participationId"
+               WHERE h."verified" AND ${OWNER[owner]} = ANY(${ids}::text[])
+                 ${periodCondition(period)}
+               GROUP BY 1, 2 ORDER BY 1, 2`;
+            const grouped = groupByKeys(ids, rows, (row) => row.id);
+            return new Map(
+              ids.map((id, i) => [id, grouped[i]!.map(({ skillCode, hours }) => ({ skillCode, hours }))]),
+            );
+          },
+          [] as SkillHoursModel[],
+        ),
+      { cacheKeyFn },
+    );
+
+  /** Figures of many agencies or regions in a period. */
+  const figures = (dimension: Dimension) =>
+    new DataLoader<{ id: string; period: string }, PeriodFigures, string>(
+      (keys) =>
+        batchByParams(keys, (codes, { period }) => periodFigures(db, dimension, codes, parsePeriod(period)), NO_FIGURES),
+      { cacheKeyFn },
+    );
+
+  const figuresBySkill = (dimension: Dimension) =>
+    new DataLoader<{ id: string; period: string }, SkillHoursModel[], string>(
+      (keys) =>
+        batchByParams(
+          keys,
+          (codes, { period }) => periodHoursBySkill(db, dimension, codes, parsePeriod(period)),
+          [] as SkillHoursModel[],
+        ),
+      { cacheKeyFn },
+    );
+
+  return {
+    agency: new DataLoader<string, Agency | null>(async (codes) =>
+      byKeys(codes, await db.agency.findMany({ where: { code: { in: [...codes] } } }), (a) => a.code),
+    ),
+    program: new DataLoader<string, Program | null>(async (ids) =>
+      byKeys(ids, await db.program.findMany({ where: { id: { in: [...ids] } } }), (p) => p.id),
+    ),
+    participation: new DataLoader<string, Participation | null>(async (ids) =>
+      byKeys(ids, await db.participation.findMany({ where: { id: { in: [...ids] } } }), (p) => p.id),
+    ),
+    participationsOfVolunteer: new DataLoader<{ id: string; status: ParticipationStatus | null }, Participation[], string>(
+      (keys) =>
+        batchByParams(
+          keys,
+          async (ids, { status }) => {
+            const rows = await db.participation.findMany({
+              where: { volunteerId: { in: ids }, ...(status && { status }) },
+              orderBy: [{ appliedAt: 'desc' }, { id: 'asc' }],
+            });
+            const grouped = groupByKeys(ids, rows, (row) => row.volunteerId);
+            return new Map(ids.map((id, i) => [id, grouped[i]!]));
+          },
+          [] as Participation[],
+        ),
+      { cacheKeyFn },
+    ),
+    teamLeadsOfProgram: new DataLoader<string, Participation[]>(async (programIds) =>
+      groupByKeys(
+        programIds,
+        await db.participation.findMany({
+          where: { programId: { in: [...programIds] }, role: 'TEAM_LEAD', status: { in: TEAM_LEAD_STATUSES } },
+          orderBy: [{ appliedAt: 'asc' }, { id: 'asc' }],
+        }),
+        (row) => row.programId,
+      ),
+    ),
+    /**
+     * One page of participations for each of many programs, in one statement: a window
+     * function numbers each program's rows so every program gets its own `take + 1`.
+     */
+    participationPage: new DataLoader<ParticipationPageKey, Participation[], string>(
+      (keys) =>
+        batchByParams(
+          keys,
+          async (programIds, { role, status, take, after }) => {
+            const rows = await db.$queryRaw<Participation[]>`
+              SELECT "id", "volunteerId", "programId", "role", "status", "skillCode", "appliedAt", "joinedOn"
+                FROM (SELECT pa.*, row_number() OVER (PARTITION BY pa."programId" ORDER BY pa."id") AS rank
+                        FROM "Participation" pa
+                       WHERE pa."programId" = ANY(${programIds}::text[])
+                         ${role ? Prisma.sql`AND pa."role"::text = ${role}` : Prisma.empty}
+                         ${status ? Prisma.sql`AND pa."status"::text = ${status}` : Prisma.empty}
+                         ${after ? Prisma.sql`AND pa."id" > ${after}::uuid` : Prisma.empty}) AS ranked
+               WHERE rank <= ${take + 1}
+               ORDER BY "programId", "id"`;
+            const grouped = groupByKeys(programIds, rows, (row) => row.programId);
+            return new Map(programIds.map((id, i) => [id, grouped[i]!]));
+          },
+          [] as Participation[],
+        ),
+      { cacheKeyFn },
+    ),
+    participationCount: new DataLoader<
+      { id: string; role: ParticipationRole | null; status: ParticipationStatus | null },
+      number,
+      string
+    >(
+      (keys) =>
+        batchByParams(
+          keys,
+          async (programIds, { role, status }) => {
+            const rows = await db.participation.groupBy({
+              by: ['programId'],
+              where: { programId: { in: programIds }, ...(role && { role }), ...(status && { status }) },
+              _count: { _all: true },
+            });
+            return new Map(rows.map((row) => [row.programId, row._count._all]));
+          },
+          0,
+        ),
+      { cacheKeyFn },
+    ),
+    hourLogsOfParticipation: new DataLoader<string, HourLog[]>(async (ids) =>
+      groupByKeys(
+        ids,
+        await db.hourLog.findMany({
+          where: { participationId: { in: [...ids] } },
+          orderBy: [{ date: 'desc' }, { createdAt: 'desc' }],
+        }),
+        (row) => row.participationId,
+      ),
+    ),
+    verifiedHoursOfVolunteer: verifiedHours('volunteer'),
+    verifiedHoursOfParticipation: verifiedHours('participation'),
+    verifiedHoursOfProgram: verifiedHours('program'),
+    hoursBySkillOfVolunteer: hoursBySkill('volunteer'),
+    hoursBySkillOfProgram: hoursBySkill('program'),
+    agencyFigures: figures('agencyCode'),
+    regionFigures: figures('regionCode'),
+    agencyHoursBySkill: figuresBySkill('agencyCode'),
+    regionHoursBySkill: figuresBySkill('regionCode'),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,173 @@
+import { BAD_USER_INPUT, CONFLICT, isoDate, NOT_FOUND, today, withPrismaErrors } from '@sahem/kit';
+import type { Participation, ParticipationStatus, Prisma } from '../__generated__/prisma/client.ts';
+import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
+import { canMove, HOLDS_A_PLACE, PARTICIPATION_TRANSITIONS } from '../transitions.ts';
+
+const PARTICIPATION_ERRORS = {
+  entity: 'participation',
+  fields: { volunteerId: 'input.volunteerId', programId: 'input.programId' },
+};
+const VOLUNTEER_ID = /^V-\d{7}$/;
+const ISCO_UNIT_GROUP = /^\d{4}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Locks and returns a participation, or NOT_FOUND naming `field`. */
+async function lockParticipation(
+  tx: Prisma.TransactionClient,
+  id: string,
+  field: string,
+): Promise<Participation> {
+  const notFound = NOT_FOUND.err(`No participation has the id ${id}.`, { field });
+  if (!UUID.test(id)) throw notFound;
+  const [row] = await tx.$queryRaw<Participation[]>`
+    SELECT * FROM "Participation" WHERE "id" = ${id}::uuid FOR UPDATE`;
+  if (!row) throw notFound;
+  return row;
+}
+
+function refuseMove(from: ParticipationStatus, to: ParticipationStatus, field: string): void {
+  if (!canMove(PARTICIPATION_TRANSITIONS, from, to) || from === to) {
+    throw CONFLICT.err(`A ${from} participation cannot become ${to}.`, { field });
+  }
+}
+
+/** Applications, acceptance, withdrawal and hour logging, each in one transaction. */
+export const participationMutations: Pick<
+  MutationResolvers,
+  'applyToProgram' | 'acceptParticipation' | 'withdrawParticipation' | 'logHours' | 'verifyHours'
+> = {
+  applyToProgram: (_, { input }, { db, now }) => {
+    if (!VOLUNTEER_ID.test(input.volunteerId)) {
+      throw BAD_USER_INPUT.err(`${input.volunteerId} is not a volunteer id (V-0000042).`, {
+        field: 'input.volunteerId',
+      });
+    }
+    if (!ISCO_UNIT_GROUP.test(input.skillCode)) {
+      throw BAD_USER_INPUT.err(`${input.skillCode} is not an ISCO-08 unit group code (four digits).`, {
+        field: 'input.skillCode',
+      });
+    }
+    return withPrismaErrors(PARTICIPATION_ERRORS, () =>
+      db.$transaction(async (tx) => {
+        const program = await tx.program.findUnique({ where: { id: input.programId } });
+        if (!program) {
+          throw NOT_FOUND.err(`No program has the id ${input.programId}.`, { field: 'input.programId' });
+        }
+        if (program.status !== 'OPEN') {
+          throw CONFLICT.err(`${program.id} is ${program.status}, not open for applications.`, {
+            field: 'input.programId',
+          });
+        }
+        if (program.endDate < today(now())) {
+          throw CONFLICT.err(`${program.id} ended on ${isoDate(program.endDate)}.`, { field: 'input.programId' });
+        }
+        const existing = await tx.participation.findUnique({
+          where: { volunteerId_programId: { volunteerId: input.volunteerId, programId: program.id } },
+          select: { status: true },
+        });
+        if (existing) {
+          throw CONFLICT.err(`${input.volunteerId} already applied to ${program.id} (${existing.status}).`, {
+            field: 'input.volunteerId',
+          });
+        }
+        return tx.participation.create({
+          data: { volunteerId: input.volunteerId, programId: program.id, skillCode: input.skillCode },
+        });
+      }),
+    );
+  },
+
+  acceptParticipation: (_, { id, role, joinedOn }, { db, now }) =>
+    db.$transaction(async (tx) => {
+      const participation = await lockParticipation(tx, id, 'id');
+      refuseMove(participation.status, 'ACCEPTED', 'id');
+      // Locking the program serialises acceptances, so capacity holds under concurrency.
+      const [program] = await tx.$queryRaw<{ id: string; status: string; capacity: number; startDate: Date; endDate: Date }[]>`
+        SELECT "id", "status"::text, "capacity", "startDate", "endDate"
+          FROM "Program" WHERE "id" = ${participation.programId} FOR UPDATE`;
+      if (!program || (program.status !== 'OPEN' && program.status !== 'CLOSED')) {
+        throw CONFLICT.err(`${participation.programId} is not running; nobody can be accepted.`, { field: 'id' });
+      }
+      const holding = await tx.participation.count({
+        where: { programId: program.id, status: { in: [...HOLDS_A_PLACE] } },
+      });
+      if (holding >= program.capacity) {
+        throw CONFLICT.err(`${program.id} is full: ${holding} of ${program.capacity} places are taken.`, {
+          field: 'id',
+        });
+      }
+      const start = joinedOn ?? new Date(Math.max(today(now()).getTime(), program.startDate.getTime()));
+      if (start < program.startDate || start > program.endDate) {
+        throw BAD_USER_INPUT.err(
+          `The participation must start between ${isoDate(program.startDate)} and ${isoDate(program.endDate)}.`,
+          { field: joinedOn ? 'joinedOn' : 'id' },
+        );
+      }
+      return tx.participation.update({
+        where: { id },
+        data: { status: 'ACCEPTED', role: role ?? 'MEMBER', joinedOn: start },
+      });
+    }),
+
+  withdrawParticipation: (_, { id }, { db }) =>
+    db.$transaction(async (tx) => {
+      const participation = await lockParticipation(tx, id, 'id');
+      refuseMove(participation.status, 'WITHDRAWN', 'id');
+      return tx.participation.update({ where: { id }, data: { status: 'WITHDRAWN' } });
+    }),
+
+  logHours: (_, { input }, { db, now }) => {
+    const fail = (field: string, message: string): never => {
+      throw BAD_USER_INPUT.err(message, { field: `input.${field}` });
+    };
+    const { hours, date } = input;
+    if (!Number.isFinite(hours) || hours <= 0 || hours > 24) fail('hours', 'Hours must be above 0 and at most 24.');
+    if (Math.round(hours * 100) !== hours * 100) fail('hours', 'Hours take at most two decimals (1.25).');
+    if (date > today(now())) fail('date', `${isoDate(date)} is in the future.`);
+    const activity = input.activity.trim();
+    if (activity.length < 2 || activity.length > 500) {
+      fail('activity', 'Describe the activity in 2 to 500 characters.');
+    }
+    return db.$transaction(async (tx) => {
+      const participation = await lockParticipation(tx, input.participationId, 'input.participationId');
+      if (participation.status !== 'ACCEPTED' && participation.status !== 'ACTIVE') {
+        throw CONFLICT.err(`Hours cannot be logged on a ${participation.status} participation.`, {
+          field: 'input.participationId',
+        });
+      }
+      if (participation.joinedOn && date < participation.joinedOn) {
+        fail('date', `The participation started on ${isoDate(participation.joinedOn)}; ${isoDate(date)} is before it.`);
+      }
+      const sameDay = await tx.hourLog.aggregate({
+        where: { participationId: participation.id, date },
+        _sum: { hours: true },
+      });
+      const logged = sameDay._sum.hours?.toNumber() ?? 0;
+      if (logged + hours > 24) {
+        fail('hours', `${logged} hours are already logged on ${isoDate(date)}; a day has 24.`);
+      }
+      if (participation.status === 'ACCEPTED') {
+        await tx.participation.update({ where: { id: participation.id }, data: { status: 'ACTIVE' } });
+      }
+      return tx.hourLog.create({ data: { participationId: participation.id, date, hours, activity } });
+    });
+  },
+
+  verifyHours: (_, { hourLogId, verifiedBy }, { db }) => {
+    if (!verifiedBy.trim()) {
+      throw BAD_USER_INPUT.err('Name the officer who verifies the hours.', { field: 'verifiedBy' });
+    }
+    return db.$transaction(async (tx) => {
+      const notFound = NOT_FOUND.err(`No hour log has the id ${hourLogId}.`, { field: 'hourLogId' });
+      if (!UUID.test(hourLogId)) throw notFound;
+      const [log] = await tx.$queryRaw<{ verified: boolean }[]>`
+        SELECT "verified" FROM "HourLog" WHERE "id" = ${hourLogId}::uuid FOR UPDATE`;
+      if (!log) throw notFound;
+      if (log.verified) throw CONFLICT.err('These hours are already verified.', { field: 'hourLogId' });
+      return tx.hourLog.update({
+        where: { id: hourLogId },
+        data: { verified: true, verifiedBy: verifiedBy.trim(), verifiedAt: new Date() },
+      });
+    });
+  },
+};

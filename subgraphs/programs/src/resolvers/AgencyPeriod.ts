@@ -1,0 +1,24 @@
+import { NOT_FOUND, parsePeriod } from '@sahem/kit';
+import type { AgencyPeriodResolvers } from '../__generated__/resolvers-types.ts';
+
+export const AgencyPeriod: AgencyPeriodResolvers = {
+  async __resolveReference({ agencyCode, period }, { loaders }) {
+    parsePeriod(period);
+    return (await loaders.agency.load(agencyCode)) ? { agencyCode, period } : null;
+  },
+  async agency({ agencyCode }, _, { loaders }) {
+    const agency = await loaders.agency.load(agencyCode);
+    if (!agency) throw NOT_FOUND.err(`No agency has the code ${agencyCode}.`);
+    return agency;
+  },
+  activeVolunteers: (key, _, { loaders }) =>
+    loaders.agencyFigures.load({ id: key.agencyCode, period: key.period }).then((f) => f.activeVolunteers),
+  verifiedHours: (key, _, { loaders }) =>
+    loaders.agencyFigures.load({ id: key.agencyCode, period: key.period }).then((f) => f.verifiedHours),
+  beneficiaries: (key, _, { loaders }) =>
+    loaders.agencyFigures.load({ id: key.agencyCode, period: key.period }).then((f) => f.beneficiaries),
+  programsRun: (key, _, { loaders }) =>
+    loaders.agencyFigures.load({ id: key.agencyCode, period: key.period }).then((f) => f.programsRun),
+  verifiedHoursBySkill: (key, _, { loaders }) =>
+    loaders.agencyHoursBySkill.load({ id: key.agencyCode, period: key.period }),
+};

@@ -1,0 +1,5 @@
+import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
+import { participationMutations } from '../mutations/participationMutations.ts';
+import { programMutations } from '../mutations/programMutations.ts';
+
+export const Mutation: MutationResolvers = { ...programMutations, ...participationMutations };

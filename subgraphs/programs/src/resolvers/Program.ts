@@ -1,0 +1,40 @@
+import { NOT_FOUND, pageRequest, toConnection } from '@sahem/kit';
+import type { ProgramResolvers } from '../__generated__/resolvers-types.ts';
+
+export const Program: ProgramResolvers = {
+  __resolveReference: ({ id }, { loaders }) => loaders.program.load(id),
+
+  async agency(program, _, { loaders }) {
+    const agency = await loaders.agency.load(program.agencyCode);
+    // The foreign key makes this unreachable unless the row vanished mid-request.
+    if (!agency) throw NOT_FOUND.err(`Agency ${program.agencyCode} of ${program.id} is gone.`);
+    return agency;
+  },
+  title: (program) => ({ ar: program.titleAr, en: program.titleEn }),
+  description: (program) => ({ ar: program.descriptionAr, en: program.descriptionEn }),
+  region: (program) => ({ code: program.regionCode }),
+  requiredSkills: (program) => program.requiredSkills.map((code) => ({ code })),
+
+  async participations(program, { role, status, first, after }, { loaders }) {
+    const { take, after: afterId } = pageRequest(first, after);
+    const rows = await loaders.participationPage.load({
+      id: program.id,
+      role: role ?? null,
+      status: status ?? null,
+      take,
+      after: afterId ?? null,
+    });
+    return {
+      ...toConnection(rows, take, (row) => row.id),
+      programId: program.id,
+      role: role ?? null,
+      status: status ?? null,
+    };
+  },
+
+  teamLeads: (program, _, { loaders }) => loaders.teamLeadsOfProgram.load(program.id),
+  verifiedHours: (program, _, { loaders }) =>
+    loaders.verifiedHoursOfProgram.load({ id: program.id, period: null }),
+  verifiedHoursBySkill: (program, _, { loaders }) =>
+    loaders.hoursBySkillOfProgram.load({ id: program.id, period: null }),
+};

@@ -1,0 +1,58 @@
+import { pageRequest, parsePeriod, REGIONS, toConnection } from '@sahem/kit';
+import type { Prisma } from '../__generated__/prisma/client.ts';
+import type { ProgramFilter, QueryResolvers } from '../__generated__/resolvers-types.ts';
+
+function programWhere(filter: ProgramFilter | null | undefined): Prisma.ProgramWhereInput {
+  if (!filter) return {};
+  return {
+    ...(filter.agencyCode != null && { agencyCode: filter.agencyCode }),
+    ...(filter.regionCode != null && { regionCode: filter.regionCode }),
+    ...(filter.status != null && { status: filter.status }),
+    ...(filter.kind != null && { kind: filter.kind }),
+    ...(filter.activeOn != null && {
+      startDate: { lte: filter.activeOn },
+      endDate: { gte: filter.activeOn },
+    }),
+  };
+}
+
+export const Query: QueryResolvers = {
+  agencies: (_, __, { db }) => db.agency.findMany({ orderBy: { code: 'asc' } }),
+  agency: (_, { code }, { loaders }) => loaders.agency.load(code),
+  program: (_, { id }, { loaders }) => loaders.program.load(id),
+
+  async programs(_, { filter, first, after }, { db }) {
+    const { take, after: afterId } = pageRequest(first, after);
+    const where = programWhere(filter);
+    const rows = await db.program.findMany({
+      where: afterId ? { AND: [where, { id: { gt: afterId } }] } : where,
+      orderBy: { id: 'asc' },
+      take: take + 1,
+    });
+    return { ...toConnection(rows, take, (row) => row.id), where };
+  },
+
+  participation: (_, { id }, { loaders }) => loaders.participation.load(id),
+
+  async agencyPeriod(_, { agencyCode, period }, { loaders }) {
+    parsePeriod(period);
+    const agency = await loaders.agency.load(agencyCode);
+    return agency && { agencyCode, period };
+  },
+
+  async agencyPeriods(_, { period }, { db }) {
+    parsePeriod(period);
+    const agencies = await db.agency.findMany({ select: { code: true }, orderBy: { code: 'asc' } });
+    return agencies.map(({ code }) => ({ agencyCode: code, period }));
+  },
+
+  regionPeriod: (_, { regionCode, period }) => {
+    parsePeriod(period);
+    return REGIONS.has(regionCode) ? { regionCode, period } : null;
+  },
+
+  regionPeriods: (_, { period }) => {
+    parsePeriod(period);
+    return [...REGIONS.keys()].map((regionCode) => ({ regionCode, period }));
+  },
+};

@@ -1,0 +1,4 @@
+import { regionResolvers } from '@sahem/kit';
+import type { RegionResolvers } from '../__generated__/resolvers-types.ts';
+
+export const Region: RegionResolvers = regionResolvers;
