@@ -36,7 +36,6 @@ const mapped = (model: string) => `../mappers.ts#${model}`;
 const config: CodegenConfig = {
   overwrite: true,
   emitLegacyCommonJSImports: false,
-  hooks: { afterAllFileWrite: ['prettier --write'] },
   generates: {
     ...subgraphResolvers('volunteers', {
       Volunteer: prisma('Volunteer'),

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { composeServices, type CompositionHint } from '@apollo/composition';
+import { composeServices } from '@apollo/composition';
 import { printSchema } from '@apollo/federation-internals';
 import { parse, type GraphQLError } from 'graphql';
 import { SUBGRAPHS } from './subgraphs.ts';
 
 const ROOT = new URL('..', import.meta.url);
+
+/** A composition hint (its class is not exported by name). */
+type CompositionHint = NonNullable<ReturnType<typeof composeServices>['hints']>[number];
 
 /** What composing the subgraphs produced. */
 export type Composition =

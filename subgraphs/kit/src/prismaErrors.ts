@@ -20,6 +20,8 @@ export interface PrismaErrorContext {
   entity: string;
   /** Input field to name for each unique column, e.g. `{ email: 'input.email' }`. */
   fields?: Record<string, string>;
+  /** Argument to name when the record is missing (`P2025`), e.g. `id`. */
+  notFoundField?: string;
 }
 
 /**
@@ -32,7 +34,10 @@ export function translatePrismaError(error: unknown, context: PrismaErrorContext
   if (isKnownRequestError(error)) {
     if (error.code === 'P2002') throw conflict(error, context);
     if (error.code === 'P2025') {
-      throw NOT_FOUND.err(`The ${context.entity} does not exist.`);
+      throw NOT_FOUND.err(
+        `The ${context.entity} does not exist.`,
+        context.notFoundField ? { field: context.notFoundField } : {},
+      );
     }
   }
   throw error;

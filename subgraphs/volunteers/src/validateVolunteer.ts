@@ -65,6 +65,10 @@ export function validateVolunteer<Kind extends string>(
   if (hours != null && (!Number.isFinite(hours) || hours < 0 || hours > HOURS_PER_WEEK)) {
     fail('weeklyAvailabilityHours', `Weekly availability must be between 0 and ${HOURS_PER_WEEK} hours.`);
   }
+  // Stored with one decimal: refuse what would be silently rounded.
+  if (hours != null && Math.abs(hours * 10 - Math.round(hours * 10)) > 1e-9) {
+    fail('weeklyAvailabilityHours', 'Weekly availability takes at most one decimal (2.5).');
+  }
   if (fields.kinds != null && fields.kinds.length === 0) {
     fail('kinds', 'Choose at least one kind of volunteering.');
   }

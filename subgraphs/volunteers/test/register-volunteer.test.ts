@@ -167,6 +167,11 @@ describe('refusing an invalid registration', () => {
       'input.weeklyAvailabilityHours',
       { weeklyAvailabilityHours: 168.5 },
     ],
+    [
+      'weekly hours with two decimals',
+      'input.weeklyAvailabilityHours',
+      { weeklyAvailabilityHours: 2.25 },
+    ],
     ['no kind of volunteering', 'input.kinds', { kinds: [] }],
     ['an unknown skill code', 'input.skillCodes', { skillCodes: ['9999'] }],
     ['a known and an unknown skill code', 'input.skillCodes', { skillCodes: ['2221', '0000'] }],
@@ -214,5 +219,26 @@ describe('registering the same person or email twice', () => {
 
     expectGraphQLError(result, 'CONFLICT', 'input.email');
     expect(await volunteerTables(subgraph.db)).toEqual(tablesBefore);
+  });
+
+  it('lets only one of several simultaneous registrations of the same person through', async () => {
+    const person = aVolunteer();
+    const emails = [1, 2, 3].map((attempt) => `same.person.${attempt}@example.sa`);
+
+    const attempts = await Promise.all(
+      emails.map((email) => subgraph.run(REGISTER, { input: { ...person, email } })),
+    );
+
+    const [succeeded, failed] = [
+      attempts.filter((result) => !result.errors),
+      attempts.filter((result) => result.errors),
+    ];
+    expect(succeeded).toHaveLength(1);
+    for (const result of failed) expectGraphQLError(result, 'CONFLICT', 'input.nationalId');
+    const { rows } = await subgraph.db.pool.query(
+      'SELECT email FROM "Volunteer" WHERE email = ANY($1)',
+      [emails],
+    );
+    expect(rows).toEqual([{ email: succeeded[0]!.data!.registerVolunteer.email }]);
   });
 });

@@ -192,13 +192,13 @@ describe('changing the status of a volunteer', () => {
     }
   });
 
-  it('is NOT_FOUND for an unknown volunteer', async () => {
+  it('is NOT_FOUND on id for an unknown volunteer', async () => {
     const result = await subgraph.run(CHANGE_STATUS, {
       id: UNKNOWN_VOLUNTEER_ID,
       status: 'SUSPENDED',
     });
 
-    expectGraphQLError(result, 'NOT_FOUND');
+    expectGraphQLError(result, 'NOT_FOUND', 'id');
     expect(result.data).toBeNull();
   });
 });

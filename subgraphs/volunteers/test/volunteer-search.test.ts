@@ -244,12 +244,12 @@ describe('listing volunteers', () => {
 });
 
 describe('paging through volunteers', () => {
-  it.each<[string, VolunteerFilter, number]>([
-    ['all volunteers', {}, 5],
-    ['all volunteers', {}, 1],
-    ['active volunteers', { status: 'ACTIVE' }, 3],
-    ['volunteers with skill 2221', { skillCode: '2221' }, 2],
-  ])('walks %s %d at a time, each volunteer once and in order', async (_, filter, first) => {
+  it.each<[string, number, VolunteerFilter]>([
+    ['all volunteers', 5, {}],
+    ['all volunteers', 1, {}],
+    ['active volunteers', 3, { status: 'ACTIVE' }],
+    ['volunteers with skill 2221', 2, { skillCode: '2221' }],
+  ])('walks %s %d at a time, each volunteer once and in order', async (_, first, filter) => {
     const expected = idsMatching(filter);
 
     const pages = await allPages(filter, first);

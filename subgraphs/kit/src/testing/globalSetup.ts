@@ -14,7 +14,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => undefined;
   }
   const server = await startEmbeddedPostgres({
-    dataDir: path.resolve('.data', `test-${process.pid}`),
+    // Each vitest project runs its own setup in the same process: name the folder after both.
+    dataDir: path.resolve('.data', `test-${process.pid}-${project.name || 'default'}`),
     port: 0,
     ephemeral: true,
   });

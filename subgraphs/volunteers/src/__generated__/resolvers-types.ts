@@ -74,11 +74,6 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/**
- * The national record of volunteers, owned by the ministry's volunteering platform. Personal
- * fields (full name, contact) never leave this subgraph without the caller's right to see them;
- * the national id itself is never stored.
- */
 export type Query = {
   __typename?: 'Query';
   /** The 13 regions of Saudi Arabia (ISO 3166-2:SA). */
@@ -95,42 +90,22 @@ export type Query = {
 };
 
 
-/**
- * The national record of volunteers, owned by the ministry's volunteering platform. Personal
- * fields (full name, contact) never leave this subgraph without the caller's right to see them;
- * the national id itself is never stored.
- */
 export type QuerySkillArgs = {
   code: Scalars['ID']['input'];
 };
 
 
-/**
- * The national record of volunteers, owned by the ministry's volunteering platform. Personal
- * fields (full name, contact) never leave this subgraph without the caller's right to see them;
- * the national id itself is never stored.
- */
 export type QueryVolunteerArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * The national record of volunteers, owned by the ministry's volunteering platform. Personal
- * fields (full name, contact) never leave this subgraph without the caller's right to see them;
- * the national id itself is never stored.
- */
 export type QueryVolunteerCountsArgs = {
   by: VolunteerGrouping;
   filter?: InputMaybe<VolunteerFilter>;
 };
 
 
-/**
- * The national record of volunteers, owned by the ministry's volunteering platform. Personal
- * fields (full name, contact) never leave this subgraph without the caller's right to see them;
- * the national id itself is never stored.
- */
 export type QueryVolunteersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<VolunteerFilter>;

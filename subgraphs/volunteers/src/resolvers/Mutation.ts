@@ -8,6 +8,7 @@ import { validateVolunteer } from '../validateVolunteer.ts';
 const VOLUNTEER_ERRORS = {
   entity: 'volunteer',
   fields: { nationalIdHash: 'input.nationalId', email: 'input.email' },
+  notFoundField: 'id',
 };
 
 /** Refuses skill codes the catalogue does not know, naming the first unknown one. */

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { hashNationalId, withCheckDigit } from '../../subgraphs/volunteers/src/nationalId.ts';
+import { startGraph, TEST_SALT, type Graph } from './support/startGraph.ts';
+
+let graph: Graph;
+
+const AGENCIES = ['SCD', 'SEC', 'SRCA', 'HRSD'];
+const PROGRAMS = Array.from({ length: 10 }, (_, i) => ({
+  id: `${AGENCIES[i % 4]}-${String(i + 1).padStart(5, '0')}`,
+  agencyCode: AGENCIES[i % 4]!,
+}));
+// Region SA-03: 10 volunteers with one participation each (10 rows);
+// region SA-01: 100 volunteers with ten participations each (1,000 rows).
+const SMALL = { region: 'SA-03', volunteers: 10, participationsEach: 1 };
+const LARGE = { region: 'SA-01', volunteers: 100, participationsEach: 10 };
+
+async function load(graph: Graph): Promise<void> {
+  const volunteers = [SMALL, LARGE].flatMap((group, g) =>
+    Array.from({ length: group.volunteers }, (_, i) => ({ id: `V-${g}${String(i + 1).padStart(6, '0')}`, group })),
+  );
+  const v = graph.volunteers.db.prisma;
+  const p = graph.programs.db.prisma;
+  await v.volunteer.createMany({
+    data: volunteers.map(({ id, group }, i) => {
+      const nationalId = withCheckDigit(`1${String(i).padStart(8, '0')}`);
+      return {
+        id,
+        fullName: `Volunteer ${id}`,
+        nationalIdHash: hashNationalId(nationalId, TEST_SALT),
+        nationalIdLast4: nationalId.slice(-4),
+        gender: 'FEMALE' as const,
+        birthYear: 1990,
+        regionCode: group.region,
+        city: 'City',
+        email: `${id}@example.sa`,
+        weeklyAvailabilityHours: 2,
+        kinds: ['PRACTICAL' as const],
+      };
+    }),
+  });
+  await v.volunteerSkill.createMany({
+    data: volunteers.flatMap(({ id }) => [
+      { volunteerId: id, skillCode: '2221' },
+      { volunteerId: id, skillCode: '5411' },
+    ]),
+  });
+  await p.agency.createMany({
+    data: AGENCIES.map((code) => ({ code, nameAr: code, nameEn: code, sector: 'Public', lastProgramNumber: 10 })),
+  });
+  await p.program.createMany({
+    data: PROGRAMS.map(({ id, agencyCode }) => ({
+      id,
+      agencyCode,
+      titleAr: id,
+      titleEn: id,
+      descriptionAr: id,
+      descriptionEn: id,
+      kind: 'PRACTICAL' as const,
+      regionCode: 'SA-01',
+      startDate: new Date('2026-01-01'),
+      endDate: new Date('2026-12-31'),
+      capacity: 1000,
+      status: 'OPEN' as const,
+    })),
+  });
+  const participations = volunteers.flatMap(({ id, group }) =>
+    PROGRAMS.slice(0, group.participationsEach).map((program, k) => ({
+      id: crypto.randomUUID(),
+      volunteerId: id,
+      programId: program.id,
+      role: k === 0 ? ('TEAM_LEAD' as const) : ('MEMBER' as const),
+      status: 'ACTIVE' as const,
+      skillCode: k % 2 ? '2221' : '5411',
+      joinedOn: new Date('2026-01-02'),
+    })),
+  );
+  await p.participation.createMany({ data: participations });
+  await p.hourLog.createMany({
+    data: participations.flatMap(({ id }) => [
+      { participationId: id, date: new Date('2026-02-01'), hours: 2, activity: 'Drill', verified: true },
+      { participationId: id, date: new Date('2026-03-01'), hours: 1.5, activity: 'Drill', verified: false },
+    ]),
+  });
+}
+
+const QUERY = /* GraphQL */ `
+  query Region($region: ID!) {
+    volunteers(filter: { regionCode: $region, skillCode: "2221", minWeeklyHours: 1 }, first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+          fullName
+          skills { code name { en } }
+          verifiedHours(period: "2026")
+          verifiedHoursBySkill { skillCode hours skill { name { en } } }
+          participations {
+            role
+            verifiedHours
+            skill { name { en } }
+            program { id title { en } region { name { en } } agency { code name { en } period(period: "2026") { verifiedHours } } }
+          }
+        }
+      }
+    }
+  }
+`;
+
+beforeAll(async () => {
+  graph = await startGraph();
+  await load(graph);
+});
+afterAll(() => graph?.stop());
+
+it('sends as many SQL statements for 1,000 returned rows as for 10', async () => {
+  const measure = async (region: string) => {
+    let rows = 0;
+    const statements = await graph.countStatements(async () => {
+      const result = await graph.query(QUERY, { region });
+      expect(result.errors).toBeUndefined();
+      for (const { node } of result.data.volunteers.edges) rows += node.participations.length;
+    });
+    return { rows, statements };
+  };
+  const small = await measure(SMALL.region);
+  const large = await measure(LARGE.region);
+  console.info(`N+1 check: ${small.rows} rows → ${small.statements} statements; ${large.rows} rows → ${large.statements} statements`);
+  expect(small.rows).toBe(SMALL.volunteers * SMALL.participationsEach);
+  expect(large.rows).toBe(LARGE.volunteers * LARGE.participationsEach);
+  expect(large.statements).toBe(small.statements);
+});
