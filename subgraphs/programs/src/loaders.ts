@@ -29,6 +29,7 @@ export interface ParticipationPageKey {
 }
 
 const TEAM_LEAD_STATUSES: ParticipationStatus[] = ['ACCEPTED', 'ACTIVE', 'COMPLETED'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // DataLoader caches by key identity; object keys need a stable text form.
 const cacheKeyFn = (key: object) => JSON.stringify(key);
@@ -119,9 +120,11 @@ export function createLoaders(db: PrismaClient) {
     program: new DataLoader<string, Program | null>(async (ids) =>
       byKeys(ids, await db.program.findMany({ where: { id: { in: [...ids] } } }), (p) => p.id),
     ),
-    participation: new DataLoader<string, Participation | null>(async (ids) =>
-      byKeys(ids, await db.participation.findMany({ where: { id: { in: [...ids] } } }), (p) => p.id),
-    ),
+    participation: new DataLoader<string, Participation | null>(async (ids) => {
+      // Only a uuid can name a participation; anything else would fail the column's cast.
+      const uuids = ids.filter((id) => UUID.test(id));
+      return byKeys(ids, await db.participation.findMany({ where: { id: { in: uuids } } }), (p) => p.id);
+    }),
     participationsOfVolunteer: new DataLoader<{ id: string; status: ParticipationStatus | null }, Participation[], string>(
       (keys) =>
         batchByParams(
@@ -157,16 +160,22 @@ export function createLoaders(db: PrismaClient) {
         batchByParams(
           keys,
           async (programIds, { role, status, take, after }) => {
+            // Application order, continued after the cursor's participation.
+            const afterCursor = after
+              ? Prisma.sql`AND (pa."appliedAt", pa."id") >
+                  (SELECT "appliedAt", "id" FROM "Participation" WHERE "id" = ${after}::uuid)`
+              : Prisma.empty;
             const rows = await db.$queryRaw<Participation[]>`
               SELECT "id", "volunteerId", "programId", "role", "status", "skillCode", "appliedAt", "joinedOn"
-                FROM (SELECT pa.*, row_number() OVER (PARTITION BY pa."programId" ORDER BY pa."id") AS rank
+                FROM (SELECT pa.*,
+                             row_number() OVER (PARTITION BY pa."programId" ORDER BY pa."appliedAt", pa."id") AS rank
                         FROM "Participation" pa
                        WHERE pa."programId" = ANY(${programIds}::text[])
                          ${role ? Prisma.sql`AND pa."role"::text = ${role}` : Prisma.empty}
                          ${status ? Prisma.sql`AND pa."status"::text = ${status}` : Prisma.empty}
-                         ${after ? Prisma.sql`AND pa."id" > ${after}::uuid` : Prisma.empty}) AS ranked
+                         ${afterCursor}) AS ranked
                WHERE rank <= ${take + 1}
-               ORDER BY "programId", "id"`;
+               ORDER BY "programId", "appliedAt", "id"`;
             const grouped = groupByKeys(programIds, rows, (row) => row.programId);
             return new Map(programIds.map((id, i) => [id, grouped[i]!]));
           },

@@ -18,10 +18,13 @@ export interface ProgramFields {
 /** Largest capacity of one program; a typo guard, not a policy. */
 export const MAX_CAPACITY = 100_000;
 const ISCO_UNIT_GROUP = /^\d{4}$/;
+const PROGRAM_NUMBER = /^\d{5}$/;
 
 /** Whether `id` is the agency's code, a dash and five digits (`SCD-00042`). */
 export function isProgramIdOf(agencyCode: string, id: string): boolean {
-  return new RegExp(`^${agencyCode}-\\d{5}$`).test(id);
+  // A prefix test, not a pattern built from the code: the code is client input.
+  const prefix = `${agencyCode}-`;
+  return id.startsWith(prefix) && PROGRAM_NUMBER.test(id.slice(prefix.length));
 }
 
 /**

@@ -289,10 +289,6 @@ export type ProgramStatus =
   | 'DRAFT'
   | 'OPEN';
 
-/**
- * Agencies, their volunteering programs, who takes part and the hours they give. Each agency's
- * records are its own; volunteers are referenced by id and resolved by the volunteers subgraph.
- */
 export type Query = {
   __typename?: 'Query';
   agencies: Array<Agency>;
@@ -312,56 +308,32 @@ export type Query = {
 };
 
 
-/**
- * Agencies, their volunteering programs, who takes part and the hours they give. Each agency's
- * records are its own; volunteers are referenced by id and resolved by the volunteers subgraph.
- */
 export type QueryAgencyArgs = {
   code: Scalars['ID']['input'];
 };
 
 
-/**
- * Agencies, their volunteering programs, who takes part and the hours they give. Each agency's
- * records are its own; volunteers are referenced by id and resolved by the volunteers subgraph.
- */
 export type QueryAgencyPeriodArgs = {
   agencyCode: Scalars['ID']['input'];
   period: Scalars['String']['input'];
 };
 
 
-/**
- * Agencies, their volunteering programs, who takes part and the hours they give. Each agency's
- * records are its own; volunteers are referenced by id and resolved by the volunteers subgraph.
- */
 export type QueryAgencyPeriodsArgs = {
   period: Scalars['String']['input'];
 };
 
 
-/**
- * Agencies, their volunteering programs, who takes part and the hours they give. Each agency's
- * records are its own; volunteers are referenced by id and resolved by the volunteers subgraph.
- */
 export type QueryParticipationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * Agencies, their volunteering programs, who takes part and the hours they give. Each agency's
- * records are its own; volunteers are referenced by id and resolved by the volunteers subgraph.
- */
 export type QueryProgramArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * Agencies, their volunteering programs, who takes part and the hours they give. Each agency's
- * records are its own; volunteers are referenced by id and resolved by the volunteers subgraph.
- */
 export type QueryProgramsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ProgramFilter>;
@@ -369,20 +341,12 @@ export type QueryProgramsArgs = {
 };
 
 
-/**
- * Agencies, their volunteering programs, who takes part and the hours they give. Each agency's
- * records are its own; volunteers are referenced by id and resolved by the volunteers subgraph.
- */
 export type QueryRegionPeriodArgs = {
   period: Scalars['String']['input'];
   regionCode: Scalars['ID']['input'];
 };
 
 
-/**
- * Agencies, their volunteering programs, who takes part and the hours they give. Each agency's
- * records are its own; volunteers are referenced by id and resolved by the volunteers subgraph.
- */
 export type QueryRegionPeriodsArgs = {
   period: Scalars['String']['input'];
 };
@@ -408,7 +372,7 @@ export type RegionPeriod = {
   verifiedHoursBySkill: Array<SkillHours>;
 };
 
-/** An ISCO-08 occupation; its name and group come from the volunteers subgraph. */
+/** An ISCO-08 occupation a volunteer can exercise. */
 export type Skill = {
   __typename?: 'Skill';
   code: Scalars['ID']['output'];
@@ -465,7 +429,7 @@ export type VolunteerVerifiedHoursBySkillArgs = {
   period?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** The ways a person gives time or means. */
+/** The ways a person gives time or means; a volunteer has one or more. */
 export type VolunteeringKind =
   /** Gives consultation and guidance. */
   | 'ADVISORY'

@@ -122,7 +122,8 @@ export const participationMutations: Pick<
     };
     const { hours, date } = input;
     if (!Number.isFinite(hours) || hours <= 0 || hours > 24) fail('hours', 'Hours must be above 0 and at most 24.');
-    if (Math.round(hours * 100) !== hours * 100) fail('hours', 'Hours take at most two decimals (1.25).');
+    // Compared as decimals: 1.15 * 100 is 114.99999999999999 in binary floating point.
+    if (Number(hours.toFixed(2)) !== hours) fail('hours', 'Hours take at most two decimals (1.25).');
     if (date > today(now())) fail('date', `${isoDate(date)} is in the future.`);
     const activity = input.activity.trim();
     if (activity.length < 2 || activity.length > 500) {
@@ -153,7 +154,7 @@ export const participationMutations: Pick<
     });
   },
 
-  verifyHours: (_, { hourLogId, verifiedBy }, { db }) => {
+  verifyHours: (_, { hourLogId, verifiedBy }, { db, now }) => {
     if (!verifiedBy.trim()) {
       throw BAD_USER_INPUT.err('Name the officer who verifies the hours.', { field: 'verifiedBy' });
     }
@@ -166,7 +167,7 @@ export const participationMutations: Pick<
       if (log.verified) throw CONFLICT.err('These hours are already verified.', { field: 'hourLogId' });
       return tx.hourLog.update({
         where: { id: hourLogId },
-        data: { verified: true, verifiedBy: verifiedBy.trim(), verifiedAt: new Date() },
+        data: { verified: true, verifiedBy: verifiedBy.trim(), verifiedAt: now() },
       });
     });
   },

@@ -1,5 +1,7 @@
-import { NOT_FOUND, pageRequest, toConnection } from '@sahem/kit';
+import { BAD_USER_INPUT, NOT_FOUND, pageRequest, toConnection } from '@sahem/kit';
 import type { ProgramResolvers } from '../__generated__/resolvers-types.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const Program: ProgramResolvers = {
   __resolveReference: ({ id }, { loaders }) => loaders.program.load(id),
@@ -17,6 +19,10 @@ export const Program: ProgramResolvers = {
 
   async participations(program, { role, status, first, after }, { loaders }) {
     const { take, after: afterId } = pageRequest(first, after);
+    // Cursors of this connection carry a participation's uuid; any other would fail its cast.
+    if (afterId !== undefined && !UUID.test(afterId)) {
+      throw BAD_USER_INPUT.err('after is not a cursor of these participations.', { field: 'after' });
+    }
     const rows = await loaders.participationPage.load({
       id: program.id,
       role: role ?? null,
