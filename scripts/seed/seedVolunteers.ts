@@ -1,0 +1,88 @@
+import type { Database } from '@sahem/kit';
+import { hashNationalId } from '../../subgraphs/volunteers/src/nationalId.ts';
+import type {
+  Prisma,
+  PrismaClient as VolunteersPrismaClient,
+} from '../../subgraphs/volunteers/src/__generated__/prisma/client.ts';
+import { resolveSeedOptions, type SeedOptions, type SeedReport } from './options.ts';
+import { transactionTimeout } from './transactionTimeout.ts';
+import { volunteerIdentity } from './volunteerIdentity.ts';
+import { volunteerProfile } from './volunteerProfile.ts';
+
+/** Volunteers per `createMany`: 15 columns each stays well under PostgreSQL's 65,535 parameters. */
+const CHUNK = 2_000;
+// Serialises concurrent seeders of one database (two `npm start`s); any constant of our own.
+const LOCK_KEY = 7_272_027;
+
+/**
+ * Fills the volunteers database with `scale × 5,000` volunteers and their skills, ids
+ * `V-0000001`… in registration order, then moves the `volunteer_number` sequence past them so
+ * later registrations continue the numbering. The ISCO-08 skills come from the migration.
+ *
+ * Everything happens in one transaction: a crash leaves the database as it was, never half
+ * seeded. A database that already has volunteers is left alone unless `reset` is set.
+ */
+export async function seedVolunteers(
+  db: Database<VolunteersPrismaClient>,
+  options: SeedOptions & { nationalIdSalt: string },
+): Promise<SeedReport> {
+  const { seed, reset, volunteers: total, onProgress } = resolveSeedOptions(options);
+  return db.prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_KEY})`;
+      if (reset) {
+        // The Skill catalogue is reference data from a migration: it stays.
+        await tx.$executeRawUnsafe(
+          'TRUNCATE "VolunteerSkill", "Volunteer" RESTART IDENTITY CASCADE',
+        );
+      } else {
+        const found = await tx.volunteer.count();
+        if (found > 0) {
+          return {
+            seeded: false,
+            rows: { Volunteer: found, VolunteerSkill: await tx.volunteerSkill.count() },
+          };
+        }
+      }
+
+      let skillRows = 0;
+      onProgress({ phase: 'volunteers', done: 0, total });
+      for (let start = 0; start < total; start += CHUNK) {
+        const volunteers: Prisma.VolunteerCreateManyInput[] = [];
+        const skills: Prisma.VolunteerSkillCreateManyInput[] = [];
+        for (let index = start; index < Math.min(start + CHUNK, total); index++) {
+          const profile = volunteerProfile(seed, index, total);
+          const identity = volunteerIdentity(seed, profile);
+          const registeredAt = new Date(profile.registeredAtMs);
+          volunteers.push({
+            id: profile.id,
+            fullName: identity.fullName,
+            nationalIdHash: hashNationalId(identity.nationalId, options.nationalIdSalt),
+            nationalIdLast4: identity.nationalId.slice(-4),
+            gender: profile.gender,
+            birthYear: profile.birthYear,
+            regionCode: profile.regionCode,
+            city: profile.city,
+            email: identity.email,
+            phone: identity.phone,
+            weeklyAvailabilityHours: profile.weeklyAvailabilityHours,
+            kinds: profile.kinds,
+            status: profile.status,
+            registeredAt,
+            updatedAt: registeredAt,
+          });
+          for (const skillCode of profile.skills)
+            skills.push({ volunteerId: profile.id, skillCode });
+        }
+        await tx.volunteer.createMany({ data: volunteers });
+        await tx.volunteerSkill.createMany({ data: skills });
+        skillRows += skills.length;
+        onProgress({ phase: 'volunteers', done: start + volunteers.length, total });
+      }
+      // Ids were given explicitly; without this the next registration would get V-0000001.
+      await tx.$executeRaw`SELECT setval('volunteer_number', ${total})`;
+      return { seeded: true, rows: { Volunteer: total, VolunteerSkill: skillRows } };
+    },
+    { maxWait: 30_000, timeout: transactionTimeout(total) },
+  );
+}
