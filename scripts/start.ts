@@ -2,10 +2,13 @@ import path from 'node:path';
 import { flag, readEnv, startSubgraph, text, type RunningSubgraph } from '@sahem/kit';
 import { gatewayEnv } from '../gateway/src/env.ts';
 import { startGateway, type RunningGateway } from '../gateway/src/startGateway.ts';
+import { indicatorsEnv } from '../subgraphs/indicators/src/env.ts';
+import { indicatorsSubgraph } from '../subgraphs/indicators/src/server.ts';
 import { programsEnv } from '../subgraphs/programs/src/env.ts';
 import { programsSubgraph } from '../subgraphs/programs/src/server.ts';
 import { volunteersEnv } from '../subgraphs/volunteers/src/env.ts';
 import { volunteersSubgraph } from '../subgraphs/volunteers/src/server.ts';
+import { seedIndicators } from './seed/seedIndicators.ts';
 import { seedPrograms } from './seed/seedPrograms.ts';
 import { seedVolunteers } from './seed/seedVolunteers.ts';
 
@@ -22,19 +25,24 @@ const startEnv = readEnv({
 const gateway = gatewayEnv();
 const volunteers = volunteersEnv();
 const programs = programsEnv();
+const indicators = indicatorsEnv();
 const scale = Number(startEnv.SAHEM_SEED_SCALE);
 const log = (line: string) => console.log(line);
 
-const running: { stop(): Promise<void> }[] = [];
+const running: { name: string; stop(): Promise<void> }[] = [];
 let stopping = false;
-async function stopAll(exitCode: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    console.log('\nstopping…');
-    // Reverse order: the gateway first, so no request reaches a subgraph that is going away.
-    for (const service of running.reverse()) await service.stop().catch((error) => console.error(error));
-    console.log('stopped');
+async function stopAll(exitCode: number): Promise<void> {
+  // tsx relays the terminal's SIGINT to this process, which also got it from the terminal:
+  // a second signal while stopping must not cut the first round short.
+  if (stopping) return;
+  stopping = true;
+  console.log('\nstopping…');
+  // Reverse order: the gateway first, so no request reaches a subgraph that is going away.
+  for (const service of running.reverse()) {
+    await service.stop().catch((error) => console.error(error));
+    console.log(`  ${service.name} stopped`);
   }
+  console.log('stopped');
   process.exit(exitCode);
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -42,14 +50,17 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 }
 
 try {
-  // Both subgraphs start side by side (two databases to initialise, migrate and seed).
+  // The subgraphs start side by side (a database each to initialise, migrate and seed).
   const settled = await Promise.allSettled([
     startSubgraph(
       volunteersSubgraph({
         nationalIdSalt: volunteers.VOLUNTEERS_NATIONAL_ID_SALT,
         production: volunteers.SAHEM_PRODUCTION,
         seed: (db) =>
-          seedVolunteers(db, { scale, nationalIdSalt: volunteers.VOLUNTEERS_NATIONAL_ID_SALT }).then(
+          seedVolunteers(db, {
+            scale,
+            nationalIdSalt: volunteers.VOLUNTEERS_NATIONAL_ID_SALT,
+          }).then(
             (report) => report.seeded && log(`volunteers: seeded ${JSON.stringify(report.rows)}`),
           ),
       }),
@@ -79,6 +90,23 @@ try {
         log,
       },
     ),
+    startSubgraph(
+      indicatorsSubgraph({
+        production: indicators.SAHEM_PRODUCTION,
+        seed: (db) =>
+          seedIndicators(db, { scale }).then(
+            (report) => report.seeded && log(`indicators: seeded ${JSON.stringify(report.rows)}`),
+          ),
+      }),
+      {
+        port: indicators.INDICATORS_PORT,
+        databaseUrl: indicators.INDICATORS_DATABASE_URL,
+        embeddedPort: indicators.INDICATORS_PG_PORT,
+        dataRoot: startEnv.SAHEM_DATA_DIR,
+        seed: startEnv.SAHEM_SEED,
+        log,
+      },
+    ),
   ]);
   const subgraphs: RunningSubgraph<unknown>[] = [];
   for (const result of settled) if (result.status === 'fulfilled') subgraphs.push(result.value);
@@ -99,7 +127,7 @@ try {
     },
     { port: gateway.GATEWAY_PORT, host: gateway.GATEWAY_HOST },
   );
-  running.push(gatewayRunning);
+  running.push({ name: 'gateway', stop: () => gatewayRunning.stop() });
   const base = gatewayRunning.http.url;
   console.log(`
 Sahem is running (started in ${((Date.now() - started) / 1000).toFixed(1)} s)

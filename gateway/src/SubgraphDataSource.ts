@@ -14,7 +14,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     super({ url, fetcher });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override willSendRequest({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     // Health checks and schema loads carry no caller context.
     if (!context?.requestId) return;
     request.http?.headers.set('x-request-id', context.requestId);

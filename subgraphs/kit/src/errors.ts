@@ -24,8 +24,7 @@ function defineCode(code: string, description: string, httpStatus: number): Erro
     code,
     description,
     httpStatus,
-    err: (message, details = {}) =>
-      new GraphQLError(message, { extensions: { code, ...details } }),
+    err: (message, details = {}) => new GraphQLError(message, { extensions: { code, ...details } }),
   };
 }
 
@@ -39,7 +38,11 @@ export const CONFLICT = defineCode(
   'The request collides with data that already exists or with the current state of a record.',
   409,
 );
-export const NOT_FOUND = defineCode('NOT_FOUND', 'The record named in the request does not exist.', 404);
+export const NOT_FOUND = defineCode(
+  'NOT_FOUND',
+  'The record named in the request does not exist.',
+  404,
+);
 export const UNAUTHENTICATED = defineCode(
   'UNAUTHENTICATED',
   'The request carries no valid credentials.',
@@ -52,4 +55,10 @@ export const FORBIDDEN = defineCode(
 );
 
 /** Every code this project raises, for documentation and for tests that check the registry. */
-export const ERROR_CODES = [BAD_USER_INPUT, CONFLICT, NOT_FOUND, UNAUTHENTICATED, FORBIDDEN] as const;
+export const ERROR_CODES = [
+  BAD_USER_INPUT,
+  CONFLICT,
+  NOT_FOUND,
+  UNAUTHENTICATED,
+  FORBIDDEN,
+] as const;

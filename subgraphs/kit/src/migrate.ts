@@ -39,7 +39,10 @@ const LOCK_KEY = 727_2026;
  * several processes at once (an advisory lock serialises them). Refuses to run when the file
  * of an applied migration has changed, or when an earlier run left a migration half-applied.
  */
-export async function migrate(databaseUrl: string, migrationsDir: string): Promise<MigrationReport> {
+export async function migrate(
+  databaseUrl: string,
+  migrationsDir: string,
+): Promise<MigrationReport> {
   const migrations = await readMigrations(migrationsDir);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -99,9 +102,12 @@ async function applyOne(client: pg.Client, migration: MigrationFile): Promise<vo
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
-    throw new Error(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new Error(
+      `Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 

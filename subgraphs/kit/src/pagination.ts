@@ -15,7 +15,10 @@ export interface PageRequest {
  * Validates `first`/`after` of a cursor connection. Cursors are opaque to clients (base64url of
  * the row's key) so the ordering key can change without breaking them.
  */
-export function pageRequest(first: number | null | undefined, after: string | null | undefined): PageRequest {
+export function pageRequest(
+  first: number | null | undefined,
+  after: string | null | undefined,
+): PageRequest {
   const take = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(take) || take < 0 || take > MAX_PAGE_SIZE) {
     throw BAD_USER_INPUT.err(`first must be between 0 and ${MAX_PAGE_SIZE}; got ${take}.`, {

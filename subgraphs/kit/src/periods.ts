@@ -55,3 +55,26 @@ export function isoDate(date: Date): string {
 export function today(now: Date = new Date()): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
+
+/** The period of the same length just before `period`: 2025 for 2026, 2026-Q2 for 2026-Q3, 2025-12 for 2026-01. */
+export function previousPeriod(period: Period): Period {
+  const year = period.start.getUTCFullYear();
+  const month = period.start.getUTCMonth();
+  switch (period.granularity) {
+    case 'YEAR':
+      return parsePeriod(String(year - 1));
+    case 'QUARTER': {
+      const quarter = month / 3 + 1;
+      return parsePeriod(quarter === 1 ? `${year - 1}-Q4` : `${year}-Q${quarter - 1}`);
+    }
+    case 'MONTH':
+      return parsePeriod(
+        month === 0 ? `${year - 1}-12` : `${year}-${String(month).padStart(2, '0')}`,
+      );
+  }
+}
+
+/** Days in a period. */
+export function periodDays(period: Period): number {
+  return Math.round((period.end.getTime() - period.start.getTime()) / 86_400_000);
+}

@@ -62,8 +62,9 @@ function conflict(error: KnownRequestError, context: PrismaErrorContext): GraphQ
 function uniqueColumns(meta: KnownRequestError['meta']): string[] {
   const target = meta?.target;
   if (Array.isArray(target)) return target.map(String);
-  const fields = (meta as { driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } })
-    ?.driverAdapterError?.cause?.constraint?.fields;
+  const fields = (
+    meta as { driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } }
+  )?.driverAdapterError?.cause?.constraint?.fields;
   if (Array.isArray(fields)) return fields.map((name) => String(name).replace(/"/g, ''));
   if (typeof target === 'string') return [target];
   return [];

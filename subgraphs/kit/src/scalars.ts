@@ -10,7 +10,9 @@ function parseDate(value: unknown): Date {
   }
   const date = new Date(`${value}T00:00:00Z`);
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw new GraphQLError(`${value} is not a calendar date.`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError(`${value} is not a calendar date.`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   return date;
 }
@@ -19,7 +21,8 @@ function parseDate(value: unknown): Date {
 export const DateScalar = new GraphQLScalarType<Date, string>({
   name: 'Date',
   description: 'A calendar date, written YYYY-MM-DD (ISO 8601).',
-  serialize: (value) => (value instanceof Date ? value : parseDate(value)).toISOString().slice(0, 10),
+  serialize: (value) =>
+    (value instanceof Date ? value : parseDate(value)).toISOString().slice(0, 10),
   parseValue: parseDate,
   parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
 });

@@ -51,7 +51,10 @@ export interface RunningSubgraph<Client> {
  * Database (embedded unless a URL is given), migrations, optional seed, HTTP: the start-up
  * sequence every subgraph shares, used by its `index.ts` and by `npm start`.
  */
-export async function startSubgraph<Client extends { $disconnect(): Promise<void> }, TContext extends BaseContext>(
+export async function startSubgraph<
+  Client extends { $disconnect(): Promise<void> },
+  TContext extends BaseContext,
+>(
   definition: SubgraphDefinition<Client, TContext>,
   options: SubgraphRunOptions,
 ): Promise<RunningSubgraph<Client>> {
@@ -73,7 +76,10 @@ export async function startSubgraph<Client extends { $disconnect(): Promise<void
       databaseUrl = pg.url(definition.name);
       log(`${definition.name}: embedded PostgreSQL on port ${pg.port}`);
     }
-    const migrations = await migrate(databaseUrl, path.join(definition.dir, 'prisma', 'migrations'));
+    const migrations = await migrate(
+      databaseUrl,
+      path.join(definition.dir, 'prisma', 'migrations'),
+    );
     if (migrations.applied.length > 0) {
       log(`${definition.name}: applied ${migrations.applied.join(', ')}`);
     }
@@ -89,7 +95,9 @@ export async function startSubgraph<Client extends { $disconnect(): Promise<void
       context,
       port: options.port,
       ...(options.host && { host: options.host }),
-      routes: { '/health': (_, res) => sendJson(res, 200, { status: 'ok', subgraph: definition.name }) },
+      routes: {
+        '/health': (_, res) => sendJson(res, 200, { status: 'ok', subgraph: definition.name }),
+      },
     });
     stops.push(() => http.close());
     return { name: definition.name, url: `${http.url}/graphql`, http, db, stop };

@@ -13,6 +13,7 @@ export async function runOperation<TContext extends BaseContext>(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
 ): Promise<ExecutionResult<Record<string, any>, Record<string, unknown>>> {
   const response = await server.executeOperation(request, { contextValue });
-  if (response.body.kind !== 'single') throw new Error('expected a single (non-incremental) result');
+  if (response.body.kind !== 'single')
+    throw new Error('expected a single (non-incremental) result');
   return response.body.singleResult as ExecutionResult<Record<string, never>>;
 }
