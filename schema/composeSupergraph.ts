@@ -19,7 +19,9 @@ export function readSubgraphs(overrides: Record<string, string> = {}) {
   return SUBGRAPHS.map(({ name, url }) => ({
     name,
     url,
-    typeDefs: parse(overrides[name] ?? readFileSync(new URL(`subgraphs/${name}/schema.graphql`, ROOT), 'utf8')),
+    typeDefs: parse(
+      overrides[name] ?? readFileSync(new URL(`subgraphs/${name}/schema.graphql`, ROOT), 'utf8'),
+    ),
   }));
 }
 

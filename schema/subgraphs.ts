@@ -5,4 +5,5 @@
 export const SUBGRAPHS = [
   { name: 'volunteers', url: 'http://127.0.0.1:4001/graphql' },
   { name: 'programs', url: 'http://127.0.0.1:4002/graphql' },
+  { name: 'indicators', url: 'http://127.0.0.1:4003/graphql' },
 ] as const;

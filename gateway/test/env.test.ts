@@ -9,12 +9,16 @@ describe('gateway configuration', () => {
     expect(env.subgraphUrls).toEqual({
       volunteers: 'http://127.0.0.1:4001/graphql',
       programs: 'http://127.0.0.1:4002/graphql',
+      indicators: 'http://127.0.0.1:4003/graphql',
     });
     expect(env.GATEWAY_SUPERGRAPH_PATH).toMatch(/schema\/supergraph\.graphql$/);
   });
 
   it('takes each subgraph URL from <NAME>_URL', () => {
-    const env = gatewayEnv({ PROGRAMS_URL: 'https://programs.scd.gov.sa/graphql', GATEWAY_PORT: '8080' });
+    const env = gatewayEnv({
+      PROGRAMS_URL: 'https://programs.scd.gov.sa/graphql',
+      GATEWAY_PORT: '8080',
+    });
     expect(env.subgraphUrls.programs).toBe('https://programs.scd.gov.sa/graphql');
     expect(env.GATEWAY_PORT).toBe(8080);
   });

@@ -23,7 +23,11 @@ beforeAll(async () => {
   gateway = await startGateway(
     {
       supergraphPath: SUPERGRAPH_PATH,
-      subgraphUrls: { volunteers: graph.volunteers.url, programs: proxy.url },
+      subgraphUrls: {
+        volunteers: graph.volunteers.url,
+        programs: proxy.url,
+        indicators: graph.indicators.url,
+      },
       production: false,
       log: () => undefined,
     },
@@ -50,7 +54,10 @@ describe('what the gateway sends to subgraphs', () => {
   });
 
   it('generates a request id when the client sends none (or a malformed one)', async () => {
-    const response = await post({ query: '{ agencies { code } }' }, { 'x-request-id': 'bad id with spaces' });
+    const response = await post(
+      { query: '{ agencies { code } }' },
+      { 'x-request-id': 'bad id with spaces' },
+    );
     const id = response.headers.get('x-request-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(proxy.requests.at(-1)!['x-request-id']).toBe(id);
@@ -72,7 +79,10 @@ describe('health and readiness', () => {
     expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${base}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', subgraphs: { volunteers: 'ok', programs: 'ok' } });
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      subgraphs: { volunteers: 'ok', programs: 'ok', indicators: 'ok' },
+    });
   });
 
   it('reports a stopped subgraph on /ready and still serves the rest of a query', async () => {
@@ -81,9 +91,11 @@ describe('health and readiness', () => {
     expect(ready.status).toBe(503);
     expect(await ready.json()).toEqual({
       status: 'unavailable',
-      subgraphs: { volunteers: 'ok', programs: 'unreachable' },
+      subgraphs: { volunteers: 'ok', programs: 'unreachable', indicators: 'ok' },
     });
-    const response = await post({ query: '{ volunteer(id: "V-0000001") { fullName participations { id } } }' });
+    const response = await post({
+      query: '{ volunteer(id: "V-0000001") { fullName participations { id } } }',
+    });
     const result = (await response.json()) as any;
     expect(result.data).toEqual({ volunteer: null });
     expect(result.errors?.length).toBeGreaterThan(0);

@@ -34,11 +34,19 @@ it('serves a changed supergraph file without a restart, and keeps the last good 
   expect((await askForSectors()).errors).toBeUndefined();
 
   // The programs team removes `Agency.sector`; the platform team composes and ships the file.
-  const programsSdl = await readFile(new URL('../../subgraphs/programs/schema.graphql', import.meta.url), 'utf8');
-  const composition = composeSupergraph({ programs: programsSdl.replace('\n  sector: String!', '') });
+  const programsSdl = await readFile(
+    new URL('../../subgraphs/programs/schema.graphql', import.meta.url),
+    'utf8',
+  );
+  const composition = composeSupergraph({
+    programs: programsSdl.replace('\n  sector: String!', ''),
+  });
   if (!composition.ok) throw new Error(composition.errors.map((e) => e.message).join('\n'));
   await writeFile(file, composition.supergraphSdl);
-  await eventually(async () => (await askForSectors()).errors?.[0]?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED');
+  await eventually(
+    async () =>
+      (await askForSectors()).errors?.[0]?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED',
+  );
 
   // A broken file (a half-written copy) is refused; the graph keeps answering.
   await writeFile(file, 'this is not a supergraph');

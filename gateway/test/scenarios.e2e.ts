@@ -30,7 +30,18 @@ describe('scenario 2: volunteers in a region with a skill, at least one hour a w
             weeklyAvailabilityHours
             verifiedHours
             participations {
-              program { id title { en } agency { code name { en } } }
+              program {
+                id
+                title {
+                  en
+                }
+                agency {
+                  code
+                  name {
+                    en
+                  }
+                }
+              }
               role
               verifiedHours
             }
@@ -57,7 +68,11 @@ describe('scenario 2: volunteers in a region with a skill, at least one hour a w
             const program = fixture.programs.find((pr) => pr.id === p.programId)!;
             const agency = fixture.agencies.find((a) => a.code === program.agencyCode)!;
             return {
-              program: { id: program.id, title: { en: program.en }, agency: { code: agency.code, name: { en: agency.nameEn } } },
+              program: {
+                id: program.id,
+                title: { en: program.en },
+                agency: { code: agency.code, name: { en: agency.nameEn } },
+              },
               role: p.role,
               verifiedHours: verifiedHoursOf((q) => q.id === p.id),
             };
@@ -79,14 +94,44 @@ describe('scenario 3: one Civil Defense program', () => {
     query CivilDefenseProgram($id: ID!) {
       program(id: $id) {
         id
-        agency { code name { en } }
-        teamLeads { volunteer { id fullName } verifiedHours }
+        agency {
+          code
+          name {
+            en
+          }
+        }
+        teamLeads {
+          volunteer {
+            id
+            fullName
+          }
+          verifiedHours
+        }
         participations(first: 100) {
           totalCount
-          edges { node { role status volunteer { id fullName } verifiedHours } }
+          edges {
+            node {
+              role
+              status
+              volunteer {
+                id
+                fullName
+              }
+              verifiedHours
+            }
+          }
         }
         verifiedHours
-        verifiedHoursBySkill { skillCode hours skill { code name { en } } }
+        verifiedHoursBySkill {
+          skillCode
+          hours
+          skill {
+            code
+            name {
+              en
+            }
+          }
+        }
       }
     }
   `;
@@ -102,7 +147,10 @@ describe('scenario 3: one Civil Defense program', () => {
     expect(program.teamLeads).toEqual(
       inProgram
         .filter((p) => p.role === 'TEAM_LEAD' && p.status !== 'APPLIED')
-        .map((p) => ({ volunteer: { id: p.volunteerId, fullName: name(p.volunteerId) }, verifiedHours: verifiedHoursOf((q) => q.id === p.id) })),
+        .map((p) => ({
+          volunteer: { id: p.volunteerId, fullName: name(p.volunteerId) },
+          verifiedHours: verifiedHoursOf((q) => q.id === p.id),
+        })),
     );
     expect(program.participations.totalCount).toBe(inProgram.length);
     expect(program.participations.edges.map((e: { node: unknown }) => e.node)).toEqual(
@@ -116,28 +164,54 @@ describe('scenario 3: one Civil Defense program', () => {
     expect(program.verifiedHours).toBe(verifiedHoursOf((p) => p.programId === 'SCD-00001'));
     const skills = [...new Set(inProgram.map((p) => p.skillCode))].sort();
     const bySkill = skills
-      .map((code) => ({ skillCode: code, hours: verifiedHoursOf((p) => p.programId === 'SCD-00001' && p.skillCode === code) }))
+      .map((code) => ({
+        skillCode: code,
+        hours: verifiedHoursOf((p) => p.programId === 'SCD-00001' && p.skillCode === code),
+      }))
       .filter((row) => row.hours > 0);
-    expect(program.verifiedHoursBySkill.map(({ skillCode, hours }: { skillCode: string; hours: number }) => ({ skillCode, hours }))).toEqual(bySkill);
-    expect(program.verifiedHoursBySkill.map((row: { skill: { name: { en: string } } }) => row.skill.name.en)).toEqual(
-      ['Ambulance workers', 'Fire-fighters'],
-    );
+    expect(
+      program.verifiedHoursBySkill.map(
+        ({ skillCode, hours }: { skillCode: string; hours: number }) => ({ skillCode, hours }),
+      ),
+    ).toEqual(bySkill);
+    expect(
+      program.verifiedHoursBySkill.map(
+        (row: { skill: { name: { en: string } } }) => row.skill.name.en,
+      ),
+    ).toEqual(['Ambulance workers', 'Fire-fighters']);
   });
 });
 
 describe('agency and region periods', () => {
-  it('computes each agency\'s 2026 figures in SQL', async () => {
+  it("computes each agency's 2026 figures in SQL", async () => {
     const result = await graph.query(/* GraphQL */ `
-      { agencies { code period(period: "2026") { activeVolunteers verifiedHours beneficiaries programsRun } } }
+      {
+        agencies {
+          code
+          period(period: "2026") {
+            activeVolunteers
+            verifiedHours
+            beneficiaries
+            programsRun
+          }
+        }
+      }
     `);
     expect(result.errors).toBeUndefined();
     const in2026 = verifiedLogs.filter((log) => log.date.startsWith('2026'));
     const expected = fixture.agencies
       .map((agency) => {
         const programs = fixture.programs.filter(
-          (p) => p.agencyCode === agency.code && p.status !== 'DRAFT' && p.start <= '2026-12-31' && p.end >= '2026-01-01',
+          (p) =>
+            p.agencyCode === agency.code &&
+            p.status !== 'DRAFT' &&
+            p.start <= '2026-12-31' &&
+            p.end >= '2026-01-01',
         );
-        const logs = in2026.filter((log) => fixture.programs.find((p) => p.id === log.of.programId)!.agencyCode === agency.code);
+        const logs = in2026.filter(
+          (log) =>
+            fixture.programs.find((p) => p.id === log.of.programId)!.agencyCode === agency.code,
+        );
         return {
           code: agency.code,
           period: {

@@ -8,7 +8,8 @@ describe('the committed supergraph', () => {
   const composition = composeSupergraph();
 
   it('composes without errors or hints', () => {
-    if (!composition.ok) throw new Error(composition.errors.map((error) => error.message).join('\n'));
+    if (!composition.ok)
+      throw new Error(composition.errors.map((error) => error.message).join('\n'));
     expect(composition.hints.map((hint) => hint.message)).toEqual([]);
   });
 
@@ -26,7 +27,10 @@ describe('the committed supergraph', () => {
 
   it('fails on a subgraph that breaks composition', () => {
     const broken = composeSupergraph({
-      programs: committed('../subgraphs/programs/schema.graphql').replace('ar: String!', 'ar: Int!'),
+      programs: committed('../subgraphs/programs/schema.graphql').replace(
+        'ar: String!',
+        'ar: Int!',
+      ),
     });
     expect(broken.ok).toBe(false);
   });

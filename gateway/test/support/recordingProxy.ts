@@ -13,11 +13,22 @@ export interface RecordingProxy {
 
 export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
   const upstream = new URL(target);
-  const proxy: RecordingProxy = { url: '', requests: [], connections: 0, close: async () => undefined };
+  const proxy: RecordingProxy = {
+    url: '',
+    requests: [],
+    connections: 0,
+    close: async () => undefined,
+  };
   const server = createServer((req, res) => {
     proxy.requests.push(req.headers);
     const forward = request(
-      { host: upstream.hostname, port: upstream.port, path: upstream.pathname, method: req.method, headers: req.headers },
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        path: upstream.pathname,
+        method: req.method,
+        headers: req.headers,
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);

@@ -11,4 +11,5 @@ const running = await startSubgraph(programsSubgraph({ production: env.SAHEM_PRO
   log: console.log,
 });
 console.log(`programs subgraph at ${running.url}`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void running.stop());
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => void running.stop());

@@ -11,7 +11,13 @@ import {
   type Program,
 } from './__generated__/prisma/client.ts';
 import type { SkillHoursModel } from './mappers.ts';
-import { NO_FIGURES, periodFigures, periodHoursBySkill, type Dimension, type PeriodFigures } from './periodStats.ts';
+import {
+  NO_FIGURES,
+  periodFigures,
+  periodHoursBySkill,
+  type Dimension,
+  type PeriodFigures,
+} from './periodStats.ts';
 
 /** A loader key carrying an optional period: `verifiedHours(period: "2026")` of one volunteer. */
 interface PeriodKey {
@@ -86,7 +92,10 @@ export function createLoaders(db: PrismaClient) {
                GROUP BY 1, 2 ORDER BY 1, 2`;
             const grouped = groupByKeys(ids, rows, (row) => row.id);
             return new Map(
-              ids.map((id, i) => [id, grouped[i]!.map(({ skillCode, hours }) => ({ skillCode, hours }))]),
+              ids.map((id, i) => [
+                id,
+                grouped[i]!.map(({ skillCode, hours }) => ({ skillCode, hours })),
+              ]),
             );
           },
           [] as SkillHoursModel[],
@@ -98,7 +107,11 @@ export function createLoaders(db: PrismaClient) {
   const figures = (dimension: Dimension) =>
     new DataLoader<{ id: string; period: string }, PeriodFigures, string>(
       (keys) =>
-        batchByParams(keys, (codes, { period }) => periodFigures(db, dimension, codes, parsePeriod(period)), NO_FIGURES),
+        batchByParams(
+          keys,
+          (codes, { period }) => periodFigures(db, dimension, codes, parsePeriod(period)),
+          NO_FIGURES,
+        ),
       { cacheKeyFn },
     );
 
@@ -115,7 +128,11 @@ export function createLoaders(db: PrismaClient) {
 
   return {
     agency: new DataLoader<string, Agency | null>(async (codes) =>
-      byKeys(codes, await db.agency.findMany({ where: { code: { in: [...codes] } } }), (a) => a.code),
+      byKeys(
+        codes,
+        await db.agency.findMany({ where: { code: { in: [...codes] } } }),
+        (a) => a.code,
+      ),
     ),
     program: new DataLoader<string, Program | null>(async (ids) =>
       byKeys(ids, await db.program.findMany({ where: { id: { in: [...ids] } } }), (p) => p.id),
@@ -123,9 +140,17 @@ export function createLoaders(db: PrismaClient) {
     participation: new DataLoader<string, Participation | null>(async (ids) => {
       // Only a uuid can name a participation; anything else would fail the column's cast.
       const uuids = ids.filter((id) => UUID.test(id));
-      return byKeys(ids, await db.participation.findMany({ where: { id: { in: uuids } } }), (p) => p.id);
+      return byKeys(
+        ids,
+        await db.participation.findMany({ where: { id: { in: uuids } } }),
+        (p) => p.id,
+      );
     }),
-    participationsOfVolunteer: new DataLoader<{ id: string; status: ParticipationStatus | null }, Participation[], string>(
+    participationsOfVolunteer: new DataLoader<
+      { id: string; status: ParticipationStatus | null },
+      Participation[],
+      string
+    >(
       (keys) =>
         batchByParams(
           keys,
@@ -145,7 +170,11 @@ export function createLoaders(db: PrismaClient) {
       groupByKeys(
         programIds,
         await db.participation.findMany({
-          where: { programId: { in: [...programIds] }, role: 'TEAM_LEAD', status: { in: TEAM_LEAD_STATUSES } },
+          where: {
+            programId: { in: [...programIds] },
+            role: 'TEAM_LEAD',
+            status: { in: TEAM_LEAD_STATUSES },
+          },
           orderBy: [{ appliedAt: 'asc' }, { id: 'asc' }],
         }),
         (row) => row.programId,
@@ -194,7 +223,11 @@ export function createLoaders(db: PrismaClient) {
           async (programIds, { role, status }) => {
             const rows = await db.participation.groupBy({
               by: ['programId'],
-              where: { programId: { in: programIds }, ...(role && { role }), ...(status && { status }) },
+              where: {
+                programId: { in: programIds },
+                ...(role && { role }),
+                ...(status && { status }),
+              },
               _count: { _all: true },
             });
             return new Map(rows.map((row) => [row.programId, row._count._all]));
@@ -222,6 +255,8 @@ export function createLoaders(db: PrismaClient) {
     regionFigures: figures('regionCode'),
     agencyHoursBySkill: figuresBySkill('agencyCode'),
     regionHoursBySkill: figuresBySkill('regionCode'),
+    nationalFigures: figures('national'),
+    nationalHoursBySkill: figuresBySkill('national'),
   };
 }
 

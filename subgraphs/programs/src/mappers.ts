@@ -33,6 +33,10 @@ export interface RegionPeriodModel {
   period: string;
 }
 
+export interface NationalPeriodModel {
+  period: string;
+}
+
 export interface RegionModel {
   code: string;
 }

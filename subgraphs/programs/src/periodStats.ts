@@ -1,8 +1,11 @@
-import type { Period } from '@sahem/kit';
+import { previousPeriod, type Period } from '@sahem/kit';
 import { Prisma, type PrismaClient } from './__generated__/prisma/client.ts';
 
-/** The program column a period aggregate is grouped by. */
-export type Dimension = 'agencyCode' | 'regionCode';
+/** What a period aggregate is grouped by: the program's agency, its region, or the country. */
+export type Dimension = 'agencyCode' | 'regionCode' | 'national';
+
+/** The code of the one national group. */
+export const NATIONAL = 'SA';
 
 /** The figures of one agency or region in one period. */
 export interface PeriodFigures {
@@ -10,6 +13,8 @@ export interface PeriodFigures {
   verifiedHours: number;
   beneficiaries: number;
   programsRun: number;
+  retainedVolunteers: number;
+  activeTeamLeads: number;
 }
 
 export const NO_FIGURES: PeriodFigures = {
@@ -17,18 +22,23 @@ export const NO_FIGURES: PeriodFigures = {
   verifiedHours: 0,
   beneficiaries: 0,
   programsRun: 0,
+  retainedVolunteers: 0,
+  activeTeamLeads: 0,
 };
 
-// Column names cannot be bound as parameters; these two are the only ones ever interpolated.
+// Column names cannot be bound as parameters; these are the only expressions ever interpolated.
 const COLUMN: Record<Dimension, Prisma.Sql> = {
-  agencyCode: Prisma.raw('"agencyCode"'),
-  regionCode: Prisma.raw('"regionCode"'),
+  agencyCode: Prisma.raw('p."agencyCode"'),
+  regionCode: Prisma.raw('p."regionCode"'),
+  national: Prisma.raw(`'${NATIONAL}'::text`),
 };
 
 /**
  * One statement for the figures of many agencies (or regions) in one period. Hours and active
  * volunteers come from verified hour logs dated in the period; programs run are the non-draft
- * programs whose dates overlap it, and beneficiaries are theirs.
+ * programs whose dates overlap it, and beneficiaries are theirs. Retained volunteers were also
+ * active in the previous period of the same length; active team leads logged verified hours as
+ * a team lead.
  */
 export async function periodFigures(
   db: PrismaClient,
@@ -37,32 +47,47 @@ export async function periodFigures(
   period: Period,
 ): Promise<Map<string, PeriodFigures>> {
   const column = COLUMN[dimension];
+  const previous = previousPeriod(period);
   const rows = await db.$queryRaw<({ code: string } & PeriodFigures)[]>`
-    WITH hours AS (
-      SELECT p.${column} AS code,
-             count(DISTINCT pa."volunteerId")::int AS "activeVolunteers",
-             sum(h."hours")::float8 AS "verifiedHours"
+    WITH active AS (
+      SELECT ${column} AS code, pa."volunteerId",
+             h."date" >= ${period.start}::date AS "inPeriod",
+             bool_or(pa."role" = 'TEAM_LEAD') AS "asLead",
+             sum(h."hours") AS hours
         FROM "HourLog" h
         JOIN "Participation" pa ON pa."id" = h."participationId"
         JOIN "Program" p ON p."id" = pa."programId"
-       WHERE h."verified" AND h."date" >= ${period.start}::date AND h."date" < ${period.end}::date
-         AND p.${column} = ANY(${codes}::text[])
+       WHERE h."verified" AND h."date" >= ${previous.start}::date AND h."date" < ${period.end}::date
+         AND ${column} = ANY(${codes}::text[])
+       GROUP BY 1, 2, 3
+    ), hours AS (
+      SELECT cur.code,
+             count(*)::int AS "activeVolunteers",
+             sum(cur.hours)::float8 AS "verifiedHours",
+             (count(*) FILTER (WHERE cur."asLead"))::int AS "activeTeamLeads",
+             (count(*) FILTER (WHERE prev."volunteerId" IS NOT NULL))::int AS "retainedVolunteers"
+        FROM active cur
+        LEFT JOIN active prev
+          ON prev.code = cur.code AND prev."volunteerId" = cur."volunteerId" AND NOT prev."inPeriod"
+       WHERE cur."inPeriod"
        GROUP BY 1
     ), runs AS (
-      SELECT p.${column} AS code,
+      SELECT ${column} AS code,
              count(*)::int AS "programsRun",
              sum(p."beneficiariesServed")::int AS "beneficiaries"
         FROM "Program" p
        WHERE p."status" <> 'DRAFT'
          AND p."startDate" < ${period.end}::date AND p."endDate" >= ${period.start}::date
-         AND p.${column} = ANY(${codes}::text[])
+         AND ${column} = ANY(${codes}::text[])
        GROUP BY 1
     )
     SELECT c.code,
            coalesce(hours."activeVolunteers", 0) AS "activeVolunteers",
            coalesce(hours."verifiedHours", 0) AS "verifiedHours",
            coalesce(runs."beneficiaries", 0) AS "beneficiaries",
-           coalesce(runs."programsRun", 0) AS "programsRun"
+           coalesce(runs."programsRun", 0) AS "programsRun",
+           coalesce(hours."retainedVolunteers", 0) AS "retainedVolunteers",
+           coalesce(hours."activeTeamLeads", 0) AS "activeTeamLeads"
       FROM unnest(${codes}::text[]) AS c(code)
       LEFT JOIN hours USING (code)
       LEFT JOIN runs USING (code)`;
@@ -78,12 +103,12 @@ export async function periodHoursBySkill(
 ): Promise<Map<string, { skillCode: string; hours: number }[]>> {
   const column = COLUMN[dimension];
   const rows = await db.$queryRaw<{ code: string; skillCode: string; hours: number }[]>`
-    SELECT p.${column} AS code, pa."skillCode", sum(h."hours")::float8 AS hours
+    SELECT ${column} AS code, pa."skillCode", sum(h."hours")::float8 AS hours
       FROM "HourLog" h
       JOIN "Participation" pa ON pa."id" = h."participationId"
       JOIN "Program" p ON p."id" = pa."programId"
      WHERE h."verified" AND h."date" >= ${period.start}::date AND h."date" < ${period.end}::date
-       AND p.${column} = ANY(${codes}::text[])
+       AND ${column} = ANY(${codes}::text[])
      GROUP BY 1, 2
      ORDER BY 1, 2`;
   const result = new Map<string, { skillCode: string; hours: number }[]>();

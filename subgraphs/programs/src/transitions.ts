@@ -15,7 +15,10 @@ export const PROGRAM_TRANSITIONS: Record<ProgramStatus, readonly ProgramStatus[]
  * Which participation statuses may follow which: an application is accepted, the first logged
  * hours make it ACTIVE, and anything not yet completed can be withdrawn.
  */
-export const PARTICIPATION_TRANSITIONS: Record<ParticipationStatus, readonly ParticipationStatus[]> = {
+export const PARTICIPATION_TRANSITIONS: Record<
+  ParticipationStatus,
+  readonly ParticipationStatus[]
+> = {
   APPLIED: ['ACCEPTED', 'WITHDRAWN'],
   ACCEPTED: ['ACTIVE', 'WITHDRAWN'],
   ACTIVE: ['COMPLETED', 'WITHDRAWN'],
@@ -27,6 +30,10 @@ export const PARTICIPATION_TRANSITIONS: Record<ParticipationStatus, readonly Par
 export const HOLDS_A_PLACE: readonly ParticipationStatus[] = ['ACCEPTED', 'ACTIVE'];
 
 /** Whether `from → to` is allowed (staying in the same status always is). */
-export function canMove<S extends string>(transitions: Record<S, readonly S[]>, from: S, to: S): boolean {
+export function canMove<S extends string>(
+  transitions: Record<S, readonly S[]>,
+  from: S,
+  to: S,
+): boolean {
   return from === to || transitions[from].includes(to);
 }

@@ -42,12 +42,19 @@ export function validateProgram(program: ProgramFields): void {
     fail('description', 'The description needs both an Arabic and an English text.');
   }
   if (!isRegionCode(program.regionCode)) {
-    fail('regionCode', `${program.regionCode} is not an ISO 3166-2:SA region code (SA-01 … SA-14).`);
+    fail(
+      'regionCode',
+      `${program.regionCode} is not an ISO 3166-2:SA region code (SA-01 … SA-14).`,
+    );
   }
   if (program.endDate < program.startDate) {
     fail('endDate', 'The end date must not be before the start date.');
   }
-  if (!Number.isInteger(program.capacity) || program.capacity <= 0 || program.capacity > MAX_CAPACITY) {
+  if (
+    !Number.isInteger(program.capacity) ||
+    program.capacity <= 0 ||
+    program.capacity > MAX_CAPACITY
+  ) {
     fail('capacity', `Capacity must be a whole number between 1 and ${MAX_CAPACITY}.`);
   }
   const badSkill = program.requiredSkills.find((code) => !ISCO_UNIT_GROUP.test(code));

@@ -5,7 +5,9 @@ export function volunteersEnv(source?: EnvSource) {
   return readEnv(
     {
       VOLUNTEERS_PORT: port(4001, 'HTTP port of the volunteers subgraph'),
-      VOLUNTEERS_DATABASE_URL: databaseUrl('PostgreSQL of the volunteers subgraph; unset: embedded'),
+      VOLUNTEERS_DATABASE_URL: databaseUrl(
+        'PostgreSQL of the volunteers subgraph; unset: embedded',
+      ),
       VOLUNTEERS_PG_PORT: port(5433, 'port of the embedded PostgreSQL of the volunteers subgraph'),
       VOLUNTEERS_NATIONAL_ID_SALT: text(
         'sahem-development-salt',

@@ -5,7 +5,10 @@ import { volunteersSubgraph } from './server.ts';
 // Production entry point: read the environment, listen, stop cleanly on SIGINT/SIGTERM.
 const env = volunteersEnv();
 const running = await startSubgraph(
-  volunteersSubgraph({ nationalIdSalt: env.VOLUNTEERS_NATIONAL_ID_SALT, production: env.SAHEM_PRODUCTION }),
+  volunteersSubgraph({
+    nationalIdSalt: env.VOLUNTEERS_NATIONAL_ID_SALT,
+    production: env.SAHEM_PRODUCTION,
+  }),
   {
     port: env.VOLUNTEERS_PORT,
     databaseUrl: env.VOLUNTEERS_DATABASE_URL,
@@ -14,4 +17,5 @@ const running = await startSubgraph(
   },
 );
 console.log(`volunteers subgraph at ${running.url}`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void running.stop());
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => void running.stop());

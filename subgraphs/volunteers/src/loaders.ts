@@ -1,15 +1,44 @@
 import DataLoader from 'dataloader';
-import { byKeys, groupByKeys } from '@sahem/kit';
+import { batchByParams, byKeys, groupByKeys, parsePeriod } from '@sahem/kit';
 import type { PrismaClient, Skill, Volunteer } from './__generated__/prisma/client.ts';
+
+/** The code standing for the whole country in period loaders. */
+export const NATIONAL = 'SA';
 
 /** Per-request batch loaders: each turns N lookups in one tick into one statement. */
 export function createLoaders(db: PrismaClient) {
   return {
+    /**
+     * Volunteers registered by the end of a period, for many regions (or `SA`, the whole
+     * country) in one statement per period.
+     */
+    registeredVolunteers: new DataLoader<{ id: string; period: string }, number, string>(
+      (keys) =>
+        batchByParams(
+          keys,
+          async (codes, { period }) => {
+            const { end } = parsePeriod(period);
+            const rows = await db.$queryRaw<{ code: string; count: number }[]>`
+              SELECT c.code, count(v."id")::int AS count
+                FROM unnest(${codes}::text[]) AS c(code)
+                LEFT JOIN "Volunteer" v
+                  ON v."registeredAt" < ${end} AND (c.code = ${NATIONAL} OR v."regionCode" = c.code)
+               GROUP BY c.code`;
+            return new Map(rows.map((row) => [row.code, row.count]));
+          },
+          0,
+        ),
+      { cacheKeyFn: (key) => `${key.id}|${key.period}` },
+    ),
     volunteer: new DataLoader<string, Volunteer | null>(async (ids) =>
       byKeys(ids, await db.volunteer.findMany({ where: { id: { in: [...ids] } } }), (v) => v.id),
     ),
     skill: new DataLoader<string, Skill | null>(async (codes) =>
-      byKeys(codes, await db.skill.findMany({ where: { code: { in: [...codes] } } }), (s) => s.code),
+      byKeys(
+        codes,
+        await db.skill.findMany({ where: { code: { in: [...codes] } } }),
+        (s) => s.code,
+      ),
     ),
     skillsOfVolunteer: new DataLoader<string, Skill[]>(async (volunteerIds) => {
       const links = await db.volunteerSkill.findMany({

@@ -13,3 +13,13 @@ export type LocalizedTextModel = LocalizedText;
 export interface VolunteerConnectionModel extends Connection<Volunteer> {
   where: Prisma.VolunteerWhereInput;
 }
+
+/** Key of a period entity; the figures are loaded when asked. */
+export interface RegionPeriodModel {
+  regionCode: string;
+  period: string;
+}
+
+export interface NationalPeriodModel {
+  period: string;
+}

@@ -42,7 +42,10 @@ export function validateVolunteer<Kind extends string>(
   }
   const youngest = now.getUTCFullYear() - 10;
   if (fields.birthYear != null && (fields.birthYear < 1900 || fields.birthYear > youngest)) {
-    fail('birthYear', `The birth year must be between 1900 and ${youngest} (volunteers are 10 or older).`);
+    fail(
+      'birthYear',
+      `The birth year must be between 1900 and ${youngest} (volunteers are 10 or older).`,
+    );
   }
   if (fields.regionCode != null && !isRegionCode(fields.regionCode)) {
     fail('regionCode', `${fields.regionCode} is not an ISO 3166-2:SA region code (SA-01 … SA-14).`);
@@ -58,12 +61,16 @@ export function validateVolunteer<Kind extends string>(
   let phone: string | null | undefined = fields.phone;
   if (phone != null) {
     const mobile = SAUDI_MOBILE.exec(phone.replace(/[\s-]/g, ''));
-    if (!mobile) fail('phone', 'The phone must be a Saudi mobile number: 05XXXXXXXX or +9665XXXXXXXX.');
+    if (!mobile)
+      fail('phone', 'The phone must be a Saudi mobile number: 05XXXXXXXX or +9665XXXXXXXX.');
     phone = `+9665${mobile![1]}`;
   }
   const hours = fields.weeklyAvailabilityHours;
   if (hours != null && (!Number.isFinite(hours) || hours < 0 || hours > HOURS_PER_WEEK)) {
-    fail('weeklyAvailabilityHours', `Weekly availability must be between 0 and ${HOURS_PER_WEEK} hours.`);
+    fail(
+      'weeklyAvailabilityHours',
+      `Weekly availability must be between 0 and ${HOURS_PER_WEEK} hours.`,
+    );
   }
   // Stored with one decimal: refuse what would be silently rounded.
   if (hours != null && Math.abs(hours * 10 - Math.round(hours * 10)) > 1e-9) {

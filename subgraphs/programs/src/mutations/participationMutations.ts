@@ -43,15 +43,20 @@ export const participationMutations: Pick<
       });
     }
     if (!ISCO_UNIT_GROUP.test(input.skillCode)) {
-      throw BAD_USER_INPUT.err(`${input.skillCode} is not an ISCO-08 unit group code (four digits).`, {
-        field: 'input.skillCode',
-      });
+      throw BAD_USER_INPUT.err(
+        `${input.skillCode} is not an ISCO-08 unit group code (four digits).`,
+        {
+          field: 'input.skillCode',
+        },
+      );
     }
     return withPrismaErrors(PARTICIPATION_ERRORS, () =>
       db.$transaction(async (tx) => {
         const program = await tx.program.findUnique({ where: { id: input.programId } });
         if (!program) {
-          throw NOT_FOUND.err(`No program has the id ${input.programId}.`, { field: 'input.programId' });
+          throw NOT_FOUND.err(`No program has the id ${input.programId}.`, {
+            field: 'input.programId',
+          });
         }
         if (program.status !== 'OPEN') {
           throw CONFLICT.err(`${program.id} is ${program.status}, not open for applications.`, {
@@ -59,19 +64,30 @@ export const participationMutations: Pick<
           });
         }
         if (program.endDate < today(now())) {
-          throw CONFLICT.err(`${program.id} ended on ${isoDate(program.endDate)}.`, { field: 'input.programId' });
+          throw CONFLICT.err(`${program.id} ended on ${isoDate(program.endDate)}.`, {
+            field: 'input.programId',
+          });
         }
         const existing = await tx.participation.findUnique({
-          where: { volunteerId_programId: { volunteerId: input.volunteerId, programId: program.id } },
+          where: {
+            volunteerId_programId: { volunteerId: input.volunteerId, programId: program.id },
+          },
           select: { status: true },
         });
         if (existing) {
-          throw CONFLICT.err(`${input.volunteerId} already applied to ${program.id} (${existing.status}).`, {
-            field: 'input.volunteerId',
-          });
+          throw CONFLICT.err(
+            `${input.volunteerId} already applied to ${program.id} (${existing.status}).`,
+            {
+              field: 'input.volunteerId',
+            },
+          );
         }
         return tx.participation.create({
-          data: { volunteerId: input.volunteerId, programId: program.id, skillCode: input.skillCode },
+          data: {
+            volunteerId: input.volunteerId,
+            programId: program.id,
+            skillCode: input.skillCode,
+          },
         });
       }),
     );
@@ -82,21 +98,29 @@ export const participationMutations: Pick<
       const participation = await lockParticipation(tx, id, 'id');
       refuseMove(participation.status, 'ACCEPTED', 'id');
       // Locking the program serialises acceptances, so capacity holds under concurrency.
-      const [program] = await tx.$queryRaw<{ id: string; status: string; capacity: number; startDate: Date; endDate: Date }[]>`
+      const [program] = await tx.$queryRaw<
+        { id: string; status: string; capacity: number; startDate: Date; endDate: Date }[]
+      >`
         SELECT "id", "status"::text, "capacity", "startDate", "endDate"
           FROM "Program" WHERE "id" = ${participation.programId} FOR UPDATE`;
       if (!program || (program.status !== 'OPEN' && program.status !== 'CLOSED')) {
-        throw CONFLICT.err(`${participation.programId} is not running; nobody can be accepted.`, { field: 'id' });
+        throw CONFLICT.err(`${participation.programId} is not running; nobody can be accepted.`, {
+          field: 'id',
+        });
       }
       const holding = await tx.participation.count({
         where: { programId: program.id, status: { in: [...HOLDS_A_PLACE] } },
       });
       if (holding >= program.capacity) {
-        throw CONFLICT.err(`${program.id} is full: ${holding} of ${program.capacity} places are taken.`, {
-          field: 'id',
-        });
+        throw CONFLICT.err(
+          `${program.id} is full: ${holding} of ${program.capacity} places are taken.`,
+          {
+            field: 'id',
+          },
+        );
       }
-      const start = joinedOn ?? new Date(Math.max(today(now()).getTime(), program.startDate.getTime()));
+      const start =
+        joinedOn ?? new Date(Math.max(today(now()).getTime(), program.startDate.getTime()));
       if (start < program.startDate || start > program.endDate) {
         throw BAD_USER_INPUT.err(
           `The participation must start between ${isoDate(program.startDate)} and ${isoDate(program.endDate)}.`,
@@ -121,23 +145,32 @@ export const participationMutations: Pick<
       throw BAD_USER_INPUT.err(message, { field: `input.${field}` });
     };
     const { hours, date } = input;
-    if (!Number.isFinite(hours) || hours <= 0 || hours > 24) fail('hours', 'Hours must be above 0 and at most 24.');
+    if (!Number.isFinite(hours) || hours <= 0 || hours > 24)
+      fail('hours', 'Hours must be above 0 and at most 24.');
     // Compared as decimals: 1.15 * 100 is 114.99999999999999 in binary floating point.
-    if (Number(hours.toFixed(2)) !== hours) fail('hours', 'Hours take at most two decimals (1.25).');
+    if (Number(hours.toFixed(2)) !== hours)
+      fail('hours', 'Hours take at most two decimals (1.25).');
     if (date > today(now())) fail('date', `${isoDate(date)} is in the future.`);
     const activity = input.activity.trim();
     if (activity.length < 2 || activity.length > 500) {
       fail('activity', 'Describe the activity in 2 to 500 characters.');
     }
     return db.$transaction(async (tx) => {
-      const participation = await lockParticipation(tx, input.participationId, 'input.participationId');
+      const participation = await lockParticipation(
+        tx,
+        input.participationId,
+        'input.participationId',
+      );
       if (participation.status !== 'ACCEPTED' && participation.status !== 'ACTIVE') {
         throw CONFLICT.err(`Hours cannot be logged on a ${participation.status} participation.`, {
           field: 'input.participationId',
         });
       }
       if (participation.joinedOn && date < participation.joinedOn) {
-        fail('date', `The participation started on ${isoDate(participation.joinedOn)}; ${isoDate(date)} is before it.`);
+        fail(
+          'date',
+          `The participation started on ${isoDate(participation.joinedOn)}; ${isoDate(date)} is before it.`,
+        );
       }
       const sameDay = await tx.hourLog.aggregate({
         where: { participationId: participation.id, date },
@@ -148,9 +181,14 @@ export const participationMutations: Pick<
         fail('hours', `${logged} hours are already logged on ${isoDate(date)}; a day has 24.`);
       }
       if (participation.status === 'ACCEPTED') {
-        await tx.participation.update({ where: { id: participation.id }, data: { status: 'ACTIVE' } });
+        await tx.participation.update({
+          where: { id: participation.id },
+          data: { status: 'ACTIVE' },
+        });
       }
-      return tx.hourLog.create({ data: { participationId: participation.id, date, hours, activity } });
+      return tx.hourLog.create({
+        data: { participationId: participation.id, date, hours, activity },
+      });
     });
   },
 
@@ -159,12 +197,15 @@ export const participationMutations: Pick<
       throw BAD_USER_INPUT.err('Name the officer who verifies the hours.', { field: 'verifiedBy' });
     }
     return db.$transaction(async (tx) => {
-      const notFound = NOT_FOUND.err(`No hour log has the id ${hourLogId}.`, { field: 'hourLogId' });
+      const notFound = NOT_FOUND.err(`No hour log has the id ${hourLogId}.`, {
+        field: 'hourLogId',
+      });
       if (!UUID.test(hourLogId)) throw notFound;
       const [log] = await tx.$queryRaw<{ verified: boolean }[]>`
         SELECT "verified" FROM "HourLog" WHERE "id" = ${hourLogId}::uuid FOR UPDATE`;
       if (!log) throw notFound;
-      if (log.verified) throw CONFLICT.err('These hours are already verified.', { field: 'hourLogId' });
+      if (log.verified)
+        throw CONFLICT.err('These hours are already verified.', { field: 'hourLogId' });
       return tx.hourLog.update({
         where: { id: hourLogId },
         data: { verified: true, verifiedBy: verifiedBy.trim(), verifiedAt: now() },

@@ -12,7 +12,9 @@ export const programMutations: Pick<MutationResolvers, 'createProgram' | 'update
     withPrismaErrors(PROGRAM_ERRORS, () =>
       db.$transaction(async (tx) => {
         if (input.status !== 'DRAFT' && input.status !== 'OPEN') {
-          throw BAD_USER_INPUT.err('A new program starts as DRAFT or OPEN.', { field: 'input.status' });
+          throw BAD_USER_INPUT.err('A new program starts as DRAFT or OPEN.', {
+            field: 'input.status',
+          });
         }
         if (input.id != null && !isProgramIdOf(input.agencyCode, input.id)) {
           throw BAD_USER_INPUT.err(
@@ -36,7 +38,8 @@ export const programMutations: Pick<MutationResolvers, 'createProgram' | 'update
         validateProgram(fields);
         // Taking the next number (or recording an explicit one) locks the agency row, so
         // concurrent creations of one agency never hand out the same id.
-        const number = input.id != null ? Number(input.id.slice(input.agencyCode.length + 1)) : null;
+        const number =
+          input.id != null ? Number(input.id.slice(input.agencyCode.length + 1)) : null;
         const [agency] = await tx.$queryRaw<{ lastProgramNumber: number }[]>`
           UPDATE "Agency"
              SET "lastProgramNumber" = ${
@@ -47,10 +50,15 @@ export const programMutations: Pick<MutationResolvers, 'createProgram' | 'update
            WHERE "code" = ${input.agencyCode}
        RETURNING "lastProgramNumber"`;
         if (!agency) {
-          throw BAD_USER_INPUT.err(`No agency has the code ${input.agencyCode}.`, { field: 'input.agencyCode' });
+          throw BAD_USER_INPUT.err(`No agency has the code ${input.agencyCode}.`, {
+            field: 'input.agencyCode',
+          });
         }
-        const id = input.id ?? `${input.agencyCode}-${String(agency.lastProgramNumber).padStart(5, '0')}`;
-        return tx.program.create({ data: { id, ...fields, kind: input.kind, status: input.status } });
+        const id =
+          input.id ?? `${input.agencyCode}-${String(agency.lastProgramNumber).padStart(5, '0')}`;
+        return tx.program.create({
+          data: { id, ...fields, kind: input.kind, status: input.status },
+        });
       }),
     ),
 
@@ -71,16 +79,22 @@ export const programMutations: Pick<MutationResolvers, 'createProgram' | 'update
           startDate: input.startDate ?? program.startDate,
           endDate: input.endDate ?? program.endDate,
           capacity: input.capacity ?? program.capacity,
-          requiredSkills: input.requiredSkillCodes ? [...new Set(input.requiredSkillCodes)] : program.requiredSkills,
+          requiredSkills: input.requiredSkillCodes
+            ? [...new Set(input.requiredSkillCodes)]
+            : program.requiredSkills,
           beneficiariesServed: input.beneficiariesServed ?? program.beneficiariesServed,
         };
         validateProgram(fields);
         const status = input.status ?? program.status;
         if (!canMove(PROGRAM_TRANSITIONS, program.status, status)) {
-          throw CONFLICT.err(`A ${program.status} program cannot become ${status}.`, { field: 'input.status' });
+          throw CONFLICT.err(`A ${program.status} program cannot become ${status}.`, {
+            field: 'input.status',
+          });
         }
         if (input.capacity != null) {
-          const holding = await tx.participation.count({ where: { programId: id, status: { in: [...HOLDS_A_PLACE] } } });
+          const holding = await tx.participation.count({
+            where: { programId: id, status: { in: [...HOLDS_A_PLACE] } },
+          });
           if (input.capacity < holding) {
             throw BAD_USER_INPUT.err(
               `Capacity cannot go below the ${holding} participants already accepted.`,

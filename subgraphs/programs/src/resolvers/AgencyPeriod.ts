@@ -1,5 +1,6 @@
 import { NOT_FOUND, parsePeriod } from '@sahem/kit';
 import type { AgencyPeriodResolvers } from '../__generated__/resolvers-types.ts';
+import { periodFigureFields } from './periodFigureFields.ts';
 
 export const AgencyPeriod: AgencyPeriodResolvers = {
   async __resolveReference({ agencyCode, period }, { loaders }) {
@@ -11,14 +12,9 @@ export const AgencyPeriod: AgencyPeriodResolvers = {
     if (!agency) throw NOT_FOUND.err(`No agency has the code ${agencyCode}.`);
     return agency;
   },
-  activeVolunteers: (key, _, { loaders }) =>
-    loaders.agencyFigures.load({ id: key.agencyCode, period: key.period }).then((f) => f.activeVolunteers),
-  verifiedHours: (key, _, { loaders }) =>
-    loaders.agencyFigures.load({ id: key.agencyCode, period: key.period }).then((f) => f.verifiedHours),
-  beneficiaries: (key, _, { loaders }) =>
-    loaders.agencyFigures.load({ id: key.agencyCode, period: key.period }).then((f) => f.beneficiaries),
-  programsRun: (key, _, { loaders }) =>
-    loaders.agencyFigures.load({ id: key.agencyCode, period: key.period }).then((f) => f.programsRun),
+  ...periodFigureFields(({ agencyCode, period }, loaders) =>
+    loaders.agencyFigures.load({ id: agencyCode, period }),
+  ),
   verifiedHoursBySkill: (key, _, { loaders }) =>
     loaders.agencyHoursBySkill.load({ id: key.agencyCode, period: key.period }),
 };

@@ -10,7 +10,8 @@ export const Participation: ParticipationResolvers = {
     return program;
   },
   skill: (participation) => ({ code: participation.skillCode }),
-  hourLogs: (participation, _, { loaders }) => loaders.hourLogsOfParticipation.load(participation.id),
+  hourLogs: (participation, _, { loaders }) =>
+    loaders.hourLogsOfParticipation.load(participation.id),
   verifiedHours: (participation, _, { loaders }) =>
     loaders.verifiedHoursOfParticipation.load({ id: participation.id, period: null }),
 };

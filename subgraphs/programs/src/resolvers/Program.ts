@@ -21,7 +21,9 @@ export const Program: ProgramResolvers = {
     const { take, after: afterId } = pageRequest(first, after);
     // Cursors of this connection carry a participation's uuid; any other would fail its cast.
     if (afterId !== undefined && !UUID.test(afterId)) {
-      throw BAD_USER_INPUT.err('after is not a cursor of these participations.', { field: 'after' });
+      throw BAD_USER_INPUT.err('after is not a cursor of these participations.', {
+        field: 'after',
+      });
     }
     const rows = await loaders.participationPage.load({
       id: program.id,

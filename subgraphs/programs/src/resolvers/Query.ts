@@ -55,4 +55,6 @@ export const Query: QueryResolvers = {
     parsePeriod(period);
     return [...REGIONS.keys()].map((regionCode) => ({ regionCode, period }));
   },
+
+  nationalPeriod: (_, { period }) => ({ period: parsePeriod(period).key }),
 };

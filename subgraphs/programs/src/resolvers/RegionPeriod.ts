@@ -1,5 +1,6 @@
 import { parsePeriod, REGIONS } from '@sahem/kit';
 import type { RegionPeriodResolvers } from '../__generated__/resolvers-types.ts';
+import { periodFigureFields } from './periodFigureFields.ts';
 
 export const RegionPeriod: RegionPeriodResolvers = {
   __resolveReference({ regionCode, period }) {
@@ -7,14 +8,9 @@ export const RegionPeriod: RegionPeriodResolvers = {
     return REGIONS.has(regionCode) ? { regionCode, period } : null;
   },
   region: ({ regionCode }) => ({ code: regionCode }),
-  activeVolunteers: (key, _, { loaders }) =>
-    loaders.regionFigures.load({ id: key.regionCode, period: key.period }).then((f) => f.activeVolunteers),
-  verifiedHours: (key, _, { loaders }) =>
-    loaders.regionFigures.load({ id: key.regionCode, period: key.period }).then((f) => f.verifiedHours),
-  beneficiaries: (key, _, { loaders }) =>
-    loaders.regionFigures.load({ id: key.regionCode, period: key.period }).then((f) => f.beneficiaries),
-  programsRun: (key, _, { loaders }) =>
-    loaders.regionFigures.load({ id: key.regionCode, period: key.period }).then((f) => f.programsRun),
+  ...periodFigureFields(({ regionCode, period }, loaders) =>
+    loaders.regionFigures.load({ id: regionCode, period }),
+  ),
   verifiedHoursBySkill: (key, _, { loaders }) =>
     loaders.regionHoursBySkill.load({ id: key.regionCode, period: key.period }),
 };

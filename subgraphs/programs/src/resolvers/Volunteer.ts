@@ -2,7 +2,8 @@ import { parsePeriod } from '@sahem/kit';
 import type { VolunteerResolvers } from '../__generated__/resolvers-types.ts';
 
 /** Validates an optional period argument before it becomes part of a loader key. */
-const periodKey = (period: string | null | undefined) => (period == null ? null : parsePeriod(period).key);
+const periodKey = (period: string | null | undefined) =>
+  period == null ? null : parsePeriod(period).key;
 
 export const Volunteer: VolunteerResolvers = {
   // Any volunteer id is a valid reference here: a volunteer with no participation has none.

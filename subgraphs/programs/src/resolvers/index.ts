@@ -4,6 +4,7 @@ import { Agency } from './Agency.ts';
 import { AgencyPeriod } from './AgencyPeriod.ts';
 import { HourLog } from './HourLog.ts';
 import { Mutation } from './Mutation.ts';
+import { NationalPeriod } from './NationalPeriod.ts';
 import { Participation } from './Participation.ts';
 import { ParticipationConnection } from './ParticipationConnection.ts';
 import { Program } from './Program.ts';
@@ -22,6 +23,7 @@ export const resolvers: Resolvers = {
   Agency,
   AgencyPeriod,
   HourLog,
+  NationalPeriod,
   Participation,
   ParticipationConnection,
   Program,

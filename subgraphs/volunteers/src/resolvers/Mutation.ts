@@ -12,9 +12,15 @@ const VOLUNTEER_ERRORS = {
 };
 
 /** Refuses skill codes the catalogue does not know, naming the first unknown one. */
-async function checkSkills(tx: Prisma.TransactionClient, codes: readonly string[]): Promise<string[]> {
+async function checkSkills(
+  tx: Prisma.TransactionClient,
+  codes: readonly string[],
+): Promise<string[]> {
   const unique = [...new Set(codes)];
-  const known = await tx.skill.findMany({ where: { code: { in: unique } }, select: { code: true } });
+  const known = await tx.skill.findMany({
+    where: { code: { in: unique } },
+    select: { code: true },
+  });
   const knownCodes = new Set(known.map((skill) => skill.code));
   const unknown = unique.find((code) => !knownCodes.has(code));
   if (unknown !== undefined) {
@@ -83,5 +89,7 @@ export const Mutation: MutationResolvers = {
   },
 
   changeVolunteerStatus: (_, { id, status }, { db }) =>
-    withPrismaErrors(VOLUNTEER_ERRORS, () => db.volunteer.update({ where: { id }, data: { status } })),
+    withPrismaErrors(VOLUNTEER_ERRORS, () =>
+      db.volunteer.update({ where: { id }, data: { status } }),
+    ),
 };

@@ -3,13 +3,17 @@ import { Prisma } from '../__generated__/prisma/client.ts';
 import type { QueryResolvers, VolunteerFilter } from '../__generated__/resolvers-types.ts';
 
 /** The Prisma `where` of a volunteer filter. */
-export function volunteerWhere(filter: VolunteerFilter | null | undefined): Prisma.VolunteerWhereInput {
+export function volunteerWhere(
+  filter: VolunteerFilter | null | undefined,
+): Prisma.VolunteerWhereInput {
   if (!filter) return {};
   return {
     ...(filter.regionCode != null && { regionCode: filter.regionCode }),
     ...(filter.status != null && { status: filter.status }),
     ...(filter.kind != null && { kinds: { has: filter.kind } }),
-    ...(filter.minWeeklyHours != null && { weeklyAvailabilityHours: { gte: filter.minWeeklyHours } }),
+    ...(filter.minWeeklyHours != null && {
+      weeklyAvailabilityHours: { gte: filter.minWeeklyHours },
+    }),
     ...(filter.skillCode != null && { skills: { some: { skillCode: filter.skillCode } } }),
   };
 }
@@ -17,7 +21,8 @@ export function volunteerWhere(filter: VolunteerFilter | null | undefined): Pris
 /** The same filter as SQL, for aggregates Prisma's `groupBy` cannot express (array unnesting). */
 function volunteerSqlConditions(filter: VolunteerFilter | null | undefined): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (filter?.regionCode != null) conditions.push(Prisma.sql`v."regionCode" = ${filter.regionCode}`);
+  if (filter?.regionCode != null)
+    conditions.push(Prisma.sql`v."regionCode" = ${filter.regionCode}`);
   if (filter?.status != null) conditions.push(Prisma.sql`v."status"::text = ${filter.status}`);
   if (filter?.kind != null) conditions.push(Prisma.sql`${filter.kind} = ANY(v."kinds"::text[])`);
   if (filter?.minWeeklyHours != null) {

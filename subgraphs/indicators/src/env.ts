@@ -1,0 +1,16 @@
+import { databaseUrl, flag, port, readEnv, type EnvSource } from '@sahem/kit';
+
+/** Configuration of the indicators subgraph; see the README for every variable. */
+export function indicatorsEnv(source?: EnvSource) {
+  return readEnv(
+    {
+      INDICATORS_PORT: port(4003, 'HTTP port of the indicators subgraph'),
+      INDICATORS_DATABASE_URL: databaseUrl(
+        'PostgreSQL of the indicators subgraph; unset: embedded',
+      ),
+      INDICATORS_PG_PORT: port(5435, 'port of the embedded PostgreSQL of the indicators subgraph'),
+      SAHEM_PRODUCTION: flag(false, 'mask internal errors'),
+    },
+    source,
+  );
+}

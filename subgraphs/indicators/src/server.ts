@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createSubgraphServer, type Database, type SubgraphDefinition } from '@sahem/kit';
+import { PrismaClient } from './__generated__/prisma/client.ts';
+import type { Context } from './context.ts';
+import { createLoaders } from './loaders.ts';
+import { resolvers } from './resolvers/index.ts';
+
+/** The subgraph's folder: `schema.graphql` and `prisma/` live there. */
+export const INDICATORS_DIR = new URL('..', import.meta.url).pathname;
+/** The SDL this subgraph serves and contributes to the supergraph. */
+export const typeDefs = readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
+
+/** What the indicators server depends on. */
+export interface IndicatorsDeps {
+  db: Database<PrismaClient>;
+  /** The clock; tests pin "today" with it. @default () => new Date() */
+  now?: () => Date;
+  /** @default true */
+  production?: boolean;
+}
+
+/** Builds the indicators subgraph server and its per-request context; no side effects. */
+export function createServer(deps: IndicatorsDeps) {
+  const apollo = createSubgraphServer<Context>({
+    typeDefs,
+    resolvers,
+    production: deps.production ?? true,
+  });
+  const context = async (req?: IncomingMessage): Promise<Context> => ({
+    db: deps.db.prisma,
+    loaders: createLoaders(deps.db.prisma),
+    requestId: String(req?.headers['x-request-id'] ?? randomUUID()),
+    now: deps.now ?? (() => new Date()),
+  });
+  return { apollo, context };
+}
+
+/** The indicators subgraph as `startSubgraph` runs it. */
+export function indicatorsSubgraph(
+  options: Omit<IndicatorsDeps, 'db'> & { seed?: (db: Database<PrismaClient>) => Promise<unknown> },
+): SubgraphDefinition<PrismaClient, Context> {
+  return {
+    name: 'indicators',
+    dir: INDICATORS_DIR,
+    PrismaClient,
+    createServer: (db) => createServer({ ...options, db }),
+    ...(options.seed && { seed: options.seed }),
+  };
+}

@@ -1,0 +1,9 @@
+import { parsePeriod, REGIONS } from '@sahem/kit';
+import type { RegionPeriodResolvers } from '../__generated__/resolvers-types.ts';
+
+export const RegionPeriod: RegionPeriodResolvers = {
+  __resolveReference: ({ regionCode, period }) =>
+    REGIONS.has(regionCode) ? { regionCode, period: parsePeriod(period).key } : null,
+  registeredVolunteers: ({ regionCode, period }, _, { loaders }) =>
+    loaders.registeredVolunteers.load({ id: regionCode, period }),
+};
