@@ -30,6 +30,35 @@ const subgraphResolvers = (
   },
 });
 
+/**
+ * The typed client of `@sahem/client`: every operation under `client/src/operations/` becomes a
+ * `TypedDocumentNode` generated from the published contract (`schema/api.graphql`), and the
+ * trusted-documents manifest maps each operation's sha256 hash to the exact text that is hashed,
+ * which is what the gateway accepts in `GATEWAY_PERSISTED_DOCUMENTS=enforce` mode.
+ */
+const typedClient: CodegenConfig['generates'] = {
+  'client/src/__generated__/': {
+    schema: 'schema/api.graphql',
+    documents: 'client/src/operations/**/*.graphql',
+    preset: 'client',
+    presetConfig: {
+      fragmentMasking: false,
+      persistedDocuments: { hashAlgorithm: 'sha256' },
+    },
+    config: {
+      useTypeImports: true,
+      enumsAsTypes: true,
+      skipTypename: true,
+      strictScalars: true,
+      // Only the types operations use (results, variables, inputs, enums), not the whole schema.
+      onlyOperationTypes: true,
+      importExtension: '.ts',
+      // Both travel as ISO 8601 strings in JSON; a client parses them where it needs to.
+      scalars: { Date: 'string', DateTime: 'string' },
+    },
+  },
+};
+
 const prisma = (model: string) => `./prisma/client.ts#${model}`;
 const mapped = (model: string) => `../mappers.ts#${model}`;
 
@@ -79,6 +108,7 @@ const config: CodegenConfig = {
       Volunteer: mapped('WorkRepresentation'),
       LocalizedText: mapped('LocalizedTextModel'),
     }),
+    ...typedClient,
   },
 };
 

@@ -10,6 +10,10 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['**/test/**/*.test.ts'],
+          // Vite gives our files graphql's ESM build and Node gives graphql-inspector the CJS one:
+          // two graphql instances whose schemas fail each other's instanceof checks. Bundling
+          // inspector through Vite makes it share ours (tsx, outside tests, has one instance).
+          server: { deps: { inline: ['@graphql-inspector/core'] } },
           exclude: ['**/node_modules/**'],
           globalSetup,
           testTimeout: 30_000,

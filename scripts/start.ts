@@ -1,6 +1,19 @@
 import path from 'node:path';
-import { flag, readEnv, startSubgraph, text, type RunningSubgraph } from '@sahem/kit';
+import { createLocalJWKSet } from 'jose';
+import {
+  callerTokenAuthenticator,
+  flag,
+  readEnv,
+  startSubgraph,
+  text,
+  type RunningSubgraph,
+} from '@sahem/kit';
+import { createAuditLog } from '../gateway/src/audit/createAuditLog.ts';
+import { openAuditDatabase } from '../gateway/src/audit/openAuditDatabase.ts';
+import { DEMO_IDENTITIES, signDemoToken } from '../gateway/src/auth/demoTokens.ts';
+import { loadIdentity } from '../gateway/src/auth/loadIdentity.ts';
 import { gatewayEnv } from '../gateway/src/env.ts';
+import { limitsFromEnv } from '../gateway/src/limits/limitsFromEnv.ts';
 import { startGateway, type RunningGateway } from '../gateway/src/startGateway.ts';
 import { indicatorsEnv } from '../subgraphs/indicators/src/env.ts';
 import { indicatorsSubgraph } from '../subgraphs/indicators/src/server.ts';
@@ -22,7 +35,12 @@ const startEnv = readEnv({
   SAHEM_SEED: flag(true, 'seed empty databases with the deterministic demo data'),
   SAHEM_SEED_SCALE: text('1', 'seed size: 1 = 5,000 volunteers'),
 });
-const gateway = gatewayEnv();
+// Keys live with the rest of the local data unless configured elsewhere.
+const gateway = gatewayEnv({
+  GATEWAY_SIGNING_KEY_FILE: path.join(startEnv.SAHEM_DATA_DIR, 'keys', 'gateway.jwk.json'),
+  GATEWAY_DEV_ISSUER_KEY_FILE: path.join(startEnv.SAHEM_DATA_DIR, 'keys', 'dev-issuer.jwk.json'),
+  ...process.env,
+});
 const volunteers = volunteersEnv();
 const programs = programsEnv();
 const indicators = indicatorsEnv();
@@ -50,10 +68,16 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 }
 
 try {
+  const identity = await loadIdentity(gateway);
+  // In one process the subgraphs take the gateway's public key directly (no JWKS fetch).
+  const authenticate = callerTokenAuthenticator(
+    createLocalJWKSet({ keys: [identity.callerKey.publicJwk] }),
+  );
   // The subgraphs start side by side (a database each to initialise, migrate and seed).
   const settled = await Promise.allSettled([
     startSubgraph(
       volunteersSubgraph({
+        authenticate,
         nationalIdSalt: volunteers.VOLUNTEERS_NATIONAL_ID_SALT,
         production: volunteers.SAHEM_PRODUCTION,
         seed: (db) =>
@@ -75,6 +99,7 @@ try {
     ),
     startSubgraph(
       programsSubgraph({
+        authenticate,
         production: programs.SAHEM_PRODUCTION,
         seed: (db) =>
           seedPrograms(db, { scale }).then(
@@ -92,6 +117,7 @@ try {
     ),
     startSubgraph(
       indicatorsSubgraph({
+        authenticate,
         production: indicators.SAHEM_PRODUCTION,
         seed: (db) =>
           seedIndicators(db, { scale }).then(
@@ -117,17 +143,51 @@ try {
     ...gateway.subgraphUrls,
     ...Object.fromEntries(subgraphs.map((subgraph) => [subgraph.name, subgraph.url])),
   };
+  // The gateway's own database (the audit trail): stopped after the gateway, which writes its
+  // last records as it stops.
+  const auditDatabase = await openAuditDatabase({
+    databaseUrl: gateway.GATEWAY_DATABASE_URL,
+    dataRoot: startEnv.SAHEM_DATA_DIR,
+    embeddedPort: gateway.GATEWAY_PG_PORT,
+    migrate: gateway.GATEWAY_DATABASE_MIGRATE,
+    log,
+  });
+  running.push({ name: 'gateway database', stop: () => auditDatabase.stop() });
   const gatewayRunning: RunningGateway = await startGateway(
     {
+      verifyBearer: identity.verifyBearer,
+      callerKey: identity.callerKey,
+      rejectUnauthorized: gateway.GATEWAY_REJECT_UNAUTHORIZED,
       supergraphPath: gateway.GATEWAY_SUPERGRAPH_PATH,
       subgraphUrls,
       subgraphTimeoutMs: gateway.GATEWAY_SUBGRAPH_TIMEOUT_MS,
       production: gateway.SAHEM_PRODUCTION,
       log,
+      persistedDocuments: {
+        mode: gateway.GATEWAY_PERSISTED_DOCUMENTS,
+        manifestPath: gateway.GATEWAY_PERSISTED_DOCUMENTS_MANIFEST,
+      },
+      // A terminal's Ctrl-C also reaches the embedded PostgreSQL (same process group), which
+      // then refuses the last batch at once: give up quickly and log it rather than hang.
+      audit: createAuditLog({ databaseUrl: auditDatabase.url, stopTimeoutMs: 2_000 }),
+      limits: limitsFromEnv(gateway),
     },
     { port: gateway.GATEWAY_PORT, host: gateway.GATEWAY_HOST },
   );
   running.push({ name: 'gateway', stop: () => gatewayRunning.stop() });
+  if (identity.devIssuerKey) {
+    const issuer = { issuer: gateway.GATEWAY_JWT_ISSUER, audience: gateway.GATEWAY_JWT_AUDIENCE };
+    const lines = await Promise.all(
+      DEMO_IDENTITIES.map(async (demo) => {
+        const token = await signDemoToken(demo, identity.devIssuerKey!, issuer);
+        const who = `${demo.role} ${demo.agency ?? demo.subject}`;
+        return `  ${who.padEnd(26)} ${token}`;
+      }),
+    );
+    console.log(
+      `Demo tokens of the development identity provider (valid 12 h), as "Authorization: Bearer <token>":\n${lines.join('\n')}\n`,
+    );
+  }
   const base = gatewayRunning.http.url;
   console.log(`
 Sahem is running (started in ${((Date.now() - started) / 1000).toFixed(1)} s)

@@ -65,9 +65,12 @@ it('starts the whole graph, answers through the gateway, and leaves nothing behi
   expect(output).toContain(`http://127.0.0.1:${gatewayPort}/graphql`);
   expect(await processesMentioning(dataDir)).not.toHaveLength(0);
 
+  // npm start prints a demo token per role; the admin's may see personal fields.
+  const adminToken = /platform_admin admin-01\s+(\S+)/.exec(output)?.[1];
+  expect(adminToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
   const response = await fetch(`http://127.0.0.1:${gatewayPort}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
     body: JSON.stringify({
       query: `{ volunteers(filter: { regionCode: "SA-01", minWeeklyHours: 1 }, first: 5) {
         totalCount edges { node { id fullName participations { program { id agency { code } } } verifiedHours } } } }`,

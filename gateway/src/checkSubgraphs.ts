@@ -5,13 +5,14 @@
 export async function checkSubgraphs(
   urls: Record<string, string>,
   timeoutMs: number,
+  headers: Record<string, string> = {},
 ): Promise<Record<string, string>> {
   const entries = await Promise.all(
     Object.entries(urls).map(async ([name, url]) => {
       try {
         const response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...headers },
           body: JSON.stringify({ query: '{ __typename }' }),
           signal: AbortSignal.timeout(timeoutMs),
         });

@@ -1,17 +1,37 @@
+import { createAuditLog } from './audit/createAuditLog.ts';
+import { openAuditDatabase } from './audit/openAuditDatabase.ts';
+import { loadIdentity } from './auth/loadIdentity.ts';
 import { gatewayEnv } from './env.ts';
+import { limitsFromEnv } from './limits/limitsFromEnv.ts';
 import { startGateway } from './startGateway.ts';
 
 // Production entry point: read the environment, listen, stop cleanly on SIGINT/SIGTERM.
 const env = gatewayEnv();
+const identity = await loadIdentity(env);
+const auditDatabase = await openAuditDatabase({
+  databaseUrl: env.GATEWAY_DATABASE_URL,
+  embeddedPort: env.GATEWAY_PG_PORT,
+  migrate: env.GATEWAY_DATABASE_MIGRATE,
+  log: console.log,
+});
 const running = await startGateway(
   {
+    verifyBearer: identity.verifyBearer,
+    callerKey: identity.callerKey,
+    rejectUnauthorized: env.GATEWAY_REJECT_UNAUTHORIZED,
     supergraphPath: env.GATEWAY_SUPERGRAPH_PATH,
     subgraphUrls: env.subgraphUrls,
     subgraphTimeoutMs: env.GATEWAY_SUBGRAPH_TIMEOUT_MS,
     production: env.SAHEM_PRODUCTION,
+    persistedDocuments: {
+      mode: env.GATEWAY_PERSISTED_DOCUMENTS,
+      manifestPath: env.GATEWAY_PERSISTED_DOCUMENTS_MANIFEST,
+    },
+    audit: createAuditLog({ databaseUrl: auditDatabase.url }),
+    limits: limitsFromEnv(env),
   },
   { port: env.GATEWAY_PORT, host: env.GATEWAY_HOST },
 );
 console.log(`gateway at ${running.url}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => void running.stop());
+  process.once(signal, () => void running.stop().finally(() => auditDatabase.stop()));

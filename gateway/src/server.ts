@@ -4,9 +4,24 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { maskInternalErrors, sendJson, type Route } from '@sahem/kit';
+import {
+  ANONYMOUS,
+  CALLER_HEADER,
+  maskInternalErrors,
+  sendJson,
+  signCallerToken,
+  type Route,
+  type SigningKey,
+} from '@sahem/kit';
+import type { AuditLog } from './audit/createAuditLog.ts';
+import { authorizationPlugin } from './auth/authorizationPlugin.ts';
+import { readRequirements, type Requirements } from './auth/requirements.ts';
+import type { BearerVerifier } from './auth/verifyBearer.ts';
 import type { GatewayContext } from './GatewayContext.ts';
 import { checkSubgraphs } from './checkSubgraphs.ts';
+import { createLimits } from './limits/createLimits.ts';
+import type { GatewayLimits } from './limits/GatewayLimits.ts';
+import { persistedDocuments, type PersistedDocumentsConfig } from './persistedDocuments.ts';
 import { SubgraphDataSource } from './SubgraphDataSource.ts';
 import { supergraphFromFile } from './supergraphFromFile.ts';
 
@@ -22,6 +37,18 @@ export interface GatewayDeps {
   production?: boolean;
   /** @default console.log */
   log?: (line: string) => void;
+  /** Verifies the callers' bearer tokens (see `bearerVerifier`). */
+  verifyBearer: BearerVerifier;
+  /** The gateway's own key: signs the caller token of every subgraph request, published at `/.well-known/jwks.json`. */
+  callerKey: SigningKey;
+  /** Reject a whole operation asking for a field the caller may not see. @default false */
+  rejectUnauthorized?: boolean;
+  /** Trusted documents (`off`, `allow`, `enforce`). @default Apollo Server's in-memory APQ */
+  persistedDocuments?: PersistedDocumentsConfig;
+  /** Records every operation; `startGateway` stops it after the HTTP server. @default none */
+  audit?: AuditLog;
+  /** Operation limits, demand control and rate limiting. @default `DEFAULT_LIMITS` */
+  limits?: GatewayLimits;
 }
 
 /**
@@ -36,22 +63,43 @@ export function createGateway(deps: GatewayDeps) {
   // endpoints (AWS, GCP, Azure) from inside the network: a national graph must not call out.
   // Opt back in with APOLLO_TELEMETRY_DISABLED=false.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  let requirements: Requirements = { types: new Map(), fields: new Map() };
   const gateway = new ApolloGateway({
-    supergraphSdl: supergraphFromFile(deps.supergraphPath, log),
+    supergraphSdl: supergraphFromFile(deps.supergraphPath, log, (sdl) => {
+      requirements = readRequirements(sdl);
+    }),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(deps.subgraphUrls[name] ?? url!, timeoutMs),
+      new SubgraphDataSource({
+        name,
+        url: deps.subgraphUrls[name] ?? url!,
+        timeoutMs,
+        callerKey: deps.callerKey,
+      }),
   });
+  const trusted = persistedDocuments<GatewayContext>(deps.persistedDocuments);
+  const limits = createLimits(deps.limits, log);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    ...trusted.options,
     introspection: !production,
+    // No "Did you mean …?" in validation errors: they would spell out the schema to a prober.
+    hideSchemaDetailsFromClientErrors: production,
+    parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: !production,
     // The process that runs the gateway decides when it stops (index.ts, npm start).
     stopOnTerminationSignals: false,
-    formatError: maskInternalErrors(production),
+    formatError: limits.formatError(maskInternalErrors(production)),
     plugins: [
       production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      ...trusted.plugins,
+      // Before authorization, which may rewrite the document: limits apply to what was sent.
+      ...limits.plugins,
+      authorizationPlugin({
+        requirements: () => requirements,
+        rejectUnauthorized: deps.rejectUnauthorized ?? false,
+      }),
       {
         // Echo the request id so a client can quote it when reporting a problem.
         async requestDidStart({ contextValue }) {
@@ -62,6 +110,8 @@ export function createGateway(deps: GatewayDeps) {
           };
         },
       },
+      // Last, so it records the response as the other plugins left it.
+      ...(deps.audit ? [deps.audit.plugin] : []),
     ],
   });
 
@@ -73,16 +123,26 @@ export function createGateway(deps: GatewayDeps) {
       requestId:
         typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID(),
       ...(authorization && { authorization }),
+      // A token that does not verify is UNAUTHENTICATED (401), never silently anonymous.
+      caller: await deps.verifyBearer(authorization),
+      clientIp: req.socket.remoteAddress ?? 'unknown',
+      subgraphsCalled: new Set(),
+      agenciesReturned: new Set(),
     };
   };
 
   const routes: Record<string, Route> = {
     '/health': (_, res) => sendJson(res, 200, { status: 'ok' }),
+    // The subgraphs verify caller tokens with this key set.
+    '/.well-known/jwks.json': (_, res) => sendJson(res, 200, { keys: [deps.callerKey.publicJwk] }),
     '/ready': async (_, res) => {
-      const subgraphs = await checkSubgraphs(deps.subgraphUrls, Math.min(timeoutMs, 2_000));
+      const token = await signCallerToken(ANONYMOUS, deps.callerKey);
+      const subgraphs = await checkSubgraphs(deps.subgraphUrls, Math.min(timeoutMs, 2_000), {
+        [CALLER_HEADER]: token,
+      });
       const ready = Object.values(subgraphs).every((state) => state === 'ok');
       sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs });
     },
   };
-  return { apollo, context, routes };
+  return { apollo, context: limits.context(context), routes };
 }

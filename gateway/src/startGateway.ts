@@ -1,11 +1,15 @@
 import { serveHttp, type HttpService } from '@sahem/kit';
+import { auditContextFailures } from './audit/auditContextFailures.ts';
 import { createGateway, type GatewayDeps } from './server.ts';
 
 /** A running gateway. */
 export interface RunningGateway {
   url: string;
   http: HttpService;
-  /** Stops accepting requests, lets those in flight finish, then stops the gateway. */
+  /**
+   * Stops accepting requests, lets those in flight finish, stops the gateway, then writes the
+   * last audit records (`deps.audit`, which the running gateway owns from now on).
+   */
   stop(): Promise<void>;
 }
 
@@ -19,7 +23,7 @@ export async function startGateway(
   try {
     const http = await serveHttp({
       apollo,
-      context,
+      context: deps.audit ? auditContextFailures(context, deps.audit.record) : context,
       routes,
       port: listen.port,
       ...(listen.host && { host: listen.host }),
@@ -29,11 +33,18 @@ export async function startGateway(
       http,
       stop: async () => {
         await http.close();
-        await apollo.stop();
+        // Every answered request has queued its record by now (before its response was
+        // sent), so the audit log is stopped last and writes them all.
+        try {
+          await apollo.stop();
+        } finally {
+          await deps.audit?.stop();
+        }
       },
     };
   } catch (error) {
     await apollo.stop();
+    await deps.audit?.stop();
     throw error;
   }
 }

@@ -1,4 +1,6 @@
+import { createLocalJWKSet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerTokenAuthenticator } from '@sahem/kit';
 import { startGateway, type RunningGateway } from '../src/startGateway.ts';
 import { loadFixture } from './support/fixture.ts';
 import { startRecordingProxy, type RecordingProxy } from './support/recordingProxy.ts';
@@ -22,6 +24,7 @@ beforeAll(async () => {
   proxy = await startRecordingProxy(graph.programs.url);
   gateway = await startGateway(
     {
+      ...graph.identity,
       supergraphPath: SUPERGRAPH_PATH,
       subgraphUrls: {
         volunteers: graph.volunteers.url,
@@ -41,16 +44,21 @@ afterAll(async () => {
 });
 
 describe('what the gateway sends to subgraphs', () => {
-  it('forwards the Authorization header and the request id, and echoes the id', async () => {
+  it('forwards the Authorization header, a signed caller token and the request id', async () => {
+    const authorization = `Bearer ${await graph.token({ role: 'agency_officer', subject: 'scd-7', agency: 'SCD' })}`;
     const response = await post(
       { query: '{ program(id: "SCD-00001") { id } }' },
-      { authorization: 'Bearer token-123', 'x-request-id': 'req-42' },
+      { authorization, 'x-request-id': 'req-42' },
     );
     expect(response.headers.get('x-request-id')).toBe('req-42');
     expect(((await response.json()) as any).data.program.id).toBe('SCD-00001');
     const sent = proxy.requests.at(-1)!;
-    expect(sent.authorization).toBe('Bearer token-123');
+    expect(sent.authorization).toBe(authorization);
     expect(sent['x-request-id']).toBe('req-42');
+    const caller = await callerTokenAuthenticator(
+      createLocalJWKSet({ keys: [graph.keys.gateway.publicJwk] }),
+    )(sent['x-sahem-caller'] as string);
+    expect(caller).toMatchObject({ subject: 'scd-7', role: 'agency_officer', agency: 'SCD' });
   });
 
   it('generates a request id when the client sends none (or a malformed one)', async () => {

@@ -181,7 +181,9 @@ const QUERY = /* GraphQL */ `
 `;
 
 beforeAll(async () => {
-  graph = await startGraph();
+  // 100 volunteers × 10 participations with their programs, agencies and scorecards: an
+  // estimated cost of about 86,000, far above the production budget on purpose.
+  graph = await startGraph({ limits: { maxCost: 1_000_000 } });
   await load(graph);
 });
 afterAll(() => graph?.stop());

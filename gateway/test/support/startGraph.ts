@@ -8,12 +8,27 @@ import type { PrismaClient as ProgramsClient } from '../../../subgraphs/programs
 import { PROGRAMS_DIR, programsSubgraph } from '../../../subgraphs/programs/src/server.ts';
 import type { PrismaClient as VolunteersClient } from '../../../subgraphs/volunteers/src/__generated__/prisma/client.ts';
 import { VOLUNTEERS_DIR, volunteersSubgraph } from '../../../subgraphs/volunteers/src/server.ts';
+import { createLocalJWKSet } from 'jose';
+import { callerTokenAuthenticator, generateSigningKey, type SigningKey } from '@sahem/kit';
+import {
+  createAuditLog,
+  type AuditLog,
+  type AuditLogOptions,
+} from '../../src/audit/createAuditLog.ts';
+import { GATEWAY_MIGRATIONS } from '../../src/audit/openAuditDatabase.ts';
+import { signDemoToken, type DemoIdentity } from '../../src/auth/demoTokens.ts';
+import { bearerVerifier } from '../../src/auth/verifyBearer.ts';
+import type { GatewayLimits } from '../../src/limits/GatewayLimits.ts';
+import type { GatewayDeps } from '../../src/server.ts';
 import { startGateway, type RunningGateway } from '../../src/startGateway.ts';
 
 export const SUPERGRAPH_PATH = fileURLToPath(
   new URL('../../../schema/supergraph.graphql', import.meta.url),
 );
 export const TEST_SALT = 'e2e-salt';
+export const TEST_ISSUER = { issuer: 'https://idp.test', audience: 'sahem-test' };
+/** The identity `query` uses unless told otherwise: a platform admin sees everything. */
+export const ADMIN: DemoIdentity = { role: 'platform_admin', subject: 'admin-e2e' };
 
 /** The whole graph on ephemeral ports, each subgraph on a fresh database of its own. */
 export interface Graph {
@@ -21,7 +36,18 @@ export interface Graph {
   volunteers: RunningSubgraph<VolunteersClient>;
   programs: RunningSubgraph<ProgramsClient>;
   indicators: RunningSubgraph<IndicatorsClient>;
-  /** Posts an operation to the gateway and returns the parsed body. */
+  /** The gateway's own database (`audit_log`), and the audit log writing to it unless disabled. */
+  audit: { databaseUrl: string; log?: AuditLog };
+  /** The test identity provider's key and the gateway's caller-token key. */
+  keys: { issuer: SigningKey; gateway: SigningKey };
+  /** What a second gateway over the same subgraphs needs to verify callers and sign for them. */
+  identity: Pick<GatewayDeps, 'verifyBearer' | 'callerKey'>;
+  /** A bearer token the gateway accepts for `identity`. */
+  token(identity: DemoIdentity): Promise<string>;
+  /**
+   * Posts an operation to the gateway and returns the parsed body; as a platform admin unless
+   * `headers` carry an `authorization` of their own (`''` for anonymous).
+   */
   query<T = any>(
     query: string,
     variables?: Record<string, unknown>,
@@ -41,6 +67,10 @@ export interface GraphOptions {
   supergraphPath?: string;
   /** "Today" for the programs and indicators subgraphs. */
   now?: () => Date;
+  /** Options of the gateway's audit log, or `false` for none. @default {} */
+  audit?: false | Omit<AuditLogOptions, 'databaseUrl'>;
+  /** Operation limits, cost budget and rate limits of the gateway. @default the production ones */
+  limits?: GatewayLimits;
 }
 
 /** Starts both subgraphs and the gateway over real HTTP, as `npm start` does. */
@@ -52,14 +82,31 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
     for (const database of databases) await database.drop();
   };
   try {
-    const [volunteersDb, programsDb, indicatorsDb] = await Promise.all([
+    const [volunteersDb, programsDb, indicatorsDb, gatewayDb] = await Promise.all([
       createTestDatabase(path.join(VOLUNTEERS_DIR, 'prisma', 'migrations')),
       createTestDatabase(path.join(PROGRAMS_DIR, 'prisma', 'migrations')),
       createTestDatabase(path.join(INDICATORS_DIR, 'prisma', 'migrations')),
+      createTestDatabase(GATEWAY_MIGRATIONS),
     ]);
-    databases.push(volunteersDb, programsDb, indicatorsDb);
+    databases.push(volunteersDb, programsDb, indicatorsDb, gatewayDb);
+    const keys = {
+      issuer: await generateSigningKey('test-idp'),
+      gateway: await generateSigningKey('test-gateway'),
+    };
+    const authenticate = callerTokenAuthenticator(
+      createLocalJWKSet({ keys: [keys.gateway.publicJwk] }),
+    );
+    const token = (identity: DemoIdentity) => signDemoToken(identity, keys.issuer, TEST_ISSUER);
+    const adminAuthorization = `Bearer ${await token(ADMIN)}`;
+    const identity = {
+      verifyBearer: bearerVerifier({
+        ...TEST_ISSUER,
+        keys: createLocalJWKSet({ keys: [keys.issuer.publicJwk] }),
+      }),
+      callerKey: keys.gateway,
+    };
     const volunteers = await startSubgraph(
-      volunteersSubgraph({ nationalIdSalt: TEST_SALT, production: false }),
+      volunteersSubgraph({ authenticate, nationalIdSalt: TEST_SALT, production: false }),
       {
         port: 0,
         databaseUrl: volunteersDb.url,
@@ -68,15 +115,27 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
     );
     stops.push(() => volunteers.stop());
     const programs = await startSubgraph(
-      programsSubgraph({ production: false, ...(options.now && { now: options.now }) }),
+      programsSubgraph({
+        authenticate,
+        production: false,
+        ...(options.now && { now: options.now }),
+      }),
       { port: 0, databaseUrl: programsDb.url, embeddedPort: 0 },
     );
     stops.push(() => programs.stop());
     const indicators = await startSubgraph(
-      indicatorsSubgraph({ production: false, ...(options.now && { now: options.now }) }),
+      indicatorsSubgraph({
+        authenticate,
+        production: false,
+        ...(options.now && { now: options.now }),
+      }),
       { port: 0, databaseUrl: indicatorsDb.url, embeddedPort: 0 },
     );
     stops.push(() => indicators.stop());
+    const auditLog =
+      options.audit === false
+        ? undefined
+        : createAuditLog({ databaseUrl: gatewayDb.url, ...options.audit });
     const gateway = await startGateway(
       {
         supergraphPath: options.supergraphPath ?? SUPERGRAPH_PATH,
@@ -87,6 +146,9 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
         },
         production: false,
         log: () => undefined,
+        ...identity,
+        ...(auditLog && { audit: auditLog }),
+        ...(options.limits && { limits: options.limits }),
       },
       { port: 0 },
     );
@@ -96,10 +158,18 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
       volunteers,
       programs,
       indicators,
+      audit: { databaseUrl: gatewayDb.url, ...(auditLog && { log: auditLog }) },
+      keys,
+      identity,
+      token,
       async query(query, variables, headers = {}) {
         const response = await fetch(gateway.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...headers },
+          headers: withoutEmpty({
+            'content-type': 'application/json',
+            authorization: adminAuthorization,
+            ...headers,
+          }),
           body: JSON.stringify({ query, variables }),
         });
         return response.json() as Promise<any>;
@@ -119,4 +189,9 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
     await stop();
     throw error;
   }
+}
+
+/** Headers without the ones set to `''` (how a test asks for no Authorization at all). */
+function withoutEmpty(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== ''));
 }

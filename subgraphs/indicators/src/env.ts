@@ -1,4 +1,4 @@
-import { databaseUrl, flag, port, readEnv, type EnvSource } from '@sahem/kit';
+import { databaseUrl, flag, port, readEnv, url, type EnvSource } from '@sahem/kit';
 
 /** Configuration of the indicators subgraph; see the README for every variable. */
 export function indicatorsEnv(source?: EnvSource) {
@@ -9,6 +9,10 @@ export function indicatorsEnv(source?: EnvSource) {
         'PostgreSQL of the indicators subgraph; unset: embedded',
       ),
       INDICATORS_PG_PORT: port(5435, 'port of the embedded PostgreSQL of the indicators subgraph'),
+      SAHEM_GATEWAY_JWKS_URL: url(
+        'http://127.0.0.1:4000/.well-known/jwks.json',
+        "the gateway's public keys, which sign the caller token of every request",
+      ),
       SAHEM_PRODUCTION: flag(false, 'mask internal errors'),
     },
     source,

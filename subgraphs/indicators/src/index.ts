@@ -1,15 +1,21 @@
-import { startSubgraph } from '@sahem/kit';
+import { callerTokenAuthenticator, startSubgraph } from '@sahem/kit';
 import { indicatorsEnv } from './env.ts';
 import { indicatorsSubgraph } from './server.ts';
 
 // Production entry point: read the environment, listen, stop cleanly on SIGINT/SIGTERM.
 const env = indicatorsEnv();
-const running = await startSubgraph(indicatorsSubgraph({ production: env.SAHEM_PRODUCTION }), {
-  port: env.INDICATORS_PORT,
-  databaseUrl: env.INDICATORS_DATABASE_URL,
-  embeddedPort: env.INDICATORS_PG_PORT,
-  log: console.log,
-});
+const running = await startSubgraph(
+  indicatorsSubgraph({
+    authenticate: callerTokenAuthenticator(new URL(env.SAHEM_GATEWAY_JWKS_URL!)),
+    production: env.SAHEM_PRODUCTION,
+  }),
+  {
+    port: env.INDICATORS_PORT,
+    databaseUrl: env.INDICATORS_DATABASE_URL,
+    embeddedPort: env.INDICATORS_PG_PORT,
+    log: console.log,
+  },
+);
 console.log(`indicators subgraph at ${running.url}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, () => void running.stop());

@@ -31,7 +31,7 @@ export interface IndicatorTargetsKey {
 const ALL = 'all';
 
 /** Per-request batch loaders: each turns N lookups in one tick into one statement. */
-export function createLoaders(db: PrismaClient) {
+export function createLoaders(db: PrismaClient, ..._scope: unknown[]) {
   const catalogue = new DataLoader<typeof ALL, Indicator[]>(async (keys) => {
     const indicators = await db.indicator.findMany({ orderBy: { position: 'asc' } });
     return keys.map(() => indicators);

@@ -1,7 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { createSubgraphServer, type Database, type SubgraphDefinition } from '@sahem/kit';
+import {
+  createSubgraphServer,
+  subgraphContext,
+  type CallerAuthenticator,
+  type Database,
+  type SubgraphDefinition,
+} from '@sahem/kit';
 import { PrismaClient } from './__generated__/prisma/client.ts';
 import type { Context } from './context.ts';
 import { createLoaders } from './loaders.ts';
@@ -15,6 +19,8 @@ export const typeDefs = readFileSync(new URL('../schema.graphql', import.meta.ur
 /** What the indicators server depends on. */
 export interface IndicatorsDeps {
   db: Database<PrismaClient>;
+  /** Verifies the gateway's caller token on each request. */
+  authenticate: CallerAuthenticator;
   /** The clock; tests pin "today" with it. @default () => new Date() */
   now?: () => Date;
   /** @default true */
@@ -28,12 +34,12 @@ export function createServer(deps: IndicatorsDeps) {
     resolvers,
     production: deps.production ?? true,
   });
-  const context = async (req?: IncomingMessage): Promise<Context> => ({
+  const context = subgraphContext(deps.authenticate, (base): Context => ({
+    ...base,
     db: deps.db.prisma,
-    loaders: createLoaders(deps.db.prisma),
-    requestId: String(req?.headers['x-request-id'] ?? randomUUID()),
+    loaders: createLoaders(deps.db.prisma, base.caller, base.agencies),
     now: deps.now ?? (() => new Date()),
-  });
+  }));
   return { apollo, context };
 }
 

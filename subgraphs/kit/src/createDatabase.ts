@@ -3,7 +3,10 @@ import pg from 'pg';
 import { countSqlStatements, type SqlStatementCounter } from './sqlStatements.ts';
 
 /** The Prisma client constructor of one subgraph, generated into its `src/__generated__`. */
-export type PrismaClientClass<Client> = new (options: { adapter: PrismaPg }) => Client;
+export type PrismaClientClass<Client> = new (options: {
+  adapter: PrismaPg;
+  transactionOptions?: { maxWait?: number; timeout?: number };
+}) => Client;
 
 /** A subgraph's connection to its own database. */
 export interface Database<Client> {
@@ -33,7 +36,12 @@ export function createDatabase<Client extends { $disconnect(): Promise<void> }>(
   // the next query gets a fresh connection or a proper error.
   pool.on('error', () => undefined);
   const statements = countSqlStatements(pool);
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Prisma's defaults (2 s to get a connection, 5 s per transaction) turn a busy moment into
+  // an internal error; a mutation here is a handful of statements, so allow more slack.
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool),
+    transactionOptions: { maxWait: 10_000, timeout: 30_000 },
+  });
   let closing: Promise<void> | undefined;
   return {
     prisma,

@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -6,6 +6,7 @@ import {
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { maskInternalErrors } from './maskInternalErrors.ts';
+import { recordOwnersPlugin, type RecordOwnersContext } from './recordOwnersPlugin.ts';
 
 /** The resolver map `buildSubgraphSchema` takes (its type is not exported by name). */
 type SubgraphResolvers = Extract<
@@ -20,14 +21,14 @@ export interface SubgraphServerOptions {
   resolvers: unknown;
   /** Mask internal error messages and stack traces. @default true */
   production?: boolean;
-  plugins?: ApolloServerPlugin<BaseContext>[];
+  plugins?: ApolloServerPlugin<RecordOwnersContext>[];
 }
 
 /**
  * An Apollo Server for one subgraph: the federation schema built from its SDL and resolvers,
  * internal errors masked in production. Not started; the caller owns the lifecycle.
  */
-export function createSubgraphServer<TContext extends BaseContext>(
+export function createSubgraphServer<TContext extends RecordOwnersContext>(
   options: SubgraphServerOptions,
 ): ApolloServer<TContext> {
   const production = options.production ?? true;
@@ -44,7 +45,8 @@ export function createSubgraphServer<TContext extends BaseContext>(
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      ...(options.plugins ?? []),
+      recordOwnersPlugin<TContext>(),
+      ...((options.plugins ?? []) as ApolloServerPlugin<TContext>[]),
     ],
   });
 }

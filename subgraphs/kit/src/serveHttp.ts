@@ -42,7 +42,18 @@ export function serveHttp<TContext extends BaseContext>(
   options: ServeHttpOptions<TContext>,
 ): Promise<HttpService> {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  let closing = false;
+  const inFlight = new Set<ServerResponse>();
+  // A keep-alive connection busy when close() begins would otherwise stay open until its idle
+  // timeout: tell the client, and drop the connection as soon as its response is out.
+  const closeAfter = (res: ServerResponse) => {
+    if (!res.headersSent) res.setHeader('connection', 'close');
+    res.once('finish', () => server.closeIdleConnections());
+  };
   const server = createServer((req, res) => {
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
+    if (closing) closeAfter(res);
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(error instanceof BodyTooLarge ? 413 : 500);
       res.end();
@@ -87,6 +98,8 @@ export function serveHttp<TContext extends BaseContext>(
         url: `http://${options.host ?? '127.0.0.1'}:${port}`,
         close: () =>
           new Promise<void>((done) => {
+            closing = true;
+            for (const res of inFlight) closeAfter(res);
             server.close(() => done());
             // Idle keep-alive sockets would hold close() open; busy ones finish their request.
             server.closeIdleConnections();

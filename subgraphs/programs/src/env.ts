@@ -1,4 +1,4 @@
-import { databaseUrl, flag, port, readEnv, type EnvSource } from '@sahem/kit';
+import { databaseUrl, flag, port, readEnv, url, type EnvSource } from '@sahem/kit';
 
 /** Configuration of the programs subgraph; see the README for every variable. */
 export function programsEnv(source?: EnvSource) {
@@ -7,6 +7,10 @@ export function programsEnv(source?: EnvSource) {
       PROGRAMS_PORT: port(4002, 'HTTP port of the programs subgraph'),
       PROGRAMS_DATABASE_URL: databaseUrl('PostgreSQL of the programs subgraph; unset: embedded'),
       PROGRAMS_PG_PORT: port(5434, 'port of the embedded PostgreSQL of the programs subgraph'),
+      SAHEM_GATEWAY_JWKS_URL: url(
+        'http://127.0.0.1:4000/.well-known/jwks.json',
+        "the gateway's public keys, which sign the caller token of every request",
+      ),
       SAHEM_PRODUCTION: flag(false, 'mask internal errors'),
     },
     source,

@@ -1,5 +1,13 @@
 import DataLoader from 'dataloader';
-import { batchByParams, byKeys, groupByKeys, parsePeriod } from '@sahem/kit';
+import {
+  agencyOfId,
+  batchByParams,
+  byKeys,
+  groupByKeys,
+  parsePeriod,
+  type Caller,
+} from '@sahem/kit';
+import { visibleParticipations, visiblePrograms } from './access.ts';
 import {
   Prisma,
   type Agency,
@@ -55,8 +63,17 @@ const OWNER: Record<Owner, Prisma.Sql> = {
   program: Prisma.raw('pa."programId"'),
 };
 
-/** Per-request batch loaders: each turns N lookups in one tick into one statement. */
-export function createLoaders(db: PrismaClient) {
+/**
+ * Per-request batch loaders: each turns N lookups in one tick into one statement. Loaders of
+ * participations only return those the caller may see, and every program or participation
+ * they return is noted in `agencies` for the audit trail.
+ */
+export function createLoaders(db: PrismaClient, caller: Caller, agencies: Set<string>) {
+  const visible = visibleParticipations(caller);
+  const noted = <T extends { programId: string }>(rows: T[]): T[] => {
+    for (const row of rows) agencies.add(agencyOfId(row.programId));
+    return rows;
+  };
   /** Verified hours of many volunteers, participations or programs, in one statement. */
   const verifiedHours = (owner: Owner) =>
     new DataLoader<PeriodKey, number, string>(
@@ -135,14 +152,28 @@ export function createLoaders(db: PrismaClient) {
       ),
     ),
     program: new DataLoader<string, Program | null>(async (ids) =>
-      byKeys(ids, await db.program.findMany({ where: { id: { in: [...ids] } } }), (p) => p.id),
+      byKeys(
+        ids,
+        noted(
+          (
+            await db.program.findMany({
+              where: { AND: [{ id: { in: [...ids] } }, visiblePrograms(caller)] },
+            })
+          ).map((program) => ({ ...program, programId: program.id })),
+        ),
+        (p) => p.id,
+      ),
     ),
     participation: new DataLoader<string, Participation | null>(async (ids) => {
       // Only a uuid can name a participation; anything else would fail the column's cast.
       const uuids = ids.filter((id) => UUID.test(id));
       return byKeys(
         ids,
-        await db.participation.findMany({ where: { id: { in: uuids } } }),
+        noted(
+          await db.participation.findMany({
+            where: { AND: [{ id: { in: uuids } }, visible.where] },
+          }),
+        ),
         (p) => p.id,
       );
     }),
@@ -155,10 +186,14 @@ export function createLoaders(db: PrismaClient) {
         batchByParams(
           keys,
           async (ids, { status }) => {
-            const rows = await db.participation.findMany({
-              where: { volunteerId: { in: ids }, ...(status && { status }) },
-              orderBy: [{ appliedAt: 'desc' }, { id: 'asc' }],
-            });
+            const rows = noted(
+              await db.participation.findMany({
+                where: {
+                  AND: [{ volunteerId: { in: ids }, ...(status && { status }) }, visible.where],
+                },
+                orderBy: [{ appliedAt: 'desc' }, { id: 'asc' }],
+              }),
+            );
             const grouped = groupByKeys(ids, rows, (row) => row.volunteerId);
             return new Map(ids.map((id, i) => [id, grouped[i]!]));
           },
@@ -166,17 +201,35 @@ export function createLoaders(db: PrismaClient) {
         ),
       { cacheKeyFn },
     ),
+    /** Agencies whose programs each volunteer applied to or takes part in (not withdrawn). */
+    agencyCodesOfVolunteer: new DataLoader<string, string[]>(async (volunteerIds) => {
+      const rows = await db.$queryRaw<{ volunteerId: string; agencyCode: string }[]>`
+        SELECT DISTINCT pa."volunteerId", p."agencyCode"
+          FROM "Participation" pa JOIN "Program" p ON p."id" = pa."programId"
+         WHERE pa."volunteerId" = ANY(${[...volunteerIds]}::text[]) AND pa."status" <> 'WITHDRAWN'
+         ORDER BY 2`;
+      return groupByKeys(volunteerIds, rows, (row) => row.volunteerId).map((group) =>
+        group.map((row) => row.agencyCode),
+      );
+    }),
     teamLeadsOfProgram: new DataLoader<string, Participation[]>(async (programIds) =>
       groupByKeys(
         programIds,
-        await db.participation.findMany({
-          where: {
-            programId: { in: [...programIds] },
-            role: 'TEAM_LEAD',
-            status: { in: TEAM_LEAD_STATUSES },
-          },
-          orderBy: [{ appliedAt: 'asc' }, { id: 'asc' }],
-        }),
+        noted(
+          await db.participation.findMany({
+            where: {
+              AND: [
+                {
+                  programId: { in: [...programIds] },
+                  role: 'TEAM_LEAD',
+                  status: { in: TEAM_LEAD_STATUSES },
+                },
+                visible.where,
+              ],
+            },
+            orderBy: [{ appliedAt: 'asc' }, { id: 'asc' }],
+          }),
+        ),
         (row) => row.programId,
       ),
     ),
@@ -199,13 +252,14 @@ export function createLoaders(db: PrismaClient) {
                 FROM (SELECT pa.*,
                              row_number() OVER (PARTITION BY pa."programId" ORDER BY pa."appliedAt", pa."id") AS rank
                         FROM "Participation" pa
-                       WHERE pa."programId" = ANY(${programIds}::text[])
+                        JOIN "Program" p ON p."id" = pa."programId"
+                       WHERE pa."programId" = ANY(${programIds}::text[]) AND ${visible.sql}
                          ${role ? Prisma.sql`AND pa."role"::text = ${role}` : Prisma.empty}
                          ${status ? Prisma.sql`AND pa."status"::text = ${status}` : Prisma.empty}
                          ${afterCursor}) AS ranked
                WHERE rank <= ${take + 1}
                ORDER BY "programId", "appliedAt", "id"`;
-            const grouped = groupByKeys(programIds, rows, (row) => row.programId);
+            const grouped = groupByKeys(programIds, noted(rows), (row) => row.programId);
             return new Map(programIds.map((id, i) => [id, grouped[i]!]));
           },
           [] as Participation[],
@@ -224,9 +278,14 @@ export function createLoaders(db: PrismaClient) {
             const rows = await db.participation.groupBy({
               by: ['programId'],
               where: {
-                programId: { in: programIds },
-                ...(role && { role }),
-                ...(status && { status }),
+                AND: [
+                  {
+                    programId: { in: programIds },
+                    ...(role && { role }),
+                    ...(status && { status }),
+                  },
+                  visible.where,
+                ],
               },
               _count: { _all: true },
             });

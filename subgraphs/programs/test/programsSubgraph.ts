@@ -1,7 +1,13 @@
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { createDatabase, type Database } from '@sahem/kit';
-import { createTestDatabase, runOperation, type TestDatabase } from '@sahem/kit/testing';
+import {
+  createTestDatabase,
+  runOperation,
+  type TestDatabase,
+  callers,
+  refuseHttpCallers,
+} from '@sahem/kit/testing';
 import { PrismaClient } from '../src/__generated__/prisma/client.ts';
 import { createServer, PROGRAMS_DIR } from '../src/server.ts';
 
@@ -34,7 +40,12 @@ export function useProgramsSubgraph(): ProgramsSubgraph {
   beforeAll(async () => {
     database = await createTestDatabase(MIGRATIONS);
     db = createDatabase(PrismaClient, { url: database.url });
-    server = createServer({ db, production: false, now: () => new Date(NOW) });
+    server = createServer({
+      authenticate: refuseHttpCallers,
+      db,
+      production: false,
+      now: () => new Date(NOW),
+    });
     await server.apollo.start();
   });
   afterAll(async () => {
@@ -53,7 +64,11 @@ export function useProgramsSubgraph(): ProgramsSubgraph {
     },
     run: async (query, variables) => {
       const { server } = started();
-      return runOperation(server.apollo, { query, variables }, await server.context());
+      return runOperation(
+        server.apollo,
+        { query, variables },
+        await server.context(undefined, callers.admin),
+      );
     },
   };
 }

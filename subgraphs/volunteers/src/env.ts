@@ -1,4 +1,4 @@
-import { databaseUrl, flag, port, readEnv, text, type EnvSource } from '@sahem/kit';
+import { databaseUrl, flag, port, readEnv, url, text, type EnvSource } from '@sahem/kit';
 
 /** Configuration of the volunteers subgraph; see the README for every variable. */
 export function volunteersEnv(source?: EnvSource) {
@@ -12,6 +12,10 @@ export function volunteersEnv(source?: EnvSource) {
       VOLUNTEERS_NATIONAL_ID_SALT: text(
         'sahem-development-salt',
         'secret salt of the national-id hash; set a long random value in production',
+      ),
+      SAHEM_GATEWAY_JWKS_URL: url(
+        'http://127.0.0.1:4000/.well-known/jwks.json',
+        "the gateway's public keys, which sign the caller token of every request",
       ),
       SAHEM_PRODUCTION: flag(false, 'mask internal errors and refuse development defaults'),
     },

@@ -6,7 +6,7 @@ import type { PrismaClient, Skill, Volunteer } from './__generated__/prisma/clie
 export const NATIONAL = 'SA';
 
 /** Per-request batch loaders: each turns N lookups in one tick into one statement. */
-export function createLoaders(db: PrismaClient) {
+export function createLoaders(db: PrismaClient, ..._scope: unknown[]) {
   return {
     /**
      * Volunteers registered by the end of a period, for many regions (or `SA`, the whole

@@ -1,7 +1,13 @@
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { createDatabase, type Database } from '@sahem/kit';
-import { createTestDatabase, runOperation, type TestDatabase } from '@sahem/kit/testing';
+import {
+  createTestDatabase,
+  runOperation,
+  type TestDatabase,
+  callers,
+  refuseHttpCallers,
+} from '@sahem/kit/testing';
 import { PrismaClient } from '../src/__generated__/prisma/client.ts';
 import { createServer, VOLUNTEERS_DIR } from '../src/server.ts';
 
@@ -31,6 +37,7 @@ export async function startVolunteersServer(
 ): Promise<VolunteersServer> {
   const db = createDatabase(PrismaClient, { url });
   const server = createServer({
+    authenticate: refuseHttpCallers,
     db,
     nationalIdSalt: 'test-salt',
     production: options.production ?? false,
@@ -39,7 +46,11 @@ export async function startVolunteersServer(
   return {
     db,
     run: async (query, variables) =>
-      runOperation(server.apollo, { query, variables }, await server.context()),
+      runOperation(
+        server.apollo,
+        { query, variables },
+        await server.context(undefined, callers.admin),
+      ),
     stop: async () => {
       await server.apollo.stop();
       await db.close();

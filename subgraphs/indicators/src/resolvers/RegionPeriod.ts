@@ -1,10 +1,11 @@
-import { BAD_USER_INPUT, isRegionCode, parsePeriod } from '@sahem/kit';
+import { BAD_USER_INPUT, isRegionCode, parsePeriod, requireAggregates } from '@sahem/kit';
 import type { RegionPeriodResolvers } from '../__generated__/resolvers-types.ts';
 import { buildScorecard } from '../buildScorecard.ts';
 import { economicValueOf } from '../economicValueOf.ts';
 
 export const RegionPeriod: RegionPeriodResolvers = {
-  __resolveReference(reference) {
+  __resolveReference(reference, { caller }) {
+    requireAggregates(caller);
     if (!isRegionCode(reference.regionCode)) {
       throw BAD_USER_INPUT.err(`${reference.regionCode} is not a region code.`, {
         field: 'regionCode',

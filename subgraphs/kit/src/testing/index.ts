@@ -1,3 +1,4 @@
 export * from './expectGraphQLError.ts';
 export * from './runOperation.ts';
 export * from './testDatabase.ts';
+export * from './callers.ts';

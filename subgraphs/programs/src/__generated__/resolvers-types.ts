@@ -209,7 +209,10 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** A volunteer's part in one program. */
+/**
+ * A volunteer's part in one program: visible to the volunteer, to staff of the program's agency
+ * and to platform admins.
+ */
 export type Participation = {
   __typename?: 'Participation';
   appliedAt: Scalars['DateTime']['output'];
@@ -434,11 +437,15 @@ export type UpdateProgramInput = {
   title?: InputMaybe<LocalizedTextInput>;
 };
 
-/** A volunteer's participations, owned here; the person's record stays in the volunteers subgraph. */
 export type Volunteer = {
   __typename?: 'Volunteer';
+  /** Agencies whose programs the volunteer applied to or takes part in (not withdrawn). */
+  agencyCodes: Array<Scalars['ID']['output']>;
   id: Scalars['ID']['output'];
-  /** Participations in every agency's programs, most recent application first. */
+  /**
+   * Participations in every agency's programs the caller may see (their own, their agency's),
+   * most recent application first.
+   */
   participations: Array<Participation>;
   /** Verified hours, in a period (2026, 2026-Q3, 2026-07) or in total. */
   verifiedHours: Scalars['Float']['output'];
@@ -447,19 +454,16 @@ export type Volunteer = {
 };
 
 
-/** A volunteer's participations, owned here; the person's record stays in the volunteers subgraph. */
 export type VolunteerParticipationsArgs = {
   status?: InputMaybe<ParticipationStatus>;
 };
 
 
-/** A volunteer's participations, owned here; the person's record stays in the volunteers subgraph. */
 export type VolunteerVerifiedHoursArgs = {
   period?: InputMaybe<Scalars['String']['input']>;
 };
 
 
-/** A volunteer's participations, owned here; the person's record stays in the volunteers subgraph. */
 export type VolunteerVerifiedHoursBySkillArgs = {
   period?: InputMaybe<Scalars['String']['input']>;
 };
@@ -871,6 +875,7 @@ export type SkillHoursResolvers<ContextType = Context, ParentType extends Resolv
 
 export type VolunteerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Volunteer'] = ResolversParentTypes['Volunteer'], FederationReferenceType extends FederationReferenceTypes['Volunteer'] = FederationReferenceTypes['Volunteer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Volunteer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  agencyCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   participations?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType, Partial<VolunteerParticipationsArgs>>;
   verifiedHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType, Partial<VolunteerVerifiedHoursArgs>>;

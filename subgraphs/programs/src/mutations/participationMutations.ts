@@ -1,4 +1,15 @@
-import { BAD_USER_INPUT, CONFLICT, isoDate, NOT_FOUND, today, withPrismaErrors } from '@sahem/kit';
+import {
+  agencyOfId,
+  BAD_USER_INPUT,
+  CONFLICT,
+  FORBIDDEN,
+  isoDate,
+  NOT_FOUND,
+  requireScope,
+  today,
+  withPrismaErrors,
+} from '@sahem/kit';
+import { requireParticipant, requireStaffOf } from '../access.ts';
 import type { Participation, ParticipationStatus, Prisma } from '../__generated__/prisma/client.ts';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
 import { canMove, HOLDS_A_PLACE, PARTICIPATION_TRANSITIONS } from '../transitions.ts';
@@ -36,7 +47,12 @@ export const participationMutations: Pick<
   MutationResolvers,
   'applyToProgram' | 'acceptParticipation' | 'withdrawParticipation' | 'logHours' | 'verifyHours'
 > = {
-  applyToProgram: (_, { input }, { db, now }) => {
+  applyToProgram: (_, { input }, { db, now, caller }) => {
+    requireScope(caller, 'programs:apply', 'apply to programs');
+    // A volunteer applies for themself; only a platform admin may apply on someone's behalf.
+    if (caller.role !== 'platform_admin' && caller.volunteerId !== input.volunteerId) {
+      throw FORBIDDEN.err('A volunteer applies for themself only.', { field: 'input.volunteerId' });
+    }
     if (!VOLUNTEER_ID.test(input.volunteerId)) {
       throw BAD_USER_INPUT.err(`${input.volunteerId} is not a volunteer id (V-0000042).`, {
         field: 'input.volunteerId',
@@ -93,9 +109,11 @@ export const participationMutations: Pick<
     );
   },
 
-  acceptParticipation: (_, { id, role, joinedOn }, { db, now }) =>
-    db.$transaction(async (tx) => {
+  acceptParticipation: (_, { id, role, joinedOn }, { db, now, caller }) => {
+    requireScope(caller, 'programs:write', 'accept applications');
+    return db.$transaction(async (tx) => {
       const participation = await lockParticipation(tx, id, 'id');
+      requireStaffOf(caller, agencyOfId(participation.programId), 'id');
       refuseMove(participation.status, 'ACCEPTED', 'id');
       // Locking the program serialises acceptances, so capacity holds under concurrency.
       const [program] = await tx.$queryRaw<
@@ -131,16 +149,21 @@ export const participationMutations: Pick<
         where: { id },
         data: { status: 'ACCEPTED', role: role ?? 'MEMBER', joinedOn: start },
       });
-    }),
+    });
+  },
 
-  withdrawParticipation: (_, { id }, { db }) =>
-    db.$transaction(async (tx) => {
+  withdrawParticipation: (_, { id }, { db, caller }) => {
+    requireScope(caller, null, 'withdraw a participation');
+    return db.$transaction(async (tx) => {
       const participation = await lockParticipation(tx, id, 'id');
+      requireParticipant(caller, participation, 'id');
       refuseMove(participation.status, 'WITHDRAWN', 'id');
       return tx.participation.update({ where: { id }, data: { status: 'WITHDRAWN' } });
-    }),
+    });
+  },
 
-  logHours: (_, { input }, { db, now }) => {
+  logHours: (_, { input }, { db, now, caller }) => {
+    requireScope(caller, 'hours:log', 'log hours');
     const fail = (field: string, message: string): never => {
       throw BAD_USER_INPUT.err(message, { field: `input.${field}` });
     };
@@ -161,6 +184,7 @@ export const participationMutations: Pick<
         input.participationId,
         'input.participationId',
       );
+      requireParticipant(caller, participation, 'input.participationId');
       if (participation.status !== 'ACCEPTED' && participation.status !== 'ACTIVE') {
         throw CONFLICT.err(`Hours cannot be logged on a ${participation.status} participation.`, {
           field: 'input.participationId',
@@ -192,7 +216,8 @@ export const participationMutations: Pick<
     });
   },
 
-  verifyHours: (_, { hourLogId, verifiedBy }, { db, now }) => {
+  verifyHours: (_, { hourLogId, verifiedBy }, { db, now, caller }) => {
+    requireScope(caller, 'hours:verify', 'verify hours');
     if (!verifiedBy.trim()) {
       throw BAD_USER_INPUT.err('Name the officer who verifies the hours.', { field: 'verifiedBy' });
     }
@@ -201,9 +226,12 @@ export const participationMutations: Pick<
         field: 'hourLogId',
       });
       if (!UUID.test(hourLogId)) throw notFound;
-      const [log] = await tx.$queryRaw<{ verified: boolean }[]>`
-        SELECT "verified" FROM "HourLog" WHERE "id" = ${hourLogId}::uuid FOR UPDATE`;
+      const [log] = await tx.$queryRaw<{ verified: boolean; programId: string }[]>`
+        SELECT h."verified", pa."programId"
+          FROM "HourLog" h JOIN "Participation" pa ON pa."id" = h."participationId"
+         WHERE h."id" = ${hourLogId}::uuid FOR UPDATE OF h`;
       if (!log) throw notFound;
+      requireStaffOf(caller, agencyOfId(log.programId), 'hourLogId');
       if (log.verified)
         throw CONFLICT.err('These hours are already verified.', { field: 'hourLogId' });
       return tx.hourLog.update({

@@ -1,4 +1,5 @@
-import { BAD_USER_INPUT, CONFLICT, NOT_FOUND, withPrismaErrors } from '@sahem/kit';
+import { BAD_USER_INPUT, CONFLICT, NOT_FOUND, requireScope, withPrismaErrors } from '@sahem/kit';
+import { requireStaffOf } from '../access.ts';
 import { Prisma } from '../__generated__/prisma/client.ts';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
 import { canMove, HOLDS_A_PLACE, PROGRAM_TRANSITIONS } from '../transitions.ts';
@@ -8,8 +9,10 @@ const PROGRAM_ERRORS = { entity: 'program', fields: { id: 'input.id' } };
 
 /** createProgram and updateProgram: each validates the stored result, in one transaction. */
 export const programMutations: Pick<MutationResolvers, 'createProgram' | 'updateProgram'> = {
-  createProgram: (_, { input }, { db }) =>
-    withPrismaErrors(PROGRAM_ERRORS, () =>
+  createProgram: (_, { input }, { db, caller }) => {
+    requireScope(caller, 'programs:write', 'create programs');
+    requireStaffOf(caller, input.agencyCode, 'input.agencyCode');
+    return withPrismaErrors(PROGRAM_ERRORS, () =>
       db.$transaction(async (tx) => {
         if (input.status !== 'DRAFT' && input.status !== 'OPEN') {
           throw BAD_USER_INPUT.err('A new program starts as DRAFT or OPEN.', {
@@ -60,15 +63,18 @@ export const programMutations: Pick<MutationResolvers, 'createProgram' | 'update
           data: { id, ...fields, kind: input.kind, status: input.status },
         });
       }),
-    ),
+    );
+  },
 
-  updateProgram: (_, { id, input }, { db }) =>
-    withPrismaErrors(PROGRAM_ERRORS, () =>
+  updateProgram: (_, { id, input }, { db, caller }) => {
+    requireScope(caller, 'programs:write', 'change programs');
+    return withPrismaErrors(PROGRAM_ERRORS, () =>
       db.$transaction(async (tx) => {
         const [locked] = await tx.$queryRaw<{ id: string }[]>`
           SELECT "id" FROM "Program" WHERE "id" = ${id} FOR UPDATE`;
         const program = locked && (await tx.program.findUnique({ where: { id } }));
         if (!program) throw NOT_FOUND.err(`No program has the id ${id}.`, { field: 'id' });
+        requireStaffOf(caller, program.agencyCode, 'id');
         const fields: ProgramFields = {
           agencyCode: program.agencyCode,
           titleAr: input.title?.ar ?? program.titleAr,
@@ -107,5 +113,6 @@ export const programMutations: Pick<MutationResolvers, 'createProgram' | 'update
           data: { ...fields, status, ...(input.kind != null && { kind: input.kind }) },
         });
       }),
-    ),
+    );
+  },
 };

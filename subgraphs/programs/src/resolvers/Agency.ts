@@ -1,8 +1,11 @@
-import { parsePeriod } from '@sahem/kit';
+import { parsePeriod, requireAggregates } from '@sahem/kit';
 import type { AgencyResolvers } from '../__generated__/resolvers-types.ts';
 
 export const Agency: AgencyResolvers = {
   __resolveReference: ({ code }, { loaders }) => loaders.agency.load(code),
   name: (agency) => ({ ar: agency.nameAr, en: agency.nameEn }),
-  period: (agency, { period }) => ({ agencyCode: agency.code, period: parsePeriod(period).key }),
+  period: (agency, { period }, { caller }) => {
+    requireAggregates(caller);
+    return { agencyCode: agency.code, period: parsePeriod(period).key };
+  },
 };

@@ -1,9 +1,10 @@
-import { NOT_FOUND, parsePeriod } from '@sahem/kit';
+import { requireAggregates, NOT_FOUND, parsePeriod } from '@sahem/kit';
 import type { AgencyPeriodResolvers } from '../__generated__/resolvers-types.ts';
 import { periodFigureFields } from './periodFigureFields.ts';
 
 export const AgencyPeriod: AgencyPeriodResolvers = {
-  async __resolveReference({ agencyCode, period }, { loaders }) {
+  async __resolveReference({ agencyCode, period }, { loaders, caller }) {
+    requireAggregates(caller);
     parsePeriod(period);
     return (await loaders.agency.load(agencyCode)) ? { agencyCode, period } : null;
   },

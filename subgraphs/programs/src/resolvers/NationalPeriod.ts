@@ -1,10 +1,13 @@
-import { parsePeriod, REGIONS } from '@sahem/kit';
+import { requireAggregates, parsePeriod, REGIONS } from '@sahem/kit';
 import type { NationalPeriodResolvers } from '../__generated__/resolvers-types.ts';
 import { NATIONAL } from '../periodStats.ts';
 import { periodFigureFields } from './periodFigureFields.ts';
 
 export const NationalPeriod: NationalPeriodResolvers = {
-  __resolveReference: ({ period }) => ({ period: parsePeriod(period).key }),
+  __resolveReference: ({ period }, { caller }) => {
+    requireAggregates(caller);
+    return { period: parsePeriod(period).key };
+  },
   ...periodFigureFields(({ period }, loaders) =>
     loaders.nationalFigures.load({ id: NATIONAL, period }),
   ),

@@ -1,4 +1,12 @@
-import { pageRequest, parsePeriod, REGIONS, toConnection } from '@sahem/kit';
+import {
+  pageRequest,
+  parsePeriod,
+  REGIONS,
+  requireAggregates,
+  requireScope,
+  toConnection,
+} from '@sahem/kit';
+import { visiblePrograms } from '../access.ts';
 import type { Prisma } from '../__generated__/prisma/client.ts';
 import type { ProgramFilter, QueryResolvers } from '../__generated__/resolvers-types.ts';
 
@@ -21,40 +29,53 @@ export const Query: QueryResolvers = {
   agency: (_, { code }, { loaders }) => loaders.agency.load(code),
   program: (_, { id }, { loaders }) => loaders.program.load(id),
 
-  async programs(_, { filter, first, after }, { db }) {
+  async programs(_, { filter, first, after }, { db, caller, agencies }) {
     const { take, after: afterId } = pageRequest(first, after);
-    const where = programWhere(filter);
+    // Anonymous callers see the public catalogue: open programs only.
+    const where = { AND: [programWhere(filter), visiblePrograms(caller)] };
     const rows = await db.program.findMany({
       where: afterId ? { AND: [where, { id: { gt: afterId } }] } : where,
       orderBy: { id: 'asc' },
       take: take + 1,
     });
-    return { ...toConnection(rows, take, (row) => row.id), where };
+    const connection = toConnection(rows, take, (row) => row.id);
+    for (const { node } of connection.edges) agencies.add(node.agencyCode);
+    return { ...connection, where };
   },
 
-  participation: (_, { id }, { loaders }) => loaders.participation.load(id),
+  participation: (_, { id }, { loaders, caller }) => {
+    requireScope(caller, null, 'see participations');
+    return loaders.participation.load(id);
+  },
 
-  async agencyPeriod(_, { agencyCode, period }, { loaders }) {
+  async agencyPeriod(_, { agencyCode, period }, { loaders, caller }) {
+    requireAggregates(caller);
     parsePeriod(period);
     const agency = await loaders.agency.load(agencyCode);
     return agency && { agencyCode, period };
   },
 
-  async agencyPeriods(_, { period }, { db }) {
+  async agencyPeriods(_, { period }, { db, caller }) {
+    requireAggregates(caller);
     parsePeriod(period);
     const agencies = await db.agency.findMany({ select: { code: true }, orderBy: { code: 'asc' } });
     return agencies.map(({ code }) => ({ agencyCode: code, period }));
   },
 
-  regionPeriod: (_, { regionCode, period }) => {
+  regionPeriod: (_, { regionCode, period }, { caller }) => {
+    requireAggregates(caller);
     parsePeriod(period);
     return REGIONS.has(regionCode) ? { regionCode, period } : null;
   },
 
-  regionPeriods: (_, { period }) => {
+  regionPeriods: (_, { period }, { caller }) => {
+    requireAggregates(caller);
     parsePeriod(period);
     return [...REGIONS.keys()].map((regionCode) => ({ regionCode, period }));
   },
 
-  nationalPeriod: (_, { period }) => ({ period: parsePeriod(period).key }),
+  nationalPeriod: (_, { period }, { caller }) => {
+    requireAggregates(caller);
+    return { period: parsePeriod(period).key };
+  },
 };

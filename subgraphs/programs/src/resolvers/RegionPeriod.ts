@@ -1,9 +1,10 @@
-import { parsePeriod, REGIONS } from '@sahem/kit';
+import { requireAggregates, parsePeriod, REGIONS } from '@sahem/kit';
 import type { RegionPeriodResolvers } from '../__generated__/resolvers-types.ts';
 import { periodFigureFields } from './periodFigureFields.ts';
 
 export const RegionPeriod: RegionPeriodResolvers = {
-  __resolveReference({ regionCode, period }) {
+  __resolveReference({ regionCode, period }, { caller }) {
+    requireAggregates(caller);
     parsePeriod(period);
     return REGIONS.has(regionCode) ? { regionCode, period } : null;
   },

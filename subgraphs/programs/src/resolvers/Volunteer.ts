@@ -8,6 +8,7 @@ const periodKey = (period: string | null | undefined) =>
 export const Volunteer: VolunteerResolvers = {
   // Any volunteer id is a valid reference here: a volunteer with no participation has none.
   __resolveReference: ({ id }) => ({ id }),
+  agencyCodes: ({ id }, _, { loaders }) => loaders.agencyCodesOfVolunteer.load(id),
   participations: ({ id }, { status }, { loaders }) =>
     loaders.participationsOfVolunteer.load({ id, status: status ?? null }),
   verifiedHours: ({ id }, { period }, { loaders }) =>

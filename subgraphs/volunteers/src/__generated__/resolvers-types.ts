@@ -47,7 +47,7 @@ export type Mutation = {
    * same person or email twice is a CONFLICT.
    */
   registerVolunteer: Volunteer;
-  /** Changes the given fields of a volunteer; omitted fields stay as they are. */
+  /** Changes the given fields of a volunteer (the volunteer themself, or a platform admin). */
   updateVolunteer: Volunteer;
 };
 
@@ -173,17 +173,24 @@ export type UpdateVolunteerInput = {
   weeklyAvailabilityHours?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/**
+ * A volunteer of the national record. Personal fields need the `pii:read` scope and are null
+ * (with a FORBIDDEN error) unless the caller is the volunteer, staff of an agency whose programs
+ * the volunteer takes part in, or a platform admin.
+ */
 export type Volunteer = {
   __typename?: 'Volunteer';
+  /** Agencies whose programs the volunteer takes part in (owned by the programs subgraph). */
+  agencyCodes: Array<Scalars['ID']['output']>;
   birthYear: Scalars['Int']['output'];
   city: Scalars['String']['output'];
-  email: Scalars['String']['output'];
-  fullName: Scalars['String']['output'];
+  email: Maybe<Scalars['String']['output']>;
+  fullName: Maybe<Scalars['String']['output']>;
   gender: Gender;
   id: Scalars['ID']['output'];
   kinds: Array<VolunteeringKind>;
   /** The last four digits of the national or resident id, the rest masked: ******1234. */
-  nationalIdMasked: Scalars['String']['output'];
+  nationalIdMasked: Maybe<Scalars['String']['output']>;
   phone: Maybe<Scalars['String']['output']>;
   region: Region;
   registeredAt: Scalars['DateTime']['output'];
@@ -356,7 +363,22 @@ export type FederationReferenceTypes = ResolversObject<{
     & GraphQLRecursivePick<FederationTypes['Skill'], {"code":true}> );
   Volunteer:
     ( { __typename: 'Volunteer' }
-    & GraphQLRecursivePick<FederationTypes['Volunteer'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['Volunteer'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}> ) );
 }>;
 
 
@@ -498,12 +520,12 @@ export type VolunteerResolvers<ContextType = Context, ParentType extends Resolve
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Volunteer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   birthYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fullName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   gender?: Resolver<ResolversTypes['Gender'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kinds?: Resolver<Array<ResolversTypes['VolunteeringKind']>, ParentType, ContextType>;
-  nationalIdMasked?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nationalIdMasked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;

@@ -1,4 +1,4 @@
-import { BAD_USER_INPUT, NOT_FOUND, withPrismaErrors } from '@sahem/kit';
+import { BAD_USER_INPUT, FORBIDDEN, NOT_FOUND, requireScope, withPrismaErrors } from '@sahem/kit';
 import type { Prisma } from '../__generated__/prisma/client.ts';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
 import { hashNationalId } from '../nationalId.ts';
@@ -32,7 +32,8 @@ async function checkSkills(
 }
 
 export const Mutation: MutationResolvers = {
-  registerVolunteer: (_, { input }, { db, nationalIdSalt }) => {
+  registerVolunteer: (_, { input }, { db, nationalIdSalt, caller }) => {
+    requireScope(caller, null, 'register');
     const clean = validateVolunteer(input);
     return withPrismaErrors(VOLUNTEER_ERRORS, () =>
       db.$transaction(async (tx) => {
@@ -57,7 +58,11 @@ export const Mutation: MutationResolvers = {
     );
   },
 
-  updateVolunteer: (_, { id, input }, { db }) => {
+  updateVolunteer: (_, { id, input }, { db, caller }) => {
+    requireScope(caller, null, 'change a volunteer');
+    if (!caller.scopes.includes('volunteers:admin') && caller.volunteerId !== id) {
+      throw FORBIDDEN.err('A volunteer changes their own record only.', { field: 'id' });
+    }
     const clean = validateVolunteer(input);
     return withPrismaErrors(VOLUNTEER_ERRORS, () =>
       db.$transaction(async (tx) => {
@@ -88,8 +93,10 @@ export const Mutation: MutationResolvers = {
     );
   },
 
-  changeVolunteerStatus: (_, { id, status }, { db }) =>
-    withPrismaErrors(VOLUNTEER_ERRORS, () =>
+  changeVolunteerStatus: (_, { id, status }, { db, caller }) => {
+    requireScope(caller, 'volunteers:admin', "change a volunteer's status");
+    return withPrismaErrors(VOLUNTEER_ERRORS, () =>
       db.volunteer.update({ where: { id }, data: { status } }),
-    ),
+    );
+  },
 };

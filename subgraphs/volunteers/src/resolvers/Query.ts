@@ -1,4 +1,4 @@
-import { pageRequest, REGIONS, toConnection } from '@sahem/kit';
+import { pageRequest, REGIONS, requireScope, toConnection } from '@sahem/kit';
 import { Prisma } from '../__generated__/prisma/client.ts';
 import type { QueryResolvers, VolunteerFilter } from '../__generated__/resolvers-types.ts';
 
@@ -42,9 +42,13 @@ const GROUP_KEY = {
 } as const;
 
 export const Query: QueryResolvers = {
-  volunteer: (_, { id }, { loaders }) => loaders.volunteer.load(id),
+  volunteer: (_, { id }, { loaders, caller }) => {
+    requireScope(caller, null, 'see volunteers');
+    return loaders.volunteer.load(id);
+  },
 
-  async volunteers(_, { filter, first, after }, { db }) {
+  async volunteers(_, { filter, first, after }, { db, caller }) {
+    requireScope(caller, null, 'search volunteers');
     const { take, after: afterId } = pageRequest(first, after);
     const where = volunteerWhere(filter);
     const rows = await db.volunteer.findMany({
@@ -55,7 +59,8 @@ export const Query: QueryResolvers = {
     return { ...toConnection(rows, take, (row) => row.id), where };
   },
 
-  async volunteerCounts(_, { by, filter }, { db }) {
+  async volunteerCounts(_, { by, filter }, { db, caller }) {
+    requireScope(caller, 'aggregates:read', 'count volunteers');
     const rows = await db.$queryRaw<{ key: string; count: number }[]>`
       SELECT key, count(*)::int AS count
         FROM (SELECT ${GROUP_KEY[by]} AS key FROM "Volunteer" v

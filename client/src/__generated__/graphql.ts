@@ -1,0 +1,290 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar date, written YYYY-MM-DD (ISO 8601). */
+  Date: { input: string; output: string; }
+  /** An instant, written in ISO 8601 with a time zone. */
+  DateTime: { input: string; output: string; }
+};
+
+export type ApplyToProgramInput = {
+  programId: Scalars['ID']['input'];
+  /** ISCO-08 code of the skill the volunteer will exercise. */
+  skillCode: Scalars['ID']['input'];
+  volunteerId: Scalars['ID']['input'];
+};
+
+export type CreateProgramInput = {
+  agencyCode: Scalars['ID']['input'];
+  capacity: Scalars['Int']['input'];
+  description: LocalizedTextInput;
+  endDate: Scalars['Date']['input'];
+  /** Optional explicit id; must be the agency code, a dash and five digits (SCD-00042). */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: VolunteeringKind;
+  regionCode: Scalars['ID']['input'];
+  requiredSkillCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  startDate: Scalars['Date']['input'];
+  status?: InputMaybe<ProgramStatus>;
+  title: LocalizedTextInput;
+};
+
+export type Gender =
+  | 'FEMALE'
+  | 'MALE';
+
+export type IndicatorDirection =
+  | 'HIGHER_IS_BETTER'
+  | 'LOWER_IS_BETTER';
+
+/**
+ * ON_TRACK: the value reaches 100 % of the target pro-rated to date; AT_RISK: 80 % or more;
+ * OFF_TRACK: below 80 %. For LOWER_IS_BETTER indicators the ratio is target ÷ value.
+ */
+export type IndicatorStatus =
+  | 'AT_RISK'
+  | 'OFF_TRACK'
+  | 'ON_TRACK';
+
+export type IndicatorUnit =
+  | 'BENEFICIARIES'
+  | 'HOURS'
+  | 'HOURS_PER_WEEK'
+  | 'PERCENT'
+  | 'PROGRAMS'
+  | 'SAR'
+  | 'VOLUNTEERS';
+
+export type LocalizedTextInput = {
+  ar: Scalars['String']['input'];
+  en: Scalars['String']['input'];
+};
+
+export type LogHoursInput = {
+  activity: Scalars['String']['input'];
+  date: Scalars['Date']['input'];
+  hours: Scalars['Float']['input'];
+  participationId: Scalars['ID']['input'];
+};
+
+export type ParticipationRole =
+  | 'MEMBER'
+  | 'TEAM_LEAD';
+
+export type ParticipationStatus =
+  | 'ACCEPTED'
+  | 'ACTIVE'
+  | 'APPLIED'
+  | 'COMPLETED'
+  | 'WITHDRAWN';
+
+export type ProgramFilter = {
+  /** Programs running on this date. */
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+  agencyCode?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<VolunteeringKind>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<ProgramStatus>;
+};
+
+export type ProgramStatus =
+  | 'CLOSED'
+  | 'COMPLETED'
+  | 'DRAFT'
+  | 'OPEN';
+
+export type RegisterVolunteerInput = {
+  birthYear: Scalars['Int']['input'];
+  city: Scalars['String']['input'];
+  email: Scalars['String']['input'];
+  fullName: Scalars['String']['input'];
+  gender: Gender;
+  kinds: Array<VolunteeringKind>;
+  /** Saudi national id (starts with 1) or resident id (starts with 2): 10 digits, Luhn checksum. */
+  nationalId: Scalars['String']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+  regionCode: Scalars['ID']['input'];
+  skillCodes: Array<Scalars['ID']['input']>;
+  weeklyAvailabilityHours: Scalars['Float']['input'];
+};
+
+export type ScopeKind =
+  | 'AGENCY'
+  | 'NATIONAL'
+  | 'REGION';
+
+/** How a yearly target is scaled to a shorter or unfinished period. */
+export type TargetAccrual =
+  /** Accumulates over time (hours, SAR, beneficiaries, volunteers): pro-rated by elapsed time. */
+  | 'CUMULATIVE'
+  /** A rate or level (ratios, averages): the target applies as it is. */
+  | 'LEVEL';
+
+export type UpdateProgramInput = {
+  beneficiariesServed?: InputMaybe<Scalars['Int']['input']>;
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  description?: InputMaybe<LocalizedTextInput>;
+  endDate?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<VolunteeringKind>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  requiredSkillCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  startDate?: InputMaybe<Scalars['Date']['input']>;
+  status?: InputMaybe<ProgramStatus>;
+  title?: InputMaybe<LocalizedTextInput>;
+};
+
+export type UpdateVolunteerInput = {
+  city?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  fullName?: InputMaybe<Scalars['String']['input']>;
+  kinds?: InputMaybe<Array<VolunteeringKind>>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  skillCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  weeklyAvailabilityHours?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type VolunteerFilter = {
+  kind?: InputMaybe<VolunteeringKind>;
+  /** At least this many hours a week ("even one hour a week": 1). */
+  minWeeklyHours?: InputMaybe<Scalars['Float']['input']>;
+  /** ISO 3166-2:SA region code. */
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** ISCO-08 code the volunteer has declared. */
+  skillCode?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<VolunteerStatus>;
+};
+
+export type VolunteerGrouping =
+  | 'KIND'
+  | 'REGION'
+  | 'STATUS';
+
+export type VolunteerStatus =
+  | 'ACTIVE'
+  | 'INACTIVE'
+  | 'SUSPENDED';
+
+/** The ways a person gives time or means; a volunteer has one or more. */
+export type VolunteeringKind =
+  /** Gives consultation and guidance. */
+  | 'ADVISORY'
+  /** Gives money. */
+  | 'FINANCIAL'
+  /** Contributes ideas. */
+  | 'INTELLECTUAL'
+  /** Rescue and field work by physical effort. */
+  | 'PHYSICAL'
+  /** Hands-on skilled work. */
+  | 'PRACTICAL';
+
+export type AcceptParticipationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  role?: InputMaybe<ParticipationRole>;
+  joinedOn?: InputMaybe<Scalars['Date']['input']>;
+}>;
+
+
+export type AcceptParticipationMutation = { acceptParticipation: { id: string, status: ParticipationStatus, role: ParticipationRole, joinedOn?: string | null } };
+
+export type ApplyToProgramMutationVariables = Exact<{
+  input: ApplyToProgramInput;
+}>;
+
+
+export type ApplyToProgramMutation = { applyToProgram: { id: string, status: ParticipationStatus, role: ParticipationRole, appliedAt: string, program: { id: string }, volunteer: { id: string }, skill: { code: string } } };
+
+export type LogHoursMutationVariables = Exact<{
+  input: LogHoursInput;
+}>;
+
+
+export type LogHoursMutation = { logHours: { id: string, date: string, hours: number, activity: string, verified: boolean } };
+
+export type ProgramDetailQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ProgramDetailQuery = { program?: { id: string, kind: VolunteeringKind, startDate: string, endDate: string, capacity: number, status: ProgramStatus, beneficiariesServed: number, agency: { code: string, name: { ar: string, en: string } }, title: { ar: string, en: string }, description: { ar: string, en: string }, region: { code: string, name: { ar: string, en: string } }, requiredSkills: Array<{ code: string, name: { ar: string, en: string } }> } | null };
+
+export type VerifyHoursMutationVariables = Exact<{
+  hourLogId: Scalars['ID']['input'];
+  verifiedBy: Scalars['String']['input'];
+}>;
+
+
+export type VerifyHoursMutation = { verifyHours: { id: string, hours: number, verified: boolean, verifiedBy?: string | null, verifiedAt?: string | null } };
+
+export type AgencyScorecardsQueryVariables = Exact<{
+  period: Scalars['String']['input'];
+}>;
+
+
+export type AgencyScorecardsQuery = { agencies: Array<{ code: string, name: { ar: string, en: string }, period: { activeVolunteers: number, verifiedHours: number, beneficiaries: number, programsRun: number, economicValue: { sar: number, hoursValued: number, tableVersion: string, method: string }, scorecard: { entries: Array<{ value?: number | null, target?: number | null, expectedToDate?: number | null, attainment?: number | null, status?: IndicatorStatus | null, indicator: { code: string, unit: IndicatorUnit, name: { ar: string, en: string } } }> } } }> };
+
+export type DeployableVolunteersQueryVariables = Exact<{
+  regionCode: Scalars['ID']['input'];
+  skillCode: Scalars['ID']['input'];
+  minWeeklyHours: Scalars['Float']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type DeployableVolunteersQuery = { volunteers: { totalCount: number, edges: Array<{ node: { id: string, fullName?: string | null, weeklyAvailabilityHours: number, verifiedHours: number, participations: Array<{ role: ParticipationRole, status: ParticipationStatus, verifiedHours: number, program: { id: string, title: { ar: string, en: string }, agency: { code: string, name: { ar: string, en: string } } } }> } }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+
+export type NationalScorecardQueryVariables = Exact<{
+  period: Scalars['String']['input'];
+}>;
+
+
+export type NationalScorecardQuery = { nationalPeriod: { period: string, registeredVolunteers: number, activeVolunteers: number, verifiedHours: number, economicValue: { sar: number, tableVersion: string }, scorecard: { entries: Array<{ value?: number | null, target?: number | null, expectedToDate?: number | null, status?: IndicatorStatus | null, indicator: { code: string, unit: IndicatorUnit } }> }, regions: Array<{ regionCode: string, activeVolunteers: number, verifiedHours: number, region: { name: { ar: string, en: string } }, economicValue: { sar: number }, scorecard: { entries: Array<{ value?: number | null, target?: number | null, status?: IndicatorStatus | null, indicator: { code: string } }> } }> } };
+
+export type ProgramImpactQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ProgramImpactQuery = { program?: { id: string, verifiedHours: number, title: { ar: string, en: string }, agency: { code: string, name: { ar: string, en: string } }, region: { code: string, name: { ar: string, en: string } }, verifiedHoursBySkill: Array<{ hours: number, skill: { code: string, name: { ar: string, en: string } } }>, economicValue: { sar: number, tableVersion: string, method: string, bySkill: Array<{ skillCode: string, hours: number, hourlyWageSar: number, sar: number, defaultRate: boolean, skill: { name: { ar: string, en: string } } }> }, teamLeads: Array<{ id: string, verifiedHours: number, volunteer: { id: string, fullName?: string | null } }>, participations: { totalCount: number, edges: Array<{ node: { id: string, role: ParticipationRole, status: ParticipationStatus, verifiedHours: number, volunteer: { id: string, fullName?: string | null } } }> } } | null };
+
+export type SearchVolunteersQueryVariables = Exact<{
+  filter?: InputMaybe<VolunteerFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SearchVolunteersQuery = { volunteers: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, fullName?: string | null, city: string, kinds: Array<VolunteeringKind>, weeklyAvailabilityHours: number, status: VolunteerStatus, region: { code: string, name: { ar: string, en: string } }, skills: Array<{ code: string, name: { ar: string, en: string } }> } }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+
+export type ReferenceDataQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReferenceDataQuery = { agencies: Array<{ code: string, sector: string, name: { ar: string, en: string } }>, regions: Array<{ code: string, name: { ar: string, en: string } }>, skills: Array<{ code: string, majorGroup: string, name: { ar: string, en: string } }> };
+
+
+export const AcceptParticipationDocument = {"__meta__":{"hash":"3198d65e6d9344d7189ad8ebf83e46e9d531abfeac24736519d9d4b1731431cc"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptParticipation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ParticipationRole"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"joinedOn"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptParticipation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"Argument","name":{"kind":"Name","value":"joinedOn"},"value":{"kind":"Variable","name":{"kind":"Name","value":"joinedOn"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"joinedOn"}}]}}]}}]} as unknown as DocumentNode<AcceptParticipationMutation, AcceptParticipationMutationVariables>;
+export const ApplyToProgramDocument = {"__meta__":{"hash":"ff245f9668807d41e45a9c6125bd36c184ece02c5d9dcc932382db244c8a58e6"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApplyToProgram"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApplyToProgramInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applyToProgram"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"appliedAt"}},{"kind":"Field","name":{"kind":"Name","value":"program"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"volunteer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"skill"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<ApplyToProgramMutation, ApplyToProgramMutationVariables>;
+export const LogHoursDocument = {"__meta__":{"hash":"1476ac960733fa2176eed769eefb79c0c45814d910dfb20db0b22a9aa3d6f3de"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LogHours"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LogHoursInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logHours"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"hours"}},{"kind":"Field","name":{"kind":"Name","value":"activity"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}}]}}]}}]} as unknown as DocumentNode<LogHoursMutation, LogHoursMutationVariables>;
+export const ProgramDetailDocument = {"__meta__":{"hash":"9b1453eaa138c156362d47aa4f0229a90429a132ae48c042ce1e3367a30e6ea6"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProgramDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"program"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ar"}},{"kind":"Field","name":{"kind":"Name","value":"en"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"title"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ar"}},{"kind":"Field","name":{"kind":"Name","value":"en"}}]}},{"kind":"Field","name":{"kind":"Name","value":"description"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ar"}},{"kind":"Field","name":{"kind":"Name","value":"en"}}]}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ar"}},{"kind":"Field","name":{"kind":"Name","value":"en"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"beneficiariesServed"}},{"kind":"Field","name":{"kind":"Name","value":"requiredSkills"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ar"}},{"kind":"Field","name":{"kind":"Name","value":"en"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProgramDetailQuery, ProgramDetailQueryVariables>;
+export const VerifyHoursDocument = {"__meta__":{"hash":"70067c37cb31ac332a5cc51cffd85331d83e00aa90d70db4b16e6144eebca783"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"VerifyHours"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"hourLogId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"verifiedBy"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyHours"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"hourLogId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"hourLogId"}}},{"kind":"Argument","name":{"kind":"Name","value":"verifiedBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"verifiedBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hours"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedBy"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}}]}}]}}]} as unknown as DocumentNode<VerifyHoursMutation, VerifyHoursMutationVariables>;
+export const AgencyScorecardsDocument = {"__meta__":{"hash":"d6cad93bc4ec449d4212bf958050dede339eb4b18c4c4341bb5bf2acc2601eb9"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AgencyScorecards"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"period"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agencies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ar"}},{"kind":"Field","name":{"kind":"Name","value":"en"}}]}},{"kind":"Field","name":{"kind":"Name","value":"period"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"period"},"value":{"kind":"Variable","name":{"kind":"Name","value":"period"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activeVolunteers"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedHours"}},{"kind":"Field","name":{"kind":"Name","value":"beneficiaries"}},{"kind":"Field","name":{"kind":"Name","value":"programsRun"}},{"kind":"Field","name":{"kind":"Name","value":"economicValue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sar"}},{"kind":"Field","name":{"kind":"Name","value":"hoursValued"}},{"kind":"Field","name":{"kind":"Name","value":"tableVersion"}},{"kind":"Field","name":{"kind":"Name","value":"method"}}]}},{"kind":"Field","name":{"kind":"Name","value":"scorecard"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"indicator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ar"}},{"kind":"Field","name":{"kind":"Name","value":"en"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unit"}}]}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"expectedToDate"}},{"kind":"Field","name":{"kind":"Name","value":"attainment"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AgencyScorecardsQuery, AgencyScorecardsQueryVariables>;
+export const DeployableVolunteersDocument = {"__meta__":{"hash":"c3742259af2ef0e1eecf09fbe48b6ddfbd08a5e75ef1b294c417a49d3c8fbb09"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DeployableVolunteers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"skillCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"minWeeklyHours"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Float"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"volunteers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"regionCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionCode"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"skillCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"skillCode"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"minWeeklyHours"},"value":{"kind":"Variable","name":{"kind":"Name","value":"minWeeklyHours"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"weeklyAvailabilityHours"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedHours"}},{"kind":"Field","name":{"kind":"Name","value":"participations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedHours"}},{"kind":"Field","name":{"kind":"Name","value":"program"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ar"}},{"kind":"Field","name":{"kind":"Name","value":"en"}}]}},{"kind":"Field","name":{"kind":"Name","value":"agency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ar"}},{"kind":"Field","name":{"kind":"Name","value":"en"}}]}}]}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<DeployableVolunteersQuery, DeployableVolunteersQueryVariables>;
+export const NationalScorecardDocument = {"__meta__":{"hash":"5cfaaf75bf22b838cc663af4426c478c37f8fe417ca7d27cf2d753beee671810"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NationalScorecard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"period"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nationalPeriod"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"period"},"value":{"kind":"Variable","name":{"kind":"Name","value":"period"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"registeredVolunteers"}},{"kind":"Field","name":{"kind":"Name","value":"activeVolunteers"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedHours"}},{"kind":"Field","name":{"kind":"Name","value":"economicValue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sar"}},{"kind":"Field","name":{"kind":"Name","value":"tableVersion"}}]}},{"kind":"Field","name":{"kind":"Name","value":"scorecard"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"indicator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}}]}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"expectedToDate"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"regions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"regionCode"}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ar"}},{"kind":"Field","name":{"kind":"Name","value":"en"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"activeVolunteers"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedHours"}},{"kind":"Field","name":{"kind":"Name","value":"economicValue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sar"}}]}},{"kind":"Field","name":{"kind":"Name","value":"scorecard"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"indicator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<NationalScorecardQuery, NationalScorecardQueryVariables>;
+export const ProgramImpactDocument = {"__meta__":{"hash":"abc8fab9a7af8116a50927ff84b3d06fbfca98e15959b1b155ccfbf55966d151"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProgramImpact"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"program"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ar"}},{"kind":"Field","name":{"kind":"Name","value":"en"}}]}},{"kind":"Field","name":{"kind":"Name","value":"agency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ar"}},{"kind":"Field","name":{"kind":"Name","value":"en"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ar"}},{"kind":"Field","name":{"kind":"Name","value":"en"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"verifiedHours"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedHoursBySkill"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"skill"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ar"}},{"kind":"Field","name":{"kind":"Name","value":"en"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"hours"}}]}},{"kind":"Field","name":{"kind":"Name","value":"economicValue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sar"}},{"kind":"Field","name":{"kind":"Name","value":"tableVersion"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"bySkill"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"skillCode"}},{"kind":"Field","name":{"kind":"Name","value":"skill"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ar"}},{"kind":"Field","name":{"kind":"Name","value":"en"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"hours"}},{"kind":"Field","name":{"kind":"Name","value":"hourlyWageSar"}},{"kind":"Field","name":{"kind":"Name","value":"sar"}},{"kind":"Field","name":{"kind":"Name","value":"defaultRate"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"teamLeads"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"volunteer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"verifiedHours"}}]}},{"kind":"Field","name":{"kind":"Name","value":"participations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"volunteer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"verifiedHours"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProgramImpactQuery, ProgramImpactQueryVariables>;
+export const SearchVolunteersDocument = {"__meta__":{"hash":"0e1a253f2809ad9bf2d240cb7d53d0971c1300036cb0df82107139c2a0d6d08f"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchVolunteers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"VolunteerFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"volunteers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ar"}},{"kind":"Field","name":{"kind":"Name","value":"en"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"kinds"}},{"kind":"Field","name":{"kind":"Name","value":"skills"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ar"}},{"kind":"Field","name":{"kind":"Name","value":"en"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"weeklyAvailabilityHours"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<SearchVolunteersQuery, SearchVolunteersQueryVariables>;
+export const ReferenceDataDocument = {"__meta__":{"hash":"9318be41398ed697d7a66fe185dcc0893f71c78905b7e4c1e395523e5b21633a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReferenceData"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agencies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ar"}},{"kind":"Field","name":{"kind":"Name","value":"en"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sector"}}]}},{"kind":"Field","name":{"kind":"Name","value":"regions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ar"}},{"kind":"Field","name":{"kind":"Name","value":"en"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"skills"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"majorGroup"}},{"kind":"Field","name":{"kind":"Name","value":"name"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ar"}},{"kind":"Field","name":{"kind":"Name","value":"en"}}]}}]}}]}}]} as unknown as DocumentNode<ReferenceDataQuery, ReferenceDataQueryVariables>;

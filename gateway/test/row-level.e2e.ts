@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoIdentity } from '../src/auth/demoTokens.ts';
+import { fixture, loadFixture } from './support/fixture.ts';
+import { startGraph, type Graph } from './support/startGraph.ts';
+
+// Row rules live in the subgraphs (defence in depth): directives say which roles may see a
+// field at all; the subgraph that holds a record decides whose records a caller may see.
+let graph: Graph;
+beforeAll(async () => {
+  graph = await startGraph({ now: () => new Date('2026-06-30T12:00:00Z') });
+  await loadFixture(graph);
+});
+afterAll(() => graph?.stop());
+
+const SCD: DemoIdentity = { role: 'agency_officer', subject: 'scd-1', agency: 'SCD' };
+const SEC: DemoIdentity = { role: 'agency_officer', subject: 'sec-1', agency: 'SEC' };
+const V1: DemoIdentity = { role: 'volunteer', subject: 'V-0000001' };
+const ANALYST: DemoIdentity = { role: 'analyst', subject: 'analyst-1' };
+const as = async (identity: DemoIdentity | null, query: string) =>
+  graph.query(query, undefined, {
+    authorization: identity ? `Bearer ${await graph.token(identity)}` : '',
+  });
+const agenciesOf = (volunteerId: string) =>
+  new Set(
+    fixture.participations
+      .filter((p) => p.volunteerId === volunteerId && p.status !== 'WITHDRAWN')
+      .map((p) => p.programId.split('-')[0]),
+  );
+const name = (id: string) => fixture.volunteers.find((v) => v.id === id)!.fullName;
+
+describe('personal fields', () => {
+  it.each([
+    [SCD, 'V-0000001'],
+    [SCD, 'V-0000004'],
+    [SEC, 'V-0000004'],
+    [SEC, 'V-0000001'],
+    [V1, 'V-0000001'],
+    [V1, 'V-0000005'],
+  ])('%o reading %s: only their own or their agency volunteers', async (identity, id) => {
+    const result = await as(identity, `{ volunteer(id: "${id}") { id fullName city } }`);
+    const allowed =
+      identity.role === 'volunteer'
+        ? identity.subject === id
+        : agenciesOf(id).has(identity.agency!);
+    expect(result.data?.volunteer?.city).toBeTruthy();
+    if (allowed) {
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.volunteer?.fullName).toBe(name(id));
+    } else {
+      expect(result.data?.volunteer?.fullName).toBeNull();
+      expect(result.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([
+        ['FORBIDDEN', ['volunteer', 'fullName']],
+      ]);
+      expect(JSON.stringify(result)).not.toContain(name(id));
+    }
+  });
+
+  it('an analyst sees aggregates but no personal field', async () => {
+    const result = await as(
+      ANALYST,
+      '{ volunteer(id: "V-0000001") { fullName } nationalPeriod(period: "2026") { activeVolunteers } }',
+    );
+    expect(result.data?.volunteer?.fullName ?? null).toBeNull();
+    expect(result.data?.nationalPeriod?.activeVolunteers).toBeGreaterThan(0);
+    expect(JSON.stringify(result)).not.toContain(name('V-0000001'));
+  });
+});
+
+describe('participations', () => {
+  const PROGRAM =
+    '{ program(id: "SCD-00001") { participations(first: 50) { totalCount edges { node { volunteer { id } } } } } }';
+
+  it('agency staff see their own programs participations only', async () => {
+    const own = await as(SCD, PROGRAM);
+    const inScd = fixture.participations.filter((p) => p.programId === 'SCD-00001');
+    expect(own.data?.program.participations.totalCount).toBe(inScd.length);
+    const other = await as(SEC, PROGRAM);
+    expect(other.data?.program.participations).toEqual({ totalCount: 0, edges: [] });
+  });
+
+  it('a volunteer sees their own participations only', async () => {
+    const result = await as(V1, PROGRAM);
+    expect(result.data?.program.participations.edges).toEqual([
+      { node: { volunteer: { id: 'V-0000001' } } },
+    ]);
+    const theirs = await as(V1, '{ volunteer(id: "V-0000005") { participations { id } } }');
+    expect(theirs.data?.volunteer.participations).toEqual([]);
+  });
+});
+
+describe('writes', () => {
+  it('agency staff write to their own agency programs only', async () => {
+    const foreign = await as(
+      SEC,
+      'mutation { updateProgram(id: "SCD-00001", input: { capacity: 12 }) { id capacity } }',
+    );
+    expect(foreign.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([
+      ['FORBIDDEN', 'id'],
+    ]);
+    const own = await as(
+      SCD,
+      'mutation { updateProgram(id: "SCD-00001", input: { capacity: 12 }) { id capacity } }',
+    );
+    expect(own.data?.updateProgram).toEqual({ id: 'SCD-00001', capacity: 12 });
+    const created = await as(
+      SEC,
+      'mutation { createProgram(input: { agencyCode: "SCD", title: { ar: "أ", en: "A" }, description: { ar: "أ", en: "A" }, kind: PRACTICAL, regionCode: "SA-01", startDate: "2026-07-01", endDate: "2026-08-01", capacity: 5 }) { id } }',
+    );
+    expect(created.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([
+      ['FORBIDDEN', 'input.agencyCode'],
+    ]);
+  });
+
+  it('a volunteer applies and logs hours for themself only', async () => {
+    const apply = await as(
+      V1,
+      'mutation { applyToProgram(input: { programId: "SCD-00001", volunteerId: "V-0000002", skillCode: "2221" }) { id } }',
+    );
+    expect(apply.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([
+      ['FORBIDDEN', 'input.volunteerId'],
+    ]);
+    const log = await as(
+      { role: 'volunteer', subject: 'V-0000005' },
+      `mutation { logHours(input: { participationId: "${fixture.participations[0]!.id}", date: "2026-06-01", hours: 2, activity: "Drill" }) { id } }`,
+    );
+    expect(log.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([
+      ['FORBIDDEN', 'input.participationId'],
+    ]);
+  });
+});
+
+describe('the public catalogue', () => {
+  it('anonymous callers see agencies and open programs only', async () => {
+    const result = await as(
+      null,
+      '{ agencies { code } programs(first: 50) { edges { node { id status } } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.agencies).toHaveLength(fixture.agencies.length);
+    const open = fixture.programs
+      .filter((p) => p.status === 'OPEN')
+      .map((p) => p.id)
+      .sort();
+    expect(result.data?.programs.edges.map((e: any) => e.node.id).sort()).toEqual(open);
+    expect((await as(null, '{ program(id: "SEC-00001") { id } }')).data?.program).toBeNull();
+  });
+});

@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Caller } from './auth/caller.ts';
+import { callerTokenOf, type CallerAuthenticator } from './auth/callerToken.ts';
+
+/** What every subgraph's context starts from. */
+export interface BaseSubgraphContext {
+  /** Who is asking, from the gateway's verified caller token. */
+  caller: Caller;
+  /** Agencies whose records the response carries, reported to the gateway's audit trail. */
+  agencies: Set<string>;
+  /** Correlates this request with the gateway's logs (`x-request-id`). */
+  requestId: string;
+}
+
+/**
+ * A subgraph's context function. Over HTTP the caller comes from the gateway's signed token
+ * (no token, no answer); in-process callers (tests) state it explicitly. There is no default:
+ * no request runs without a known caller.
+ */
+export function subgraphContext<TContext>(
+  authenticate: CallerAuthenticator,
+  build: (base: BaseSubgraphContext) => TContext,
+): (req?: IncomingMessage, asCaller?: Caller) => Promise<TContext> {
+  return async (req, asCaller) => {
+    const caller = req ? await authenticate(callerTokenOf(req)) : asCaller;
+    if (!caller) throw new Error('A context needs a request or an explicit caller.');
+    const requestId = req?.headers['x-request-id'];
+    return build({
+      caller,
+      agencies: new Set(),
+      requestId: typeof requestId === 'string' ? requestId : randomUUID(),
+    });
+  };
+}

@@ -1,0 +1,64 @@
+import { FORBIDDEN, isStaffOf, type Caller } from '@sahem/kit';
+import { Prisma } from './__generated__/prisma/client.ts';
+
+/**
+ * Which participations (and so hour logs) a caller may see: a platform admin all, agency staff
+ * those in their agency's programs, a volunteer their own, anyone else none. As a Prisma
+ * filter and as SQL over `pa` (Participation) joined to `p` (Program).
+ */
+export function visibleParticipations(caller: Caller): {
+  where: Prisma.ParticipationWhereInput;
+  sql: Prisma.Sql;
+} {
+  switch (caller.role) {
+    case 'platform_admin':
+      return { where: {}, sql: Prisma.sql`TRUE` };
+    case 'agency_officer':
+      return {
+        where: { program: { agencyCode: caller.agency ?? '' } },
+        sql: Prisma.sql`p."agencyCode" = ${caller.agency ?? ''}`,
+      };
+    case 'volunteer':
+      return {
+        where: { volunteerId: caller.volunteerId ?? '' },
+        sql: Prisma.sql`pa."volunteerId" = ${caller.volunteerId ?? ''}`,
+      };
+    default:
+      return { where: { id: { in: [] } }, sql: Prisma.sql`FALSE` };
+  }
+}
+
+/** Programs an anonymous caller may see: the open ones (the public catalogue). */
+export function visiblePrograms(caller: Caller): Prisma.ProgramWhereInput {
+  return caller.role === 'anonymous' ? { status: 'OPEN' } : {};
+}
+
+/** Refuses a write to another agency's records (agency staff write for their own agency only). */
+export function requireStaffOf(caller: Caller, agencyCode: string, field: string): void {
+  if (!isStaffOf(caller, agencyCode)) {
+    throw FORBIDDEN.err(
+      `Only staff of ${agencyCode} (or a platform admin) may change its records.`,
+      { field },
+    );
+  }
+}
+
+/**
+ * Refuses acting on someone else's participation: the volunteer themself, staff of the
+ * program's agency and platform admins may.
+ */
+export function requireParticipant(
+  caller: Caller,
+  participation: { volunteerId: string; programId: string },
+  field: string,
+): void {
+  const agency = participation.programId.slice(0, participation.programId.indexOf('-'));
+  if (caller.role === 'volunteer' && caller.volunteerId === participation.volunteerId) return;
+  if (isStaffOf(caller, agency)) return;
+  throw FORBIDDEN.err(
+    "Only the volunteer, staff of the program's agency or a platform admin may do this.",
+    {
+      field,
+    },
+  );
+}
