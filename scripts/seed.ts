@@ -1,5 +1,5 @@
-// `npm run seed -- [--scale N] [--seed S] [--reset]`: fills the volunteers and programs
-// databases with the deterministic seed data, on the servers `npm start` uses.
+// `npm run seed -- [--scale N] [--seed S] [--reset]`: fills the volunteers, programs and
+// indicators databases with the deterministic seed data, on the servers `npm start` uses.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -13,23 +13,28 @@ import {
   type Database,
   type PrismaClientClass,
 } from '@sahem/kit';
+import { PrismaClient as IndicatorsPrismaClient } from '../subgraphs/indicators/src/__generated__/prisma/client.ts';
 import { PrismaClient as ProgramsPrismaClient } from '../subgraphs/programs/src/__generated__/prisma/client.ts';
 import { PrismaClient as VolunteersPrismaClient } from '../subgraphs/volunteers/src/__generated__/prisma/client.ts';
 import { createProgressBar } from './seed/createProgressBar.ts';
 import { parseSeedArgs, SEED_USAGE, UsageError } from './seed/parseSeedArgs.ts';
-import { seedPrograms, seedVolunteers, type SeedReport } from './seed/index.ts';
+import { quietDroppedConnections } from './seed/quietDroppedConnections.ts';
+import { seedIndicators, seedPrograms, seedVolunteers, type SeedReport } from './seed/index.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-// Everything started here, stopped in reverse order however the run ends.
+// Everything started here, stopped in reverse order however the run ends. Once: a signal and
+// the end of `main` both ask, and whichever comes second must wait for the first to finish.
 const cleanups: (() => Promise<void>)[] = [];
-const cleanUp = async () => {
-  for (const step of cleanups.splice(0).reverse()) await step().catch(() => undefined);
-};
+let cleaning: Promise<void> | undefined;
+const cleanUp = () =>
+  (cleaning ??= (async () => {
+    for (const step of cleanups.splice(0).reverse()) await step().catch(() => undefined);
+  })());
 
 /** Connects to `name`'s database (embedded unless a URL is set) and brings it up to date. */
 async function open<Client extends { $disconnect(): Promise<void> }>(
-  name: 'volunteers' | 'programs',
+  name: 'volunteers' | 'programs' | 'indicators',
   PrismaClient: PrismaClientClass<Client>,
   url: string | undefined,
   embedded: { dataRoot: string; port: number },
@@ -46,16 +51,19 @@ async function open<Client extends { $disconnect(): Promise<void> }>(
   }
   await migrate(url, path.join(ROOT, 'subgraphs', name, 'prisma', 'migrations'));
   const db = createDatabase(PrismaClient, { url, poolSize: 2 });
+  quietDroppedConnections(db);
   cleanups.push(() => db.close());
   return db;
 }
 
 /** Like `Promise.all`, but waits for every promise before throwing the first failure. */
-async function settleAll<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
-  const [first, second] = await Promise.allSettled([a, b]);
-  if (first.status === 'rejected') throw first.reason;
-  if (second.status === 'rejected') throw second.reason;
-  return [first.value, second.value];
+async function settleAll<T extends unknown[]>(promises: {
+  [K in keyof T]: Promise<T[K]>;
+}): Promise<T> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as T;
 }
 
 function describe(name: string, report: SeedReport): string {
@@ -82,14 +90,16 @@ async function main(): Promise<void> {
     ),
     PROGRAMS_DATABASE_URL: databaseUrl('PostgreSQL of the programs subgraph; unset: embedded'),
     PROGRAMS_PG_PORT: port(5434, 'port of the embedded PostgreSQL of the programs subgraph'),
+    INDICATORS_DATABASE_URL: databaseUrl('PostgreSQL of the indicators subgraph; unset: embedded'),
+    INDICATORS_PG_PORT: port(5435, 'port of the embedded PostgreSQL of the indicators subgraph'),
     SAHEM_DATA_DIR: text(path.join(ROOT, '.data'), 'folder of the embedded PostgreSQL data'),
   });
   const embedded = (port: number) => ({ dataRoot: env.SAHEM_DATA_DIR, port });
 
   const started = performance.now();
-  // Settled, not all: when one fails, the other must have finished starting before the
-  // clean-up stops it.
-  const [volunteersDb, programsDb] = await settleAll(
+  // Settled, not all: when one fails, the others must have finished starting before the
+  // clean-up stops them.
+  const [volunteersDb, programsDb, indicatorsDb] = await settleAll([
     open(
       'volunteers',
       VolunteersPrismaClient,
@@ -102,9 +112,16 @@ async function main(): Promise<void> {
       env.PROGRAMS_DATABASE_URL,
       embedded(env.PROGRAMS_PG_PORT),
     ),
-  );
+    open(
+      'indicators',
+      IndicatorsPrismaClient,
+      env.INDICATORS_DATABASE_URL,
+      embedded(env.INDICATORS_PG_PORT),
+    ),
+  ]);
   const ready = performance.now();
 
+  // The indicators seeder writes a few hundred targets at once: no progress to show.
   const bar =
     process.stderr.isTTY || args.scale > 1
       ? createProgressBar(process.stderr, {
@@ -114,9 +131,9 @@ async function main(): Promise<void> {
         })
       : undefined;
   const options = { scale: args.scale, seed: args.seed, reset: args.reset };
-  // Two databases, two connections: the seeders run side by side. The bar's line ends even
+  // Three databases, three connections: the seeders run side by side. The bar's line ends even
   // when a seeder fails, so the error starts on a line of its own.
-  const [volunteers, programs] = await settleAll(
+  const [volunteers, programs, indicators] = await settleAll([
     seedVolunteers(volunteersDb, {
       ...options,
       nationalIdSalt: env.VOLUNTEERS_NATIONAL_ID_SALT,
@@ -126,28 +143,41 @@ async function main(): Promise<void> {
       ...options,
       onProgress: (progress) => bar?.update('programs', progress),
     }),
-  ).finally(() => bar?.finish());
+    seedIndicators(indicatorsDb, options),
+  ]).finally(() => bar?.finish());
   const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
-  const what = volunteers.seeded || programs.seeded ? 'seeded' : 'nothing to seed';
+  const what =
+    volunteers.seeded || programs.seeded || indicators.seeded ? 'seeded' : 'nothing to seed';
   console.log(
     `Seed data, scale ${args.scale} and seed ${args.seed}: ${what} in ${seconds(ready)} s ` +
       `(${seconds(started)} s with starting and migrating the databases)`,
   );
   console.log(describe('volunteers', volunteers));
   console.log(describe('programs', programs));
+  console.log(describe('indicators', indicators));
 }
 
+// An interrupted seed rolls back (one transaction per database); the servers must still stop.
+// `on`, not `once`: tsx relays the terminal's SIGINT, which this process also got, and that
+// second signal must neither kill it nor exit before the first round of clean-up is done.
+let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  // An interrupted seed rolls back (one transaction per database); the servers must still stop.
-  process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    void cleanUp().finally(() => process.exit(130));
+  });
 }
 
 let exitCode = 0;
 try {
   await main();
 } catch (error) {
-  if (error instanceof UsageError) {
+  if (interrupted) {
+    console.error('\nseed interrupted: each database is fully seeded or as it was');
+    exitCode = 130;
+  } else if (error instanceof UsageError) {
     console.error(`seed: ${error.message}\n\n${SEED_USAGE}`);
     exitCode = 2;
   } else {

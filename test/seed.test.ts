@@ -3,10 +3,17 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, REGIONS, type Database } from '@sahem/kit';
 import { createTestDatabase, type TestDatabase } from '@sahem/kit/testing';
+import { PrismaClient as IndicatorsClient } from '../subgraphs/indicators/src/__generated__/prisma/client.ts';
 import { PrismaClient as ProgramsClient } from '../subgraphs/programs/src/__generated__/prisma/client.ts';
 import { PrismaClient as VolunteersClient } from '../subgraphs/volunteers/src/__generated__/prisma/client.ts';
 import { nationalIdProblem } from '../subgraphs/volunteers/src/nationalId.ts';
-import { seedPrograms, seedVolunteers, type SeedOptions } from '../scripts/seed/index.ts';
+import { AGENCIES } from '../scripts/seed/agencyCatalogue.ts';
+import {
+  seedIndicators,
+  seedPrograms,
+  seedVolunteers,
+  type SeedOptions,
+} from '../scripts/seed/index.ts';
 import { parseSeedArgs, UsageError } from '../scripts/seed/parseSeedArgs.ts';
 import { volunteerIdentity } from '../scripts/seed/volunteerIdentity.ts';
 import { volunteerProfile } from '../scripts/seed/volunteerProfile.ts';
@@ -22,9 +29,9 @@ interface Pair {
 }
 
 const pairs: Pair[] = [];
+const migrations = (name: string) => path.join(ROOT, 'subgraphs', name, 'prisma', 'migrations');
 
 async function createPair(): Promise<Pair> {
-  const migrations = (name: string) => path.join(ROOT, 'subgraphs', name, 'prisma', 'migrations');
   const databases: TestDatabase[] = await Promise.all([
     createTestDatabase(migrations('volunteers')),
     createTestDatabase(migrations('programs')),
@@ -52,14 +59,16 @@ async function one<T>(db: Database<unknown>, sql: string): Promise<T> {
   return Object.values(rows[0] as Record<string, unknown>)[0] as T;
 }
 
+/** Content hash of `table` over `columns`, rows in `order`. */
+const hash = (db: Database<unknown>, table: string, columns: string, order: string) =>
+  one<string>(
+    db,
+    `SELECT md5(coalesce(string_agg(concat_ws('|', ${columns}), E'\\n' ORDER BY ${order}), ''))
+       FROM "${table}"`,
+  );
+
 /** Content hashes of every seeded table, over the columns that carry the data. */
 async function contentHashes(pair: Pair): Promise<Record<string, string>> {
-  const hash = (db: Database<unknown>, table: string, columns: string, order: string) =>
-    one<string>(
-      db,
-      `SELECT md5(coalesce(string_agg(concat_ws('|', ${columns}), E'\\n' ORDER BY ${order}), ''))
-         FROM "${table}"`,
-    );
   const entries = await Promise.all([
     hash(
       pair.volunteers,
@@ -182,8 +191,8 @@ describe('the seed at the default scale', () => {
   const count = (db: Database<unknown>, sql: string) => one<number>(db, `SELECT (${sql})::int`);
 
   it('has 5,000 volunteers in every region, numbered on from the sequence', async () => {
-    // About 10 s alone on two cores; the margin absorbs test files running alongside.
-    expect(seconds).toBeLessThan(45);
+    // About 2.5 s alone on two cores; the margin absorbs test files running alongside.
+    expect(seconds).toBeLessThan(20);
     expect(await count(pair.volunteers, 'SELECT count(*) FROM "Volunteer"')).toBe(5000);
     const { rows } = await pair.volunteers.pool.query<{ regionCode: string; n: number }>(
       'SELECT "regionCode", count(*)::int AS n FROM "Volunteer" GROUP BY 1 ORDER BY 2 DESC',
@@ -333,6 +342,87 @@ describe('the seed at the default scale', () => {
     );
     expect(perParticipation).toBeGreaterThan(8);
     expect(perParticipation).toBeLessThan(12);
+  });
+});
+
+describe('the indicators seed', () => {
+  let database: TestDatabase;
+  let indicators: Database<IndicatorsClient>;
+  let firstHash: string;
+  const targetsHash = () =>
+    hash(
+      indicators,
+      'Target',
+      `"indicatorCode", scope, "scopeCode", period, value`,
+      `"indicatorCode", scope, "scopeCode", period`,
+    );
+  /** Scope codes with an active-volunteers target, per year. */
+  const scopeCodes = async (scope: string) => {
+    const { rows } = await indicators.pool.query<{ period: string; codes: string[] }>(
+      `SELECT period, array_agg("scopeCode" ORDER BY "scopeCode") AS codes FROM "Target"
+        WHERE scope = $1 AND "indicatorCode" = 'ACTIVE_VOLUNTEERS' GROUP BY 1 ORDER BY 1`,
+      [scope],
+    );
+    return rows;
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase(migrations('indicators'));
+    indicators = createDatabase(IndicatorsClient, { url: database.url });
+    const report = await seedIndicators(indicators, { scale: 0.2, seed: 7 });
+    expect(report.seeded).toBe(true);
+    firstHash = await targetsHash();
+  });
+
+  afterAll(async () => {
+    await indicators.close();
+    await database.drop();
+  });
+
+  it('sets the national goal of a million active volunteers for 2025 and 2026', async () => {
+    const { rows } = await indicators.pool.query(
+      `SELECT period, value::float8 AS value FROM "Target"
+        WHERE scope = 'NATIONAL' AND "indicatorCode" = 'ACTIVE_VOLUNTEERS' ORDER BY period`,
+    );
+    expect(rows).toEqual([
+      { period: '2025', value: 1_000_000 },
+      { period: '2026', value: 1_000_000 },
+    ]);
+  });
+
+  it('sets targets for every agency and every region, both years', async () => {
+    const agencies = AGENCIES.map((agency) => agency.code).sort();
+    const regions = [...REGIONS.keys()].sort();
+    expect(await scopeCodes('AGENCY')).toEqual([
+      { period: '2025', codes: agencies },
+      { period: '2026', codes: agencies },
+    ]);
+    expect(await scopeCodes('REGION')).toEqual([
+      { period: '2025', codes: regions },
+      { period: '2026', codes: regions },
+    ]);
+  });
+
+  it('leaves seeded targets alone, and reseeds them on reset', async () => {
+    const count = await one<number>(indicators, 'SELECT count(*)::int FROM "Target"');
+    const again = await seedIndicators(indicators, { scale: 0.2, seed: 7 });
+    expect(again).toEqual({ seeded: false, rows: { Target: count } });
+    expect(await targetsHash()).toBe(firstHash);
+
+    // Agency and regional targets follow the seeded population; the national goal does not.
+    const larger = await seedIndicators(indicators, { scale: 2, seed: 7, reset: true });
+    expect(larger).toEqual({ seeded: true, rows: { Target: count } });
+    expect(await targetsHash()).not.toBe(firstHash);
+    expect(
+      await one<number>(
+        indicators,
+        `SELECT value::float8 FROM "Target" WHERE scope = 'NATIONAL'
+            AND "indicatorCode" = 'ACTIVE_VOLUNTEERS' AND period = '2026'`,
+      ),
+    ).toBe(1_000_000);
+
+    await seedIndicators(indicators, { scale: 0.2, seed: 7, reset: true });
+    expect(await targetsHash()).toBe(firstHash);
   });
 });
 

@@ -1,3 +1,4 @@
+export { seedIndicators } from './seedIndicators.ts';
 export { seedPrograms } from './seedPrograms.ts';
 export { seedVolunteers } from './seedVolunteers.ts';
 export {

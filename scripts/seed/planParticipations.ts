@@ -1,17 +1,16 @@
-import type {
-  ParticipationStatus,
-  Prisma,
-} from '../../subgraphs/programs/src/__generated__/prisma/client.ts';
+import type { ParticipationStatus } from '../../subgraphs/programs/src/__generated__/prisma/client.ts';
 import { choosePrograms } from './choosePrograms.ts';
 import type { ProgramPhase, ProgramPlans, ProgramPlan } from './buildPrograms.ts';
 import { CUTOFF_DAY, CUTOFF_MS, dateOf, DAY_MS } from './calendar.ts';
 import { createRandom, STREAM, weighted, type Random, type WeightedTable } from './createRandom.ts';
+import type { HourLogRow } from './insertHourLogs.ts';
+import type { ParticipationRow } from './insertParticipations.ts';
 import type { VolunteerProfile } from './volunteerProfile.ts';
 
 /** The rows one volunteer contributes to the programs database. */
 export interface VolunteerParticipation {
-  participations: Prisma.ParticipationCreateManyInput[];
-  hourLogs: Prisma.HourLogCreateManyInput[];
+  participations: ParticipationRow[];
+  hourLogs: HourLogRow[];
 }
 
 type Status = ParticipationStatus;
@@ -125,7 +124,7 @@ export function createParticipationPlanner(
  */
 function addHourLogs(
   random: Random,
-  logs: Prisma.HourLogCreateManyInput[],
+  logs: HourLogRow[],
   participationId: string,
   program: ProgramPlan,
   joinedDay: number,

@@ -69,59 +69,62 @@ export async function seedIndicators(
   options: SeedOptions,
 ): Promise<SeedReport> {
   const { reset, volunteers } = resolveSeedOptions(options);
-  return db.prisma.$transaction(async (tx) => {
-    if (reset) await tx.target.deleteMany();
-    else {
-      const found = await tx.target.count();
-      if (found > 0) return { seeded: false, rows: { Target: found } };
-    }
-    const national: TargetRow[] = YEARS.flatMap((period) => [
-      {
-        indicatorCode: 'ACTIVE_VOLUNTEERS',
-        scope: 'NATIONAL',
-        scopeCode: '',
-        period,
-        value: NATIONAL_ACTIVE_VOLUNTEERS_TARGET,
-      },
-      {
-        indicatorCode: 'REGISTERED_VOLUNTEERS',
-        scope: 'NATIONAL',
-        scopeCode: '',
-        period,
-        value: 1_500_000,
-      },
-      // One hour a week from each of the million: 52 million hours, valued at the target wage.
-      {
-        indicatorCode: 'VERIFIED_HOURS',
-        scope: 'NATIONAL',
-        scopeCode: '',
-        period,
-        value: 52_000_000,
-      },
-      {
-        indicatorCode: 'ECONOMIC_VALUE',
-        scope: 'NATIONAL',
-        scopeCode: '',
-        period,
-        value: 52_000_000 * TARGET_WAGE_SAR,
-      },
-      ...Object.entries(LEVELS).map(([indicatorCode, value]) => ({
-        indicatorCode,
-        scope: 'NATIONAL' as const,
-        scopeCode: '',
-        period,
-        value,
-      })),
-    ]);
-    const totalPopulation = REGION_PROFILES.reduce((sum, region) => sum + region.population, 0);
-    const regional = REGION_PROFILES.flatMap((region) =>
-      scopeTargets('REGION', region.code, (volunteers * region.population) / totalPopulation),
-    );
-    const agencies = AGENCIES.flatMap((agency) =>
-      scopeTargets('AGENCY', agency.code, volunteers * (AGENCY_SHARE[agency.code] ?? 0.2)),
-    );
-    const data = [...national, ...regional, ...agencies];
-    await tx.target.createMany({ data });
-    return { seeded: true, rows: { Target: data.length } };
-  });
+  return db.prisma.$transaction(
+    async (tx) => {
+      if (reset) await tx.target.deleteMany();
+      else {
+        const found = await tx.target.count();
+        if (found > 0) return { seeded: false, rows: { Target: found } };
+      }
+      const national: TargetRow[] = YEARS.flatMap((period) => [
+        {
+          indicatorCode: 'ACTIVE_VOLUNTEERS',
+          scope: 'NATIONAL',
+          scopeCode: '',
+          period,
+          value: NATIONAL_ACTIVE_VOLUNTEERS_TARGET,
+        },
+        {
+          indicatorCode: 'REGISTERED_VOLUNTEERS',
+          scope: 'NATIONAL',
+          scopeCode: '',
+          period,
+          value: 1_500_000,
+        },
+        // One hour a week from each of the million: 52 million hours, valued at the target wage.
+        {
+          indicatorCode: 'VERIFIED_HOURS',
+          scope: 'NATIONAL',
+          scopeCode: '',
+          period,
+          value: 52_000_000,
+        },
+        {
+          indicatorCode: 'ECONOMIC_VALUE',
+          scope: 'NATIONAL',
+          scopeCode: '',
+          period,
+          value: 52_000_000 * TARGET_WAGE_SAR,
+        },
+        ...Object.entries(LEVELS).map(([indicatorCode, value]) => ({
+          indicatorCode,
+          scope: 'NATIONAL' as const,
+          scopeCode: '',
+          period,
+          value,
+        })),
+      ]);
+      const totalPopulation = REGION_PROFILES.reduce((sum, region) => sum + region.population, 0);
+      const regional = REGION_PROFILES.flatMap((region) =>
+        scopeTargets('REGION', region.code, (volunteers * region.population) / totalPopulation),
+      );
+      const agencies = AGENCIES.flatMap((agency) =>
+        scopeTargets('AGENCY', agency.code, volunteers * (AGENCY_SHARE[agency.code] ?? 0.2)),
+      );
+      const data = [...national, ...regional, ...agencies];
+      await tx.target.createMany({ data });
+      return { seeded: true, rows: { Target: data.length } };
+    },
+    { maxWait: 30_000, timeout: 60_000 },
+  );
 }

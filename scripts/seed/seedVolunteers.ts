@@ -1,15 +1,15 @@
 import type { Database } from '@sahem/kit';
 import { hashNationalId } from '../../subgraphs/volunteers/src/nationalId.ts';
-import type {
-  Prisma,
-  PrismaClient as VolunteersPrismaClient,
-} from '../../subgraphs/volunteers/src/__generated__/prisma/client.ts';
+import type { PrismaClient as VolunteersPrismaClient } from '../../subgraphs/volunteers/src/__generated__/prisma/client.ts';
+import { insertInSlices } from './insertInSlices.ts';
+import { insertVolunteers, type VolunteerRow } from './insertVolunteers.ts';
+import { insertVolunteerSkills, type VolunteerSkillRow } from './insertVolunteerSkills.ts';
 import { resolveSeedOptions, type SeedOptions, type SeedReport } from './options.ts';
 import { transactionTimeout } from './transactionTimeout.ts';
 import { volunteerIdentity } from './volunteerIdentity.ts';
 import { volunteerProfile } from './volunteerProfile.ts';
 
-/** Volunteers per `createMany`: 15 columns each stays well under PostgreSQL's 65,535 parameters. */
+/** Volunteers generated and written together, between two progress callbacks. */
 const CHUNK = 2_000;
 // Serialises concurrent seeders of one database (two `npm start`s); any constant of our own.
 const LOCK_KEY = 7_272_027;
@@ -48,8 +48,8 @@ export async function seedVolunteers(
       let skillRows = 0;
       onProgress({ phase: 'volunteers', done: 0, total });
       for (let start = 0; start < total; start += CHUNK) {
-        const volunteers: Prisma.VolunteerCreateManyInput[] = [];
-        const skills: Prisma.VolunteerSkillCreateManyInput[] = [];
+        const volunteers: VolunteerRow[] = [];
+        const skills: VolunteerSkillRow[] = [];
         for (let index = start; index < Math.min(start + CHUNK, total); index++) {
           const profile = volunteerProfile(seed, index, total);
           const identity = volunteerIdentity(seed, profile);
@@ -74,13 +74,16 @@ export async function seedVolunteers(
           for (const skillCode of profile.skills)
             skills.push({ volunteerId: profile.id, skillCode });
         }
-        await tx.volunteer.createMany({ data: volunteers });
-        await tx.volunteerSkill.createMany({ data: skills });
+        await insertInSlices(volunteers, (slice) => insertVolunteers(tx, slice));
+        await insertInSlices(skills, (slice) => insertVolunteerSkills(tx, slice));
         skillRows += skills.length;
         onProgress({ phase: 'volunteers', done: start + volunteers.length, total });
       }
       // Ids were given explicitly; without this the next registration would get V-0000001.
       await tx.$executeRaw`SELECT setval('volunteer_number', ${total})`;
+      // Planner statistics now, not when autovacuum gets round to it: until then a freshly
+      // seeded database plans its joins as if its tables were empty.
+      await tx.$executeRaw`ANALYZE "Volunteer", "VolunteerSkill"`;
       return { seeded: true, rows: { Volunteer: total, VolunteerSkill: skillRows } };
     },
     { maxWait: 30_000, timeout: transactionTimeout(total) },
