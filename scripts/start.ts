@@ -50,8 +50,8 @@ const log = (line: string) => console.log(line);
 const running: { name: string; stop(): Promise<void> }[] = [];
 let stopping = false;
 async function stopAll(exitCode: number): Promise<void> {
-  // tsx relays the terminal's SIGINT to this process, which also got it from the terminal:
-  // a second signal while stopping must not cut the first round short.
+  // A terminal's Ctrl-C may arrive twice (directly and relayed by a wrapper), and impatient
+  // users press it again: a second signal while stopping must not cut the first round short.
   if (stopping) return;
   stopping = true;
   console.log('\nstopping…');

@@ -31,10 +31,17 @@ export function createDatabase<Client extends { $disconnect(): Promise<void> }>(
   PrismaClient: PrismaClientClass<Client>,
   options: DatabaseOptions,
 ): Database<Client> {
-  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-  // An idle connection dropped by the server (restart, shutdown) must not crash the process;
-  // the next query gets a fresh connection or a proper error.
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    // Prisma's adapter writes timestamps as UTC wall-clock text: a session in another time zone
+    // (inherited from the server's machine) would store them shifted.
+    options: '-c TimeZone=UTC',
+  });
+  // A connection dropped by the server (restart, shutdown, Ctrl-C reaching PostgreSQL first)
+  // must not crash the process, idle or checked out: the query in flight fails on its own.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const statements = countSqlStatements(pool);
   // Prisma's defaults (2 s to get a connection, 5 s per transaction) turn a busy moment into
   // an internal error; a mutation here is a handful of statements, so allow more slack.

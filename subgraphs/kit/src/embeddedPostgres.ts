@@ -87,6 +87,8 @@ export async function startEmbeddedPostgres(
       'unix_socket_directories=',
       '-c',
       'max_connections=200',
+      '-c',
+      'timezone=UTC',
       // Development and test clusters: durability of the last milliseconds is not worth the fsyncs.
       '-c',
       'fsync=off',
