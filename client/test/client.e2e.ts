@@ -1,12 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, loadFixture } from '../../gateway/test/support/fixture.ts';
-import {
-  ADMIN,
-  startGraph,
-  SUPERGRAPH_PATH,
-  type Graph,
-} from '../../gateway/test/support/startGraph.ts';
+import { ADMIN, startGraph, type Graph } from '../../gateway/test/support/startGraph.ts';
 import { startGateway, type RunningGateway } from '../../gateway/src/startGateway.ts';
 import {
   AcceptParticipationDocument,
@@ -42,15 +37,7 @@ beforeAll(async () => {
   await loadFixture(graph);
   gateway = await startGateway(
     {
-      ...graph.identity,
-      supergraphPath: SUPERGRAPH_PATH,
-      subgraphUrls: {
-        volunteers: graph.volunteers.url,
-        programs: graph.programs.url,
-        indicators: graph.indicators.url,
-      },
-      production: false,
-      log: () => undefined,
+      ...graph.gatewayDeps,
       persistedDocuments: { mode: 'enforce', manifestPath: MANIFEST },
     },
     { port: 0 },

@@ -32,11 +32,7 @@ async function auditedGateway(
   const gateway = await startGateway(
     {
       supergraphPath: SUPERGRAPH_PATH,
-      subgraphUrls: {
-        volunteers: graph.volunteers.url,
-        programs: graph.programs.url,
-        indicators: graph.indicators.url,
-      },
+      subgraphUrls: graph.gatewayDeps.subgraphUrls,
       production: false,
       log: () => undefined,
       ...graph.identity,

@@ -23,11 +23,7 @@ beforeAll(async () => {
     {
       ...graph.identity,
       supergraphPath: file,
-      subgraphUrls: {
-        volunteers: graph.volunteers.url,
-        programs: graph.programs.url,
-        indicators: graph.indicators.url,
-      },
+      subgraphUrls: graph.gatewayDeps.subgraphUrls,
       production: false,
       log: () => undefined,
       limits: { maxCost: 100 },

@@ -23,11 +23,7 @@ async function gatewayWith(limits: GatewayLimits, isProduction: boolean) {
     {
       ...graph.identity,
       supergraphPath: SUPERGRAPH_PATH,
-      subgraphUrls: {
-        volunteers: graph.volunteers.url,
-        programs: graph.programs.url,
-        indicators: graph.indicators.url,
-      },
+      subgraphUrls: graph.gatewayDeps.subgraphUrls,
       production: isProduction,
       log: () => undefined,
       limits,

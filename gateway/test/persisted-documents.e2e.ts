@@ -58,15 +58,7 @@ beforeAll(async () => {
   for (const mode of ['off', 'allow', 'enforce'] as const) {
     gateways[mode] = await startGateway(
       {
-        ...graph.identity,
-        supergraphPath: SUPERGRAPH_PATH,
-        subgraphUrls: {
-          volunteers: graph.volunteers.url,
-          programs: graph.programs.url,
-          indicators: graph.indicators.url,
-        },
-        production: false,
-        log: () => undefined,
+        ...graph.gatewayDeps,
         persistedDocuments: { mode, manifestPath: MANIFEST_PATH },
       },
       { port: 0 },

@@ -2,7 +2,7 @@ import { expectGraphQLError } from '@sahem/kit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '../src/startGateway.ts';
 import { postGraphQL, type GraphQLAnswer } from './support/postGraphQL.ts';
-import { startGraph, SUPERGRAPH_PATH, type Graph } from './support/startGraph.ts';
+import { startGraph, type Graph } from './support/startGraph.ts';
 
 let graph: Graph;
 let gateway: RunningGateway;
@@ -25,15 +25,7 @@ beforeEach(async () => {
   now = Date.parse('2026-03-01T09:00:00Z');
   gateway = await startGateway(
     {
-      ...graph.identity,
-      supergraphPath: SUPERGRAPH_PATH,
-      subgraphUrls: {
-        volunteers: graph.volunteers.url,
-        programs: graph.programs.url,
-        indicators: graph.indicators.url,
-      },
-      production: false,
-      log: () => undefined,
+      ...graph.gatewayDeps,
       limits: {
         rateLimitPerMinute: 5,
         anonymousRateLimitPerMinute: 3,

@@ -42,6 +42,8 @@ export interface Graph {
   keys: { issuer: SigningKey; gateway: SigningKey };
   /** What a second gateway over the same subgraphs needs to verify callers and sign for them. */
   identity: Pick<GatewayDeps, 'verifyBearer' | 'callerKey'>;
+  /** Everything a second gateway over these subgraphs needs; tests add the options they vary. */
+  gatewayDeps: GatewayDeps;
   /** A bearer token the gateway accepts for `identity`. */
   token(identity: DemoIdentity): Promise<string>;
   /**
@@ -161,6 +163,17 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
       audit: { databaseUrl: gatewayDb.url, ...(auditLog && { log: auditLog }) },
       keys,
       identity,
+      gatewayDeps: {
+        ...identity,
+        supergraphPath: options.supergraphPath ?? SUPERGRAPH_PATH,
+        subgraphUrls: {
+          volunteers: volunteers.url,
+          programs: programs.url,
+          indicators: indicators.url,
+        },
+        production: false,
+        log: () => undefined,
+      },
       token,
       async query(query, variables, headers = {}) {
         const response = await fetch(gateway.url, {
