@@ -11,6 +11,8 @@ import { REGION_PROFILES } from './regionProfiles.ts';
 export const NATIONAL_ACTIVE_VOLUNTEERS_TARGET = 1_000_000;
 
 const YEARS = ['2025', '2026'];
+// Serialises concurrent seeders of the indicators database; any constant of our own.
+const LOCK_KEY = 7_272_029;
 
 /**
  * Yearly targets per volunteer of the seeded population, so agency and regional targets stay
@@ -71,6 +73,9 @@ export async function seedIndicators(
   const { reset, volunteers } = resolveSeedOptions(options);
   return db.prisma.$transaction(
     async (tx) => {
+      // Two seeds of one database at once (two npm starts) wait for each other instead of
+      // colliding on the targets' unique key.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_KEY})`;
       if (reset) await tx.target.deleteMany();
       else {
         const found = await tx.target.count();
