@@ -5,10 +5,9 @@ import { fileURLToPath } from 'node:url';
 import {
   createDatabase,
   databaseUrl,
-  migrate,
+  openDatabase,
   port,
   readEnv,
-  startEmbeddedPostgres,
   text,
   type Database,
   type PrismaClientClass,
@@ -39,18 +38,16 @@ async function open<Client extends { $disconnect(): Promise<void> }>(
   url: string | undefined,
   embedded: { dataRoot: string; port: number },
 ): Promise<Database<Client>> {
-  if (!url) {
-    // The same data folder and port as `npm start`, so it finds the seeded data.
-    const server = await startEmbeddedPostgres({
-      dataDir: path.join(embedded.dataRoot, name),
-      port: embedded.port,
-    });
-    cleanups.push(() => server.stop());
-    await server.ensureDatabase(name);
-    url = server.url(name);
-  }
-  await migrate(url, path.join(ROOT, 'subgraphs', name, 'prisma', 'migrations'));
-  const db = createDatabase(PrismaClient, { url, poolSize: 2 });
+  // The same data folder and port as `npm start`, so it finds the seeded data.
+  const database = await openDatabase({
+    name,
+    migrationsDir: path.join(ROOT, 'subgraphs', name, 'prisma', 'migrations'),
+    url,
+    dataRoot: embedded.dataRoot,
+    embeddedPort: embedded.port,
+  });
+  cleanups.push(() => database.stop());
+  const db = createDatabase(PrismaClient, { url: database.url, poolSize: 2 });
   quietDroppedConnections(db);
   cleanups.push(() => db.close());
   return db;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { migrate, startEmbeddedPostgres } from '@sahem/kit';
+import { embeddedPostgresUrl, openDatabase } from '@sahem/kit';
 
 /** The gateway's migrations: the audit trail's table. */
 export const GATEWAY_MIGRATIONS = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -37,36 +37,19 @@ export interface AuditDatabase {
  * PostgreSQL with its data in `<dataRoot>/gateway`; migrated unless told otherwise.
  */
 export async function openAuditDatabase(options: AuditDatabaseOptions): Promise<AuditDatabase> {
-  const log = options.log ?? (() => undefined);
-  let url = options.databaseUrl;
-  let stop = async (): Promise<void> => undefined;
-  const dataDir = path.join(options.dataRoot ?? DATA_DIR, 'gateway');
-  if (!url && options.shareRunning) url = await runningEmbeddedUrl(dataDir);
-  if (!url) {
-    const server = await startEmbeddedPostgres({
-      dataDir,
-      port: options.embeddedPort,
-    });
-    stop = () => server.stop();
-    log(`gateway: embedded PostgreSQL on port ${server.port}`);
-    try {
-      await server.ensureDatabase('gateway');
-    } catch (error) {
-      await server.stop();
-      throw error;
-    }
-    url = server.url('gateway');
-  }
-  if (options.migrate ?? true) {
-    try {
-      const report = await migrate(url, GATEWAY_MIGRATIONS);
-      if (report.applied.length > 0) log(`gateway: applied ${report.applied.join(', ')}`);
-    } catch (error) {
-      await stop();
-      throw error;
-    }
-  }
-  return { url, stop };
+  const dataRoot = options.dataRoot ?? DATA_DIR;
+  const running = options.shareRunning
+    ? await runningEmbeddedUrl(path.join(dataRoot, 'gateway'))
+    : undefined;
+  return openDatabase({
+    name: 'gateway',
+    migrationsDir: GATEWAY_MIGRATIONS,
+    url: options.databaseUrl ?? running,
+    dataRoot,
+    embeddedPort: options.embeddedPort,
+    migrate: options.migrate ?? true,
+    ...(options.log && { log: options.log }),
+  });
 }
 
 /**
@@ -81,8 +64,7 @@ async function runningEmbeddedUrl(dataDir: string): Promise<string | undefined> 
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
   if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || !isAlive(pid)) return;
-  // The fixed loopback-only credentials of the kit's embedded servers (embeddedPostgres.ts).
-  return `postgresql://sahem:sahem@127.0.0.1:${port}/gateway`;
+  return embeddedPostgresUrl(port, 'gateway');
 }
 
 function isAlive(pid: number): boolean {

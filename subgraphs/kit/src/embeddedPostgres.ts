@@ -110,8 +110,7 @@ export async function startEmbeddedPostgres(
     );
   }
 
-  const url = (database: string) =>
-    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  const url = (database: string) => embeddedPostgresUrl(port, database);
   const admin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
     const client = new pg.Client({ connectionString: url('postgres') });
     await client.connect();
@@ -225,6 +224,11 @@ async function exists(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/** Connection string of `database` on an embedded server listening on `port`. */
+export function embeddedPostgresUrl(port: number, database: string): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
 }
 
 /** Asks the kernel for a free loopback port. */

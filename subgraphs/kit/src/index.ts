@@ -20,3 +20,4 @@ export * from './auth/keys.ts';
 export * from './auth/access.ts';
 export * from './recordOwnersPlugin.ts';
 export * from './subgraphContext.ts';
+export * from './openDatabase.ts';

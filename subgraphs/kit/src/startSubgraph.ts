@@ -2,8 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { createDatabase, type Database, type PrismaClientClass } from './createDatabase.ts';
-import { startEmbeddedPostgres, type EmbeddedPostgresServer } from './embeddedPostgres.ts';
-import { migrate } from './migrate.ts';
+import { openDatabase } from './openDatabase.ts';
 import { sendJson, serveHttp, type HttpService } from './serveHttp.ts';
 
 /** The parts of a subgraph {@link startSubgraph} needs to run it. */
@@ -65,25 +64,16 @@ export async function startSubgraph<
     stops.length = 0;
   };
   try {
-    let databaseUrl = options.databaseUrl;
-    if (!databaseUrl) {
-      const pg: EmbeddedPostgresServer = await startEmbeddedPostgres({
-        dataDir: path.join(options.dataRoot ?? path.resolve('.data'), definition.name),
-        port: options.embeddedPort,
-      });
-      stops.push(() => pg.stop());
-      await pg.ensureDatabase(definition.name);
-      databaseUrl = pg.url(definition.name);
-      log(`${definition.name}: embedded PostgreSQL on port ${pg.port}`);
-    }
-    const migrations = await migrate(
-      databaseUrl,
-      path.join(definition.dir, 'prisma', 'migrations'),
-    );
-    if (migrations.applied.length > 0) {
-      log(`${definition.name}: applied ${migrations.applied.join(', ')}`);
-    }
-    const db = createDatabase(definition.PrismaClient, { url: databaseUrl });
+    const database = await openDatabase({
+      name: definition.name,
+      migrationsDir: path.join(definition.dir, 'prisma', 'migrations'),
+      url: options.databaseUrl,
+      dataRoot: options.dataRoot,
+      embeddedPort: options.embeddedPort,
+      log,
+    });
+    stops.push(() => database.stop());
+    const db = createDatabase(definition.PrismaClient, { url: database.url });
     stops.push(() => db.close());
     if (options.seed && definition.seed) await definition.seed(db);
 
