@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLocalJWKSet } from 'jose';
 import {
+  callerAudience,
   callerTokenAuthenticator,
   generateSigningKey,
   migrate,
@@ -15,6 +16,7 @@ import {
 } from '@sahem/kit';
 import { createAuditLog } from '../gateway/src/audit/createAuditLog.ts';
 import { GATEWAY_MIGRATIONS } from '../gateway/src/audit/openAuditDatabase.ts';
+import { fixedCallerKeys } from '../gateway/src/auth/callerKeys.ts';
 import { signDemoToken } from '../gateway/src/auth/demoTokens.ts';
 import { bearerVerifier } from '../gateway/src/auth/verifyBearer.ts';
 import { startGateway } from '../gateway/src/startGateway.ts';
@@ -135,9 +137,9 @@ async function launch(
     issuer: await generateSigningKey('bench-idp'),
     gateway: await generateSigningKey('bench-gateway'),
   };
-  const authenticate = callerTokenAuthenticator(
-    createLocalJWKSet({ keys: [keys.gateway.publicJwk] }),
-  );
+  const callerKeys = fixedCallerKeys(keys.gateway);
+  const authenticate = (name: string) =>
+    callerTokenAuthenticator(callerKeys, { audience: callerAudience(name) });
   // Seeds run inside `startSubgraph`, side by side: their span is the seed phase.
   const seeds: { from: number; to: number }[] = [];
   // The subgraph's database is handed over here first, before its pool has connected.
@@ -153,7 +155,7 @@ async function launch(
   const settled = await Promise.allSettled([
     startSubgraph(
       volunteersSubgraph({
-        authenticate,
+        authenticate: authenticate('volunteers'),
         nationalIdSalt: SALT,
         production: false,
         seed: timed((db) => seedVolunteers(db, { scale, nationalIdSalt: SALT })),
@@ -162,7 +164,7 @@ async function launch(
     ),
     startSubgraph(
       programsSubgraph({
-        authenticate,
+        authenticate: authenticate('programs'),
         production: false,
         seed: timed((db) => seedPrograms(db, { scale })),
       }),
@@ -170,7 +172,7 @@ async function launch(
     ),
     startSubgraph(
       indicatorsSubgraph({
-        authenticate,
+        authenticate: authenticate('indicators'),
         production: false,
         seed: timed((db) => seedIndicators(db, { scale })),
       }),
@@ -198,7 +200,7 @@ async function launch(
         ...ISSUER,
         keys: createLocalJWKSet({ keys: [keys.issuer.publicJwk] }),
       }),
-      callerKey: keys.gateway,
+      callerKeys,
       // The audit trail is deleted with the cluster: after a Ctrl-C (PostgreSQL gone too),
       // retrying its last records for the default 30 s would only delay the stop.
       audit: createAuditLog({ databaseUrl: pg.url('gateway'), log, stopTimeoutMs: 1_000 }),

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { createLocalJWKSet } from 'jose';
 import {
+  callerAudience,
   callerTokenAuthenticator,
   flag,
   readEnv,
@@ -69,15 +69,15 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 
 try {
   const identity = await loadIdentity(gateway);
-  // In one process the subgraphs take the gateway's public key directly (no JWKS fetch).
-  const authenticate = callerTokenAuthenticator(
-    createLocalJWKSet({ keys: [identity.callerKey.publicJwk] }),
-  );
+  // In one process the subgraphs take the gateway's live key set directly (no JWKS fetch);
+  // each checks that tokens are meant for it.
+  const authenticate = (name: string) =>
+    callerTokenAuthenticator(identity.callerKeys, { audience: callerAudience(name) });
   // The subgraphs start side by side (a database each to initialise, migrate and seed).
   const settled = await Promise.allSettled([
     startSubgraph(
       volunteersSubgraph({
-        authenticate,
+        authenticate: authenticate('volunteers'),
         nationalIdSalt: volunteers.VOLUNTEERS_NATIONAL_ID_SALT,
         production: volunteers.SAHEM_PRODUCTION,
         seed: (db) =>
@@ -99,7 +99,7 @@ try {
     ),
     startSubgraph(
       programsSubgraph({
-        authenticate,
+        authenticate: authenticate('programs'),
         production: programs.SAHEM_PRODUCTION,
         seed: (db) =>
           seedPrograms(db, { scale }).then(
@@ -117,7 +117,7 @@ try {
     ),
     startSubgraph(
       indicatorsSubgraph({
-        authenticate,
+        authenticate: authenticate('indicators'),
         production: indicators.SAHEM_PRODUCTION,
         seed: (db) =>
           seedIndicators(db, { scale }).then(
@@ -156,7 +156,7 @@ try {
   const gatewayRunning: RunningGateway = await startGateway(
     {
       verifyBearer: identity.verifyBearer,
-      callerKey: identity.callerKey,
+      callerKeys: identity.callerKeys,
       rejectUnauthorized: gateway.GATEWAY_REJECT_UNAUTHORIZED,
       supergraphPath: gateway.GATEWAY_SUPERGRAPH_PATH,
       subgraphUrls,

@@ -4,8 +4,6 @@ import type { Caller } from '@sahem/kit';
 export interface GatewayContext {
   /** From the client's `x-request-id` or generated; sent to every subgraph and echoed back. */
   requestId: string;
-  /** The caller's `Authorization` header, forwarded as is to the subgraphs. */
-  authorization?: string;
   /** Who is asking, from the verified bearer token; `anonymous` without one. */
   caller: Caller;
   /** The client's address (the socket's; `X-Forwarded-For` only behind a trusted proxy). */

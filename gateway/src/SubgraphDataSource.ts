@@ -1,6 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher } from '@apollo/utils.fetcher';
-import { CALLER_HEADER, signCallerToken, type SigningKey } from '@sahem/kit';
+import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import { GraphQLError } from 'graphql';
+import {
+  ANONYMOUS,
+  CALLER_HEADER,
+  callerAudience,
+  requestDigest,
+  signCallerToken,
+  type Caller,
+} from '@sahem/kit';
+import type { CallerKeys } from './auth/callerKeys.ts';
 import type { GatewayContext } from './GatewayContext.ts';
 
 /** How to reach one subgraph. */
@@ -9,53 +19,78 @@ export interface SubgraphDataSourceOptions {
   name: string;
   url: string;
   timeoutMs: number;
-  /** The gateway's key, signing who the caller is for the subgraph. */
-  callerKey: SigningKey;
+  /** The gateway's keys, signing who the caller is for the subgraph. */
+  callerKeys: CallerKeys;
+  /** The audience the subgraph's caller tokens carry. @default callerAudience(name) */
+  audience?: string;
+  /** Largest subgraph response read; a larger one fails the fetch. @default 32 MiB */
+  maxResponseBytes?: number;
 }
 
 function isGatewayContext(context: object | undefined): context is GatewayContext {
   return !!context && 'caller' in context && 'requestId' in context;
 }
 
-/** The caller token of a request: signed once, however many subgraph calls the plan makes. */
-const callerTokens = new WeakMap<GatewayContext, Promise<string>>();
+// Carries, from `willSendRequest` (which knows the request's context) to the fetcher (which
+// sees the exact body sent), a reference to whom the token is for. Never sent anywhere.
+const TICKET_HEADER = 'x-sahem-ticket';
+
+// Agency codes as the registry writes them: a subgraph's report of whose records it returned
+// goes into the audit trail, so anything else it sends there is dropped.
+const AGENCY_CODE = /^[A-Z][A-Z0-9]{1,9}$/;
 
 /**
  * How the gateway calls one subgraph: over Node's built-in `fetch` (undici), which keeps
  * connections alive and pools them per origin, with a timeout per request, forwarding the
- * request id, the caller's `Authorization` header, and the caller token the gateway signs
- * (the subgraphs authorise with that one: it cannot be forged by going around the gateway).
+ * request id and a caller token minted for this one request: audience this subgraph, bound to
+ * the body sent, valid for seconds. The user's own `Authorization` header never leaves the
+ * gateway, so whoever runs a subgraph learns who asked, never how to act as them.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly name: string;
-  readonly #callerKey: SigningKey;
+  readonly #pending: Map<string, { caller: Caller; requestId?: string }>;
+  readonly #maxResponseBytes: number;
 
   constructor(options: SubgraphDataSourceOptions) {
-    const fetcher = ((input: string, init: RequestInit) =>
-      fetch(input, {
-        ...init,
-        signal: AbortSignal.timeout(options.timeoutMs),
-      })) as unknown as Fetcher;
+    const audience = options.audience ?? callerAudience(options.name);
+    const pending = new Map<string, { caller: Caller; requestId?: string }>();
+    const fetcher = (async (
+      input: string,
+      init: RequestInit & { headers: Record<string, string> },
+    ) => {
+      const headers = { ...init.headers };
+      const ticket = headers[TICKET_HEADER];
+      delete headers[TICKET_HEADER];
+      const claim = (ticket && pending.get(ticket)) || { caller: ANONYMOUS };
+      if (ticket) pending.delete(ticket);
+      headers[CALLER_HEADER] = await signCallerToken(claim.caller, options.callerKeys.signing(), {
+        audience,
+        digest: requestDigest(String(init.body ?? '')),
+        ...(claim.requestId && { requestId: claim.requestId }),
+      });
+      return fetch(input, { ...init, headers, signal: AbortSignal.timeout(options.timeoutMs) });
+    }) as unknown as Fetcher;
     super({ url: options.url, fetcher });
+    this.#pending = pending;
     this.name = options.name;
-    this.#callerKey = options.callerKey;
+    this.#maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
   }
 
   override async willSendRequest({
     request,
     context,
   }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    // Health checks and schema loads carry no caller context.
+    // Health checks and schema loads carry no caller context: they go as anonymous.
     if (!isGatewayContext(context)) return;
     context.subgraphsCalled.add(this.name);
-    let token = callerTokens.get(context);
-    if (!token) {
-      token = signCallerToken(context.caller, this.#callerKey, context.requestId);
-      callerTokens.set(context, token);
-    }
-    request.http?.headers.set(CALLER_HEADER, await token);
+    const ticket = randomUUID();
+    this.#pending.set(ticket, { caller: context.caller, requestId: context.requestId });
+    request.http?.headers.set(TICKET_HEADER, ticket);
     request.http?.headers.set('x-request-id', context.requestId);
-    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+  }
+
+  override parseBody(response: FetcherResponse): Promise<object | string> {
+    return readBounded(response, this.#maxResponseBytes, this.name);
   }
 
   override didReceiveResponse: RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse'] =
@@ -64,9 +99,49 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       const agencies = (response.extensions as { sahem?: { agencies?: unknown } } | undefined)
         ?.sahem?.agencies;
       if (Array.isArray(agencies) && context.agenciesReturned) {
-        for (const agency of agencies)
-          if (typeof agency === 'string') context.agenciesReturned.add(agency);
+        for (const agency of agencies.slice(0, 256))
+          if (typeof agency === 'string' && AGENCY_CODE.test(agency))
+            context.agenciesReturned.add(agency);
       }
       return response;
     };
+}
+
+/**
+ * The response body, parsed as JSON when it says it is, read up to `max` bytes: a subgraph that
+ * answers with more (a bug, or a body run by someone else) cannot make the gateway buffer it.
+ */
+async function readBounded(
+  response: FetcherResponse,
+  max: number,
+  subgraph: string,
+): Promise<object | string> {
+  const tooLarge = () =>
+    new GraphQLError(`The ${subgraph} subgraph answered with more than ${max} bytes.`, {
+      extensions: { code: 'SUBGRAPH_RESPONSE_TOO_LARGE', serviceName: subgraph },
+    });
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > max) throw tooLarge();
+  const body = (response as unknown as Response).body;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (body) {
+    const reader = body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > max) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  const type = response.headers.get('content-type') ?? '';
+  if (type.startsWith('application/json') || type.startsWith('application/graphql-response+json')) {
+    return JSON.parse(text) as object;
+  }
+  return text;
 }

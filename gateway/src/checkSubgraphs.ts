@@ -1,3 +1,6 @@
+/** The headers a check of subgraph `name` sends with `body` (its caller token). */
+export type CheckHeaders = (name: string, body: string) => Promise<Record<string, string>>;
+
 /**
  * Asks every subgraph for `{ __typename }` (the query Apollo's own health check sends) and
  * reports `ok` or the reason each one failed. Runs them in parallel with a timeout each.
@@ -5,15 +8,16 @@
 export async function checkSubgraphs(
   urls: Record<string, string>,
   timeoutMs: number,
-  headers: Record<string, string> = {},
+  headersFor: CheckHeaders = async () => ({}),
 ): Promise<Record<string, string>> {
+  const request = JSON.stringify({ query: '{ __typename }' });
   const entries = await Promise.all(
     Object.entries(urls).map(async ([name, url]) => {
       try {
         const response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...headers },
-          body: JSON.stringify({ query: '{ __typename }' }),
+          headers: { 'content-type': 'application/json', ...(await headersFor(name, request)) },
+          body: request,
           signal: AbortSignal.timeout(timeoutMs),
         });
         const body = (await response.json()) as { data?: { __typename?: string } };

@@ -77,6 +77,10 @@ export function gatewayEnv(source: EnvSource = process.env) {
       GATEWAY_MAX_ROOT_FIELDS: positiveInt(DEFAULT_LIMITS.maxRootFields, 'most root fields'),
       GATEWAY_MAX_TOKENS: positiveInt(DEFAULT_LIMITS.maxTokens, 'most tokens in a document'),
       GATEWAY_MAX_DIRECTIVES: positiveInt(DEFAULT_LIMITS.maxDirectives, 'most directives'),
+      GATEWAY_MAX_FIELDS: positiveInt(
+        DEFAULT_LIMITS.maxFields,
+        'most field selections once fragments are expanded',
+      ),
       GATEWAY_MAX_COST: positiveInt(DEFAULT_LIMITS.maxCost, 'highest estimated operation cost'),
       GATEWAY_COST_DEFAULT_LIST_SIZE: positiveInt(
         DEFAULT_LIMITS.defaultListSize,

@@ -17,7 +17,7 @@ const auditDatabase = await openAuditDatabase({
 const running = await startGateway(
   {
     verifyBearer: identity.verifyBearer,
-    callerKey: identity.callerKey,
+    callerKeys: identity.callerKeys,
     rejectUnauthorized: env.GATEWAY_REJECT_UNAUTHORIZED,
     supergraphPath: env.GATEWAY_SUPERGRAPH_PATH,
     subgraphUrls: env.subgraphUrls,

@@ -8,12 +8,16 @@ import {
   ANONYMOUS,
   CALLER_HEADER,
   maskInternalErrors,
+  printable,
+  refuseUnstorableText,
   sendJson,
+  callerAudience,
+  requestDigest,
   signCallerToken,
   type Route,
-  type SigningKey,
 } from '@sahem/kit';
 import type { AuditLog } from './audit/createAuditLog.ts';
+import type { CallerKeys } from './auth/callerKeys.ts';
 import { authorizationPlugin } from './auth/authorizationPlugin.ts';
 import { readRequirements, type Requirements } from './auth/requirements.ts';
 import type { BearerVerifier } from './auth/verifyBearer.ts';
@@ -22,6 +26,8 @@ import { checkSubgraphs } from './checkSubgraphs.ts';
 import { createLimits } from './limits/createLimits.ts';
 import type { GatewayLimits } from './limits/GatewayLimits.ts';
 import { persistedDocuments, type PersistedDocumentsConfig } from './persistedDocuments.ts';
+import { checksInOrder } from './pipeline/checksInOrder.ts';
+import { requireOperation } from './pipeline/requireOperation.ts';
 import { SubgraphDataSource } from './SubgraphDataSource.ts';
 import { supergraphFromFile } from './supergraphFromFile.ts';
 
@@ -39,8 +45,8 @@ export interface GatewayDeps {
   log?: (line: string) => void;
   /** Verifies the callers' bearer tokens (see `bearerVerifier`). */
   verifyBearer: BearerVerifier;
-  /** The gateway's own key: signs the caller token of every subgraph request, published at `/.well-known/jwks.json`. */
-  callerKey: SigningKey;
+  /** The gateway's own keys: sign the caller token of every subgraph request, published at `/.well-known/jwks.json`. */
+  callerKeys: CallerKeys;
   /** Reject a whole operation asking for a field the caller may not see. @default false */
   rejectUnauthorized?: boolean;
   /** Trusted documents (`off`, `allow`, `enforce`). @default Apollo Server's in-memory APQ */
@@ -57,7 +63,8 @@ export interface GatewayDeps {
  */
 export function createGateway(deps: GatewayDeps) {
   const production = deps.production ?? true;
-  const log = deps.log ?? console.log;
+  // Log lines may quote what a caller sent: control characters are escaped, one line each.
+  const log = (line: string) => (deps.log ?? console.log)(printable(line));
   const timeoutMs = deps.subgraphTimeoutMs ?? 10_000;
   // @apollo/gateway otherwise sends anonymous usage metrics to Apollo and probes cloud metadata
   // endpoints (AWS, GCP, Azure) from inside the network: a national graph must not call out.
@@ -73,7 +80,7 @@ export function createGateway(deps: GatewayDeps) {
         name,
         url: deps.subgraphUrls[name] ?? url!,
         timeoutMs,
-        callerKey: deps.callerKey,
+        callerKeys: deps.callerKeys,
       }),
   });
   const trusted = persistedDocuments<GatewayContext>(deps.persistedDocuments);
@@ -93,13 +100,19 @@ export function createGateway(deps: GatewayDeps) {
       production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
-      ...trusted.plugins,
-      // Before authorization, which may rewrite the document: limits apply to what was sent.
-      ...limits.plugins,
-      authorizationPlugin({
-        requirements: () => requirements,
-        rejectUnauthorized: deps.rejectUnauthorized ?? false,
-      }),
+      // One after the other, each only once the one before accepted the operation: limits
+      // before authorization, which expands and may rewrite the document, so limits apply to
+      // what was sent and bound what authorization walks.
+      checksInOrder<GatewayContext>([
+        requireOperation(),
+        refuseUnstorableText(),
+        ...trusted.plugins,
+        ...limits.plugins,
+        authorizationPlugin({
+          requirements: () => requirements,
+          rejectUnauthorized: deps.rejectUnauthorized ?? false,
+        }),
+      ]),
       {
         // Echo the request id so a client can quote it when reporting a problem.
         async requestDidStart({ contextValue }) {
@@ -122,7 +135,6 @@ export function createGateway(deps: GatewayDeps) {
       // Accept a caller's id only when it looks like one, so logs cannot be polluted.
       requestId:
         typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID(),
-      ...(authorization && { authorization }),
       // A token that does not verify is UNAUTHENTICATED (401), never silently anonymous.
       caller: await deps.verifyBearer(authorization),
       clientIp: req.socket.remoteAddress ?? 'unknown',
@@ -134,14 +146,28 @@ export function createGateway(deps: GatewayDeps) {
   const routes: Record<string, Route> = {
     '/health': (_, res) => sendJson(res, 200, { status: 'ok' }),
     // The subgraphs verify caller tokens with this key set.
-    '/.well-known/jwks.json': (_, res) => sendJson(res, 200, { keys: [deps.callerKey.publicJwk] }),
+    '/.well-known/jwks.json': (_, res) =>
+      sendJson(res, 200, { keys: deps.callerKeys.publicJwks() }),
     '/ready': async (_, res) => {
-      const token = await signCallerToken(ANONYMOUS, deps.callerKey);
-      const subgraphs = await checkSubgraphs(deps.subgraphUrls, Math.min(timeoutMs, 2_000), {
-        [CALLER_HEADER]: token,
+      const subgraphs = await checkSubgraphs(
+        deps.subgraphUrls,
+        Math.min(timeoutMs, 2_000),
+        async (name, body) => ({
+          [CALLER_HEADER]: await signCallerToken(ANONYMOUS, deps.callerKeys.signing(), {
+            audience: callerAudience(name),
+            digest: requestDigest(body),
+          }),
+        }),
+      );
+      // A trail that cannot keep up makes the gateway refuse operations: not ready either.
+      const audit = deps.audit ? (deps.audit.healthy ? 'ok' : 'unavailable') : 'off';
+      const ready =
+        Object.values(subgraphs).every((state) => state === 'ok') && audit !== 'unavailable';
+      sendJson(res, ready ? 200 : 503, {
+        status: ready ? 'ready' : 'unavailable',
+        subgraphs,
+        audit,
       });
-      const ready = Object.values(subgraphs).every((state) => state === 'ok');
-      sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs });
     },
   };
   return { apollo, context: limits.context(context), routes };

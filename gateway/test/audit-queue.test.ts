@@ -37,13 +37,6 @@ function recordingWriter() {
 }
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-const settledCount = async (promises: Promise<unknown>[]) => {
-  let settled = 0;
-  for (const promise of promises) void promise.then(() => (settled += 1));
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  return settled;
-};
-
 function queue(
   writer: ReturnType<typeof recordingWriter>,
   options: Partial<BatchQueueOptions<number>> = {},
@@ -55,7 +48,7 @@ describe('the audit queue', () => {
   it('writes a full batch at once and the rest after the flush interval, in order', async () => {
     const writer = recordingWriter();
     const q = queue(writer, { batchSize: 4, flushIntervalMs: 60_000 });
-    for (const n of range(10)) await q.push(n);
+    for (const n of range(10)) q.push(n);
     await vi.waitFor(() =>
       expect(writer.batches).toEqual([
         [0, 1, 2, 3],
@@ -75,45 +68,81 @@ describe('the audit queue', () => {
   it('writes a partial batch once the flush interval has passed, without being asked', async () => {
     const writer = recordingWriter();
     const q = queue(writer, { batchSize: 200, flushIntervalMs: 20 });
-    await q.push(1);
-    await q.push(2);
+    q.push(1);
+    q.push(2);
     await vi.waitFor(() => expect(writer.written).toEqual([1, 2]));
     await q.stop();
   });
 
-  it('makes a push wait while maxQueue items are held, and loses none (backpressure)', async () => {
+  it('refuses new work once maxQueue items are held, never waits, and loses no item it took', async () => {
     const writer = recordingWriter();
     const q = queue(writer, { maxQueue: 3, batchSize: 2 });
     writer.hold();
-    const pushes = range(20).map((n) => q.push(n));
-    // Only what fits is accepted while the writer is stuck; the other pushes wait.
-    expect(await settledCount(pushes)).toBe(3);
-    expect(q.pending).toBe(20);
+    // Work in progress holds its place from the start, so its item is always taken at the end.
+    const places = range(5).map(() => q.reserve());
+    expect(places).toEqual([true, true, true, false, false]);
+    expect(q.stats.refused).toBe(2);
+    // Every reserved push is taken at once, even beyond maxQueue: nothing waits for room.
+    expect(range(5).map((n) => q.push(n, { reserved: true }))).toEqual(Array(5).fill(true));
+    // A push without a place is taken only while there is room.
+    expect(q.push(99)).toBe(false);
+    expect(q.stats.dropped).toBe(1);
+    expect(q.reserve()).toBe(false);
+    q.push(5, { reserved: true });
     writer.release();
-    await Promise.all(pushes);
     await q.stop();
-    expect(writer.written).toEqual(range(20));
+    expect(writer.written).toEqual(range(6));
     expect(writer.maxConcurrent).toBe(1);
     expect(Math.max(...writer.batches.map((batch) => batch.length))).toBeLessThanOrEqual(2);
   });
 
-  it('serves waiting pushes first come, first served', async () => {
+  it('takes new work again once the writer has caught up', async () => {
     const writer = recordingWriter();
-    const q = queue(writer, { maxQueue: 1, batchSize: 1 });
+    const q = queue(writer, { maxQueue: 2, batchSize: 1 });
     writer.hold();
-    const order: number[] = [];
-    const pushes = range(6).map((n) => q.push(n).then(() => order.push(n)));
+    for (const n of range(2)) q.push(n);
+    expect(q.reserve()).toBe(false);
+    q.push(2, { reserved: true });
     writer.release();
-    await Promise.all(pushes);
+    await q.flush();
+    expect(q.reserve()).toBe(true);
+    q.push(3, { reserved: true });
     await q.stop();
-    expect(order).toEqual(range(6));
-    expect(writer.written).toEqual(range(6));
+    expect(writer.written).toEqual(range(4));
+  });
+
+  it.each([
+    ['one bad item in a batch', [13]],
+    ['several bad items', [0, 7, 19]],
+    ['a batch of bad items only', range(20)],
+  ])('sets aside %s and writes every other item, in order', async (_, bad) => {
+    const written: number[] = [];
+    const poisoned: number[] = [];
+    const q = createBatchQueue<number>({
+      batchSize: 8,
+      flushIntervalMs: 5,
+      isPoison: (error) => (error as Error).message === 'invalid byte sequence',
+      onPoison: async (item) => void poisoned.push(item),
+      write: async (batch) => {
+        if (batch.some((n) => bad.includes(n))) throw new Error('invalid byte sequence');
+        written.push(...batch);
+      },
+    });
+    for (const n of range(20)) q.push(n);
+    await q.flush();
+    expect(written).toEqual(range(20).filter((n) => !bad.includes(n)));
+    expect(poisoned).toEqual(bad);
+    expect(q.stats.poisoned).toBe(bad.length);
+    // The queue kept moving: a later item is written too.
+    q.push(100);
+    await q.stop();
+    expect(written.at(-1)).toBe(100);
   });
 
   it('flush() waits for what was pushed before it', async () => {
     const writer = recordingWriter();
     const q = queue(writer, { batchSize: 100, flushIntervalMs: 60_000 });
-    for (const n of range(5)) await q.push(n);
+    for (const n of range(5)) q.push(n);
     await q.flush();
     expect(writer.written).toEqual(range(5));
     await q.stop();
@@ -131,24 +160,26 @@ describe('the audit queue', () => {
         batches.push([...batch]);
       },
     });
-    for (const n of range(3)) await q.push(n);
+    for (const n of range(3)) q.push(n);
     await q.stop();
     expect(batches.flat()).toEqual([0, 1, 2]);
     expect(log).toHaveBeenCalledTimes(2);
     expect(log.mock.calls[0]![0]).toMatch(/writing 3 records failed.*connection refused/);
   });
 
-  it('stop() writes the waiting pushes too, then refuses new ones', async () => {
+  it('stop() writes everything taken, then refuses new items', async () => {
     const writer = recordingWriter();
     const q = queue(writer, { maxQueue: 2, batchSize: 2, flushIntervalMs: 60_000 });
     writer.hold();
-    const pushes = range(7).map((n) => q.push(n));
+    for (const n of range(7)) {
+      q.reserve();
+      q.push(n, { reserved: true });
+    }
     const stopped = q.stop();
     writer.release();
     await stopped;
-    await Promise.all(pushes);
     expect(writer.written).toEqual(range(7));
-    await expect(q.push(99)).rejects.toThrow(/stopped/);
+    expect(q.push(99)).toBe(false);
     await q.stop();
   });
 
@@ -163,10 +194,11 @@ describe('the audit queue', () => {
         throw new Error('database is gone');
       },
     });
-    const pushes = range(4).map((n) => q.push({ n }));
+    for (const n of range(4)) {
+      q.reserve();
+      q.push({ n }, { reserved: true });
+    }
     await expect(q.stop()).rejects.toThrow('4 records could not be written');
-    // The requests waiting for room are released rather than left hanging.
-    await Promise.all(pushes);
     const lost = log.mock.calls
       .map(([line]) => String(line))
       .filter((line) => line.includes('NOT WRITTEN'));

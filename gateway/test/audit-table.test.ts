@@ -64,7 +64,7 @@ describe('the audit log writer', () => {
       httpStatus: 400,
       clientIp: null,
     });
-    await audit.record(odd);
+    audit.record(odd);
     await audit.stop();
     const { rows } = await sql.query('SELECT * FROM audit_log');
     expect(rows).toEqual([
@@ -96,7 +96,7 @@ describe('the audit log writer', () => {
       batchSize: 200,
       flushIntervalMs: 60_000,
     });
-    for (let n = 0; n < 450; n++) await audit.record(record(n));
+    for (let n = 0; n < 450; n++) audit.record(record(n));
     await audit.stop();
     // Rows written by one statement share its transaction id.
     const { rows } = await sql.query(
@@ -107,7 +107,7 @@ describe('the audit log writer', () => {
     expect(rows[0]).toEqual({ transactions: '3', rows: '450', in_order: true });
   });
 
-  it('holds responses back while the table is locked, and loses no record (backpressure)', async () => {
+  it('sheds new work while the table is locked, never waits, and loses no record it took', async () => {
     const audit = createAuditLog({
       databaseUrl: database.url,
       maxQueue: 5,
@@ -118,25 +118,72 @@ describe('the audit log writer', () => {
     await blocker.connect();
     await blocker.query('BEGIN');
     await blocker.query('LOCK TABLE audit_log IN ACCESS EXCLUSIVE MODE');
-    let queued = 0;
-    const records = Array.from({ length: 30 }, (_, n) =>
-      audit.record(record(n)).then(() => (queued += 1)),
-    );
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(queued).toBe(5);
+    // Each request holds a place when it starts, as the audit plugin does.
+    const admitted = Array.from({ length: 30 }, () => audit.reserve());
+    expect(admitted.filter(Boolean)).toHaveLength(5);
+    expect(audit.healthy).toBe(false);
+    for (let n = 0; n < 30; n++) audit.record(record(n), { reserved: true });
     expect(audit.pending).toBe(30);
     await blocker.query('COMMIT');
     await blocker.end();
-    await Promise.all(records);
+    await audit.flush();
+    expect(audit.healthy).toBe(true);
     await audit.stop();
     expect(await rowCount()).toBe(30);
+  });
+
+  it.each([
+    ['a NUL', 'Op\u0000Evil', 'Op\\u0000Evil'],
+    ['a newline and an ANSI escape', 'Op\n\u001b[31mforged', 'Op\\u000a\\u001b[31mforged'],
+    ['a lone surrogate', 'Op\ud800', 'Op\\ud800'],
+  ])(
+    'writes an operation name with %s as its escape, and the records after it',
+    async (_, name, kept) => {
+      const audit = createAuditLog({ databaseUrl: database.url, flushIntervalMs: 10 });
+      audit.record(record(1, { operationName: name }));
+      audit.record(record(2));
+      await audit.stop();
+      const { rows } = await sql.query('SELECT operation_name FROM audit_log ORDER BY id');
+      expect(rows.map((row) => row.operation_name)).toEqual([kept, 'Op2']);
+    },
+  );
+
+  it('sets aside a record the database refuses, keeping it without its text, and writes the others', async () => {
+    const log = vi.fn();
+    // A rule the table enforces that one record breaks: the database's refusal is real.
+    await sql.query(
+      "ALTER TABLE audit_log ADD CONSTRAINT test_refuses_op7 CHECK (operation_name IS DISTINCT FROM 'Op7')",
+    );
+    try {
+      const audit = createAuditLog({ databaseUrl: database.url, batchSize: 50, log });
+      for (let n = 0; n < 20; n++) audit.record(record(n));
+      await audit.flush();
+      audit.record(record(20));
+      await audit.stop();
+      const { rows } = await sql.query(
+        'SELECT request_id, operation_name, error_codes FROM audit_log ORDER BY request_id',
+      );
+      expect(rows).toHaveLength(21);
+      const scrubbed = rows.find((row) => row.request_id === 'req-7');
+      expect(scrubbed).toEqual({
+        request_id: 'req-7',
+        operation_name: null,
+        error_codes: ['AUDIT_RECORD_SCRUBBED'],
+      });
+      expect(audit.stats.poisoned).toBe(1);
+      expect(log.mock.calls.map(([line]) => String(line)).join('\n')).toMatch(
+        /req-7 kept without its text/,
+      );
+    } finally {
+      await sql.query('ALTER TABLE audit_log DROP CONSTRAINT test_refuses_op7');
+    }
   });
 
   it('retries a batch the database refused, and writes it once it can', async () => {
     const log = vi.fn();
     const audit = createAuditLog({ databaseUrl: database.url, flushIntervalMs: 10, log });
     await sql.query('ALTER TABLE audit_log RENAME TO audit_log_away');
-    for (let n = 0; n < 3; n++) await audit.record(record(n));
+    for (let n = 0; n < 3; n++) audit.record(record(n));
     await vi.waitFor(() => expect(log).toHaveBeenCalled());
     await sql.query('ALTER TABLE audit_log_away RENAME TO audit_log');
     await audit.stop();
@@ -148,7 +195,7 @@ describe('the audit log writer', () => {
 describe('the audit_log table', () => {
   beforeEach(async () => {
     const audit = createAuditLog({ databaseUrl: database.url });
-    await audit.record(record(1));
+    audit.record(record(1));
     await audit.stop();
   });
 
@@ -185,7 +232,7 @@ describe('the audit_log table', () => {
       url.username = role;
       url.password = 'writer';
       const audit = createAuditLog({ databaseUrl: url.toString() });
-      await audit.record(record(2));
+      audit.record(record(2));
       await audit.stop();
       expect(await rowCount()).toBe(2);
       const writer = new pg.Client({ connectionString: url.toString() });

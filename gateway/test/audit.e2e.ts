@@ -266,9 +266,18 @@ describe('the audit trail, through the gateway', () => {
   });
 
   it('records a rate-limited request, refused before its operation was read', async () => {
-    const { gateway, post } = await auditedGateway({}, { anonymousRateLimitPerMinute: 1 });
-    const answers = [await post(PROGRAM, 'limited-1'), await post(PROGRAM, 'limited-2')];
-    expect(answers.map((answer) => answer.status)).toEqual([200, 429]);
+    const { gateway, post } = await auditedGateway(
+      {},
+      { anonymousRateLimitPerMinute: 1, rateLimitPerMinute: 1 },
+    );
+    const officer = { role: 'agency_officer', subject: 'SCD-officer-09', agency: 'SCD' } as const;
+    const answers = [
+      await post(PROGRAM, 'limited-1'),
+      await post(PROGRAM, 'limited-2'),
+      await post(PROGRAM, 'limited-3', officer),
+      await post(PROGRAM, 'limited-4', officer),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([200, 429, 200, 429]);
     await gateway.stop();
     expect(await rowsOf('limited-')).toMatchObject([
       { ok: true, operation_name: 'Program', http_status: 200 },
@@ -280,32 +289,83 @@ describe('the audit trail, through the gateway', () => {
         http_status: 429,
         client_ip: '127.0.0.1',
       },
+      { ok: true, subject: 'SCD-officer-09', http_status: 200 },
+      // The caller is known by the time the rate limit refuses: the trail says who it was.
+      {
+        ok: false,
+        subject: 'SCD-officer-09',
+        role: 'agency_officer',
+        agency: 'SCD',
+        operation_name: null,
+        error_codes: ['RATE_LIMITED'],
+        http_status: 429,
+      },
     ]);
   });
 
-  it('holds responses back while the database is stuck, and loses none of their records', async () => {
+  it('sheds new operations while the database is stuck, never hangs one, and records every answer', async () => {
     const { gateway, audit, post } = await auditedGateway({ maxQueue: 2, batchSize: 1 });
     const blocker = new pg.Client({ connectionString: graph.audit.databaseUrl });
     await blocker.connect();
     await blocker.query('BEGIN');
     await blocker.query('LOCK TABLE audit_log IN ACCESS EXCLUSIVE MODE');
-    let answered = 0;
-    const answers = Array.from({ length: 10 }, (_, i) =>
-      post(PROGRAM, `stuck-${i}`).then((answer) => {
-        answered += 1;
-        return answer;
-      }),
+    // Every request is answered while the table is still locked: none waits for the trail.
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => post(PROGRAM, `stuck-${String(i).padStart(2, '0')}`)),
     );
-    await expect.poll(() => audit.pending).toBe(10);
-    // Two records fit in the queue (one of them being written): two answers, the rest wait.
-    expect(answered).toBe(2);
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(1);
+    expect(statuses.filter((status) => status === 503).length).toBeGreaterThanOrEqual(7);
+    expect(statuses.every((status) => status === 200 || status === 503)).toBe(true);
+    const shed = answers.find((answer) => answer.status === 503)!;
+    expect(shed.body.errors[0].extensions).toMatchObject({
+      code: 'AUDIT_UNAVAILABLE',
+      retryAfterSeconds: 5,
+    });
+    expect(shed.body.data).toBeUndefined();
+    const ready = await fetch(gateway.url.replace('/graphql', '/ready'));
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ audit: 'unavailable' });
     await blocker.query('COMMIT');
     await blocker.end();
-    expect((await Promise.all(answers)).map((answer) => answer.status)).toEqual(
-      Array(10).fill(200),
-    );
+    await audit.flush();
+    // Once the trail has caught up, operations run again.
+    expect((await post(PROGRAM, 'stuck-after')).status).toBe(200);
     await gateway.stop();
-    expect(await rowsOf('stuck-')).toHaveLength(10);
+    // Shed requests are in the trail too, with their code: an auditor sees the refusals.
+    const rows = await rowsOf('stuck-');
+    expect(rows).toHaveLength(11);
+    expect(rows.filter((row) => row.error_codes.includes('AUDIT_UNAVAILABLE')).length).toBe(
+      statuses.filter((status) => status === 503).length,
+    );
+  });
+
+  it('writes a NUL sent as operation name or persisted-query hash, escaped, and every record after it', async () => {
+    const { gateway, post } = await auditedGateway();
+    const poisoned = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'nul-1' },
+      body: JSON.stringify({ query: PROGRAM, operationName: 'Program\u0000' }),
+    });
+    expect(poisoned.status).toBeLessThan(500);
+    const hash = `${'a'.repeat(10)}\u0000`;
+    const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } });
+    const byGet = await fetch(`${gateway.url}?extensions=${encodeURIComponent(extensions)}`, {
+      headers: { 'x-request-id': 'nul-2', 'apollo-require-preflight': 'true' },
+    });
+    expect(byGet.status).toBeLessThan(500);
+    for (let i = 3; i <= 5; i++) expect((await post(PROGRAM, `nul-${i}`)).status).toBe(200);
+    await gateway.stop();
+    const rows = await rowsOf('nul-');
+    expect(rows.map((row) => row.request_id)).toEqual([
+      'nul-1',
+      'nul-2',
+      'nul-3',
+      'nul-4',
+      'nul-5',
+    ]);
+    expect(rows[0].operation_name).toBe('Program\\u0000');
+    expect(rows[1].operation_hash).toBe('aaaaaaaaaa\\u0000');
   });
 
   it('stopping while requests are in flight: every answered request is in the trail', async () => {

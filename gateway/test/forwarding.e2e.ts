@@ -1,6 +1,6 @@
 import { createLocalJWKSet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerTokenAuthenticator } from '@sahem/kit';
+import { callerAudience, callerTokenAuthenticator, requestDigest } from '@sahem/kit';
 import { startGateway, type RunningGateway } from '../src/startGateway.ts';
 import { loadFixture } from './support/fixture.ts';
 import { startRecordingProxy, type RecordingProxy } from './support/recordingProxy.ts';
@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 describe('what the gateway sends to subgraphs', () => {
-  it('forwards the Authorization header, a signed caller token and the request id', async () => {
+  it('sends a caller token for this subgraph and this request, and the request id, never the bearer token', async () => {
     const authorization = `Bearer ${await graph.token({ role: 'agency_officer', subject: 'scd-7', agency: 'SCD' })}`;
     const response = await post(
       { query: '{ program(id: "SCD-00001") { id } }' },
@@ -53,11 +53,13 @@ describe('what the gateway sends to subgraphs', () => {
     expect(response.headers.get('x-request-id')).toBe('req-42');
     expect(((await response.json()) as any).data.program.id).toBe('SCD-00001');
     const sent = proxy.requests.at(-1)!;
-    expect(sent.authorization).toBe(authorization);
+    expect(sent.authorization).toBeUndefined();
+    expect(sent['x-sahem-ticket']).toBeUndefined();
     expect(sent['x-request-id']).toBe('req-42');
     const caller = await callerTokenAuthenticator(
       createLocalJWKSet({ keys: [graph.keys.gateway.publicJwk] }),
-    )(sent['x-sahem-caller'] as string);
+      { audience: callerAudience('programs') },
+    )({ token: sent['x-sahem-caller'] as string, digest: requestDigest(proxy.bodies.at(-1)!) });
     expect(caller).toMatchObject({ subject: 'scd-7', role: 'agency_officer', agency: 'SCD' });
   });
 
@@ -90,6 +92,7 @@ describe('health and readiness', () => {
     expect(await ready.json()).toEqual({
       status: 'ready',
       subgraphs: { volunteers: 'ok', programs: 'ok', indicators: 'ok' },
+      audit: 'off',
     });
   });
 
@@ -100,6 +103,7 @@ describe('health and readiness', () => {
     expect(await ready.json()).toEqual({
       status: 'unavailable',
       subgraphs: { volunteers: 'ok', programs: 'unreachable', indicators: 'ok' },
+      audit: 'off',
     });
     const response = await post({
       query: '{ volunteer(id: "V-0000001") { fullName participations { id } } }',

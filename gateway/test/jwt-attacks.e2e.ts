@@ -58,6 +58,22 @@ const ATTACKS: [string, () => Promise<string>][] = [
     },
   ],
   [
+    'issued a day ago, though its exp is still ahead (older than the 12 h maximum age)',
+    () => token((jwt) => jwt.setIssuedAt(now() - 24 * 3600).setExpirationTime(now() + 3600)),
+  ],
+  ['issued in the future', () => token((jwt) => jwt.setIssuedAt(now() + 3600))],
+  [
+    'no iat claim (its age cannot be told)',
+    async () =>
+      new SignJWT({ ...claims })
+        .setProtectedHeader({ alg: graph.keys.issuer.alg, kid: graph.keys.issuer.kid })
+        .setSubject('x')
+        .setIssuer(TEST_ISSUER.issuer)
+        .setAudience(TEST_ISSUER.audience)
+        .setExpirationTime('1h')
+        .sign(graph.keys.issuer.privateKey),
+  ],
+  [
     'no role claim',
     async () =>
       new SignJWT({ scope: 'pii:read' })
@@ -127,6 +143,7 @@ describe('subgraphs reached around the gateway', () => {
         volunteerId: null,
       },
       rogue,
+      { audience: 'sahem-subgraph:volunteers', digest: 'x' },
     );
     expect((await ask(graph.volunteers.url, { 'x-sahem-caller': forged })).status).toBe(401);
     expect((await ask(graph.volunteers.url, { 'x-sahem-caller': await token() })).status).toBe(401);

@@ -28,41 +28,130 @@ const agenciesOf = (volunteerId: string) =>
   );
 const name = (id: string) => fixture.volunteers.find((v) => v.id === id)!.fullName;
 
-describe('personal fields', () => {
+const PERSONAL = ['fullName', 'gender', 'birthYear', 'city', 'registeredAt'] as const;
+const PROFILE = [
+  'region { code }',
+  'kinds',
+  'skills { code }',
+  'weeklyAvailabilityHours',
+  'status',
+];
+
+describe('a volunteer record', () => {
   it.each([
     [SCD, 'V-0000001'],
     [SCD, 'V-0000004'],
     [SEC, 'V-0000004'],
     [SEC, 'V-0000001'],
     [V1, 'V-0000001'],
-    [V1, 'V-0000005'],
-  ])('%o reading %s: only their own or their agency volunteers', async (identity, id) => {
-    const result = await as(identity, `{ volunteer(id: "${id}") { id fullName city } }`);
-    const allowed =
-      identity.role === 'volunteer'
-        ? identity.subject === id
-        : agenciesOf(id).has(identity.agency!);
-    expect(result.data?.volunteer?.city).toBeTruthy();
+  ])(
+    '%o reading %s: personal fields and quasi-identifiers of their own or their agency volunteers only',
+    async (identity, id) => {
+      const result = await as(
+        identity,
+        `{ volunteer(id: "${id}") { id ${PERSONAL.join(' ')} ${PROFILE.join(' ')} } }`,
+      );
+      const allowed =
+        identity.role === 'volunteer'
+          ? identity.subject === id
+          : agenciesOf(id).has(identity.agency!);
+      // What deploying volunteers needs is visible to staff of every agency.
+      expect(result.data?.volunteer?.region?.code).toBeTruthy();
+      expect(result.data?.volunteer?.skills.length).toBeGreaterThan(0);
+      if (allowed) {
+        expect(result.errors).toBeUndefined();
+        expect(result.data?.volunteer?.fullName).toBe(name(id));
+        for (const field of PERSONAL) expect(result.data?.volunteer?.[field]).not.toBeNull();
+      } else {
+        for (const field of PERSONAL) expect(result.data?.volunteer?.[field]).toBeNull();
+        const refused = result.errors?.map((e) => `${e.extensions?.code} ${e.path?.join('.')}`);
+        expect(refused?.sort()).toEqual(
+          PERSONAL.map((field) => `FORBIDDEN volunteer.${field}`).sort(),
+        );
+        expect(JSON.stringify(result)).not.toContain(name(id));
+      }
+    },
+  );
+
+  it('another volunteer’s record is refused to a volunteer altogether', async () => {
+    const result = await as(V1, `{ volunteer(id: "V-0000005") { id region { code } kinds } }`);
+    expect(result.data?.volunteer).toBeNull();
+    expect(result.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([
+      ['FORBIDDEN', ['volunteer']],
+    ]);
+  });
+
+  it('an analyst sees aggregates but no volunteer, not even a profile', async () => {
+    const result = await as(
+      ANALYST,
+      '{ volunteer(id: "V-0000001") { id region { code } } nationalPeriod(period: "2026") { activeVolunteers } }',
+    );
+    expect(result.data?.volunteer).toBeNull();
+    expect(result.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([
+      ['FORBIDDEN', ['volunteer']],
+    ]);
+    expect(result.data?.nationalPeriod?.activeVolunteers).toBeGreaterThan(0);
+    expect(JSON.stringify(result)).not.toContain(name('V-0000001'));
+  });
+
+  it.each([
+    [V1, false],
+    [ANALYST, false],
+    [SCD, true],
+  ])('%o may list volunteers: %s', async (identity, allowed) => {
+    const result = await as(
+      identity,
+      '{ volunteers(first: 50) { totalCount edges { node { id } } } }',
+    );
     if (allowed) {
       expect(result.errors).toBeUndefined();
-      expect(result.data?.volunteer?.fullName).toBe(name(id));
+      expect(result.data?.volunteers.totalCount).toBe(fixture.volunteers.length);
     } else {
-      expect(result.data?.volunteer?.fullName).toBeNull();
-      expect(result.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([
-        ['FORBIDDEN', ['volunteer', 'fullName']],
-      ]);
-      expect(JSON.stringify(result)).not.toContain(name(id));
+      expect(result.data?.volunteers ?? null).toBeNull();
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
   });
 
-  it('an analyst sees aggregates but no personal field', async () => {
-    const result = await as(
-      ANALYST,
-      '{ volunteer(id: "V-0000001") { fullName } nationalPeriod(period: "2026") { activeVolunteers } }',
-    );
-    expect(result.data?.volunteer?.fullName ?? null).toBeNull();
-    expect(result.data?.nationalPeriod?.activeVolunteers).toBeGreaterThan(0);
-    expect(JSON.stringify(result)).not.toContain(name('V-0000001'));
+  it('a volunteer’s agencies are visible to staff and to the volunteer, never to another volunteer', async () => {
+    const own = await as(V1, '{ volunteer(id: "V-0000001") { agencyCodes } }');
+    expect(own.data?.volunteer.agencyCodes.sort()).toEqual([...agenciesOf('V-0000001')].sort());
+    const staff = await as(SEC, '{ volunteer(id: "V-0000001") { agencyCodes } }');
+    expect(staff.errors).toBeUndefined();
+  });
+});
+
+describe('registration', () => {
+  const register = (nationalId: string, email: string) =>
+    `mutation { registerVolunteer(input: { nationalId: "${nationalId}", fullName: "نورة الحربي", gender: FEMALE, birthYear: 1994, regionCode: "SA-01", city: "Riyadh", email: "${email}", weeklyAvailabilityHours: 2, kinds: [PRACTICAL], skillCodes: ["2221"] }) { id } }`;
+  const ADMIN_ = { role: 'platform_admin', subject: 'admin-9' } as const;
+
+  it.each([
+    [V1, 'FORBIDDEN'],
+    [ANALYST, 'FORBIDDEN'],
+  ])('%o may not register anyone', async (identity, code) => {
+    const result = await as(identity, register('1987654322', 'squat@example.sa'));
+    expect(result.data?.registerVolunteer ?? null).toBeNull();
+    expect(result.errors?.[0]?.extensions?.code).toBe(code);
+  });
+
+  it('a desk officer registers, and a collision says which field to an admin only', async () => {
+    const first = await as(SCD, register('1987654330', 'desk@example.sa'));
+    expect(first.errors).toBeUndefined();
+    expect(first.data?.registerVolunteer.id).toMatch(/^V-/);
+    // Which field collided would say whether an address or a person is registered: the officer
+    // gets the same answer for both.
+    const sameEmail = await as(SCD, register('1987654348', 'desk@example.sa'));
+    const samePerson = await as(SCD, register('1987654330', 'other@example.sa'));
+    for (const answer of [sameEmail, samePerson]) {
+      expect(answer.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([
+        ['CONFLICT', undefined],
+      ]);
+    }
+    expect(sameEmail.errors?.[0]?.message).toBe(samePerson.errors?.[0]?.message);
+    const byAdmin = await as(ADMIN_, register('1987654348', 'desk@example.sa'));
+    expect(byAdmin.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([
+      ['CONFLICT', 'input.email'],
+    ]);
   });
 });
 
@@ -84,7 +173,7 @@ describe('participations', () => {
       { node: { volunteer: { id: 'V-0000001' } } },
     ]);
     const theirs = await as(V1, '{ volunteer(id: "V-0000005") { participations { id } } }');
-    expect(theirs.data?.volunteer.participations).toEqual([]);
+    expect(theirs.data?.volunteer).toBeNull();
   });
 });
 

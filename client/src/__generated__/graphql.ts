@@ -269,7 +269,7 @@ export type SearchVolunteersQueryVariables = Exact<{
 }>;
 
 
-export type SearchVolunteersQuery = { volunteers: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, fullName?: string | null, city: string, kinds: Array<VolunteeringKind>, weeklyAvailabilityHours: number, status: VolunteerStatus, region: { code: string, name: { ar: string, en: string } }, skills: Array<{ code: string, name: { ar: string, en: string } }> } }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
+export type SearchVolunteersQuery = { volunteers: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, fullName?: string | null, city?: string | null, kinds: Array<VolunteeringKind>, weeklyAvailabilityHours: number, status: VolunteerStatus, region: { code: string, name: { ar: string, en: string } }, skills: Array<{ code: string, name: { ar: string, en: string } }> } }>, pageInfo: { hasNextPage: boolean, endCursor?: string | null } } };
 
 export type ReferenceDataQueryVariables = Exact<{ [key: string]: never; }>;
 

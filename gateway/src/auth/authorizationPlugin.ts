@@ -75,7 +75,9 @@ export function authorizationPlugin(
             authorized.placeholders,
           );
           single.data = data;
-          single.errors = [...(single.errors ?? []), ...errors];
+          // A refused field under a parent that came back null has no path to report: then
+          // there is no error to add, and `errors` must stay absent rather than become `[]`.
+          if (errors.length > 0) single.errors = [...(single.errors ?? []), ...errors];
         },
       };
     },

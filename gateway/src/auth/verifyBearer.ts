@@ -9,6 +9,11 @@ export interface BearerOptions {
   audience: string;
   /** Allowed clock skew. @default 30 s */
   clockToleranceSeconds?: number;
+  /**
+   * Oldest token accepted, counted from its `iat` (which is required, and may not lie in the
+   * future): a token stolen long ago stays useless even if its `exp` is far away. @default 12 h
+   */
+  maxAgeSeconds?: number;
 }
 
 /** Turns an `Authorization` header into a caller, or throws UNAUTHENTICATED. */
@@ -35,7 +40,8 @@ export function bearerVerifier(options: BearerOptions): BearerVerifier {
         audience: options.audience,
         algorithms: ALGORITHMS,
         clockTolerance: options.clockToleranceSeconds ?? 30,
-        requiredClaims: ['sub', 'exp', 'role'],
+        maxTokenAge: options.maxAgeSeconds ?? 12 * 60 * 60,
+        requiredClaims: ['sub', 'exp', 'iat', 'role'],
       });
       return callerFromClaims(payload);
     } catch (error) {

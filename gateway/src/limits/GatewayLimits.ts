@@ -15,6 +15,8 @@ export interface GatewayLimits {
   maxTokens?: number;
   /** Most directives applied in an operation. @default 50 */
   maxDirectives?: number;
+  /** Most field selections once fragments are expanded (what authorization and planning walk). @default 1000 */
+  maxFields?: number;
   /** Highest estimated cost (`@cost`, `@listSize`) accepted. @default 10000 */
   maxCost?: number;
   /** Size assumed for a list that no slicing argument or `assumedSize` describes. @default 10 */
@@ -38,6 +40,10 @@ export const DEFAULT_LIMITS = Object.freeze({
   // The largest scenario is under 300 tokens; generated client documents stay well below.
   maxTokens: 5_000,
   maxDirectives: 50,
+  // The largest client document selects under 100 fields expanded; a fragment bomb (fragments
+  // spreading each other twice per level) selects 2^levels and is refused here, in microseconds,
+  // before the authorization walk or the planner expand it.
+  maxFields: 1_000,
   // The client's DeployableVolunteers at its largest page (`first: 100`) estimates 5,203:
   // twice that still refuses a second nested page of 100 (about 100,000).
   maxCost: 10_000,

@@ -2,7 +2,8 @@ import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 
 /** Which operation limit was exceeded, in `extensions.limit`. */
-export type OperationLimit = 'depth' | 'aliases' | 'rootFields' | 'directives' | 'tokens';
+export type OperationLimit =
+  'depth' | 'aliases' | 'rootFields' | 'directives' | 'fields' | 'tokens' | 'variables';
 
 /** One code the gateway answers when it refuses work before planning. */
 export interface LimitErrorCode<Details> {
@@ -62,9 +63,18 @@ export const RATE_LIMITED = defineCode<{ retryAfterSeconds: number }>(
   ({ retryAfterSeconds }) => [['retry-after', String(retryAfterSeconds)]],
 );
 
+export const AUDIT_UNAVAILABLE = defineCode<{ retryAfterSeconds: number }>(
+  'AUDIT_UNAVAILABLE',
+  'The audit trail cannot keep up (its database is slow or down), so the gateway sheds new operations rather than run them unrecorded or make them wait; retry after `extensions.retryAfterSeconds`.',
+  503,
+  (details) => details,
+  ({ retryAfterSeconds }) => [['retry-after', String(retryAfterSeconds)]],
+);
+
 /** Every code of this module: safe to show as they are, in production too. */
 export const LIMIT_ERROR_CODES = [
   OPERATION_LIMIT_EXCEEDED,
   COST_ESTIMATED_TOO_EXPENSIVE,
   RATE_LIMITED,
+  AUDIT_UNAVAILABLE,
 ] as const;

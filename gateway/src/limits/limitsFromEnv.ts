@@ -9,6 +9,7 @@ export function limitsFromEnv(env: GatewayEnv): GatewayLimits {
     maxRootFields: env.GATEWAY_MAX_ROOT_FIELDS,
     maxTokens: env.GATEWAY_MAX_TOKENS,
     maxDirectives: env.GATEWAY_MAX_DIRECTIVES,
+    maxFields: env.GATEWAY_MAX_FIELDS,
     maxCost: env.GATEWAY_MAX_COST,
     defaultListSize: env.GATEWAY_COST_DEFAULT_LIST_SIZE,
     rateLimitPerMinute: env.GATEWAY_RATE_LIMIT_PER_MINUTE,

@@ -16,6 +16,12 @@ export interface OperationMeasures {
   rootFields: number;
   /** Directives applied anywhere: on the operation, its variables, fields and fragments. */
   directives: number;
+  /**
+   * Field selections once every fragment is expanded: the size of the tree the gateway's
+   * authorization walk and query planner work on. Fragments that spread each other twice per
+   * level double it at every level, so it is counted, never expanded.
+   */
+  fields: number;
 }
 
 interface Tally {
@@ -24,9 +30,11 @@ interface Tally {
   /** Fields at the level of the selection set itself, through fragments. */
   fields: number;
   directives: number;
+  /** Fields at every level below and including this selection set, through fragments. */
+  expanded: number;
 }
 
-const NOTHING: Tally = { depth: 0, aliases: 0, fields: 0, directives: 0 };
+const NOTHING: Tally = { depth: 0, aliases: 0, fields: 0, directives: 0, expanded: 0 };
 
 // Introspection is bounded by graphql-js's own MaxIntrospectionDepthRule and is off in
 // production; counted in full, the standard introspection query (13 levels) would not fit the
@@ -44,7 +52,7 @@ export function measureOperation(
   operationName?: string | null,
 ): OperationMeasures {
   const operation = getOperationAST(document, operationName);
-  if (!operation) return { depth: 0, aliases: 0, rootFields: 0, directives: 0 };
+  if (!operation) return { depth: 0, aliases: 0, rootFields: 0, directives: 0, fields: 0 };
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) {
@@ -75,12 +83,14 @@ export function measureOperation(
     for (const selection of selectionSet.selections) {
       let inner: Tally;
       if (selection.kind === Kind.FIELD) {
+        const introspection = INTROSPECTION.has(selection.name.value);
         const below = selection.selectionSet ? tally(selection.selectionSet) : NOTHING;
         inner = {
-          depth: INTROSPECTION.has(selection.name.value) ? 1 : 1 + below.depth,
+          depth: introspection ? 1 : 1 + below.depth,
           aliases: below.aliases + (selection.alias ? 1 : 0),
           fields: 1,
           directives: below.directives,
+          expanded: 1 + (introspection ? 0 : below.expanded),
         };
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         inner = tally(selection.selectionSet);
@@ -91,6 +101,7 @@ export function measureOperation(
       total.aliases += inner.aliases;
       total.fields += inner.fields;
       total.directives += inner.directives + (selection.directives?.length ?? 0);
+      total.expanded += inner.expanded;
     }
     return total;
   };
@@ -105,5 +116,6 @@ export function measureOperation(
     aliases: root.aliases,
     rootFields: root.fields,
     directives: root.directives + (operation.directives?.length ?? 0) + variableDirectives,
+    fields: root.expanded,
   };
 }

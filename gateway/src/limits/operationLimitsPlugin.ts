@@ -8,6 +8,7 @@ export interface OperationLimits {
   maxAliases: number;
   maxRootFields: number;
   maxDirectives: number;
+  maxFields: number;
 }
 
 const CHECKS = [
@@ -15,6 +16,7 @@ const CHECKS = [
   ['aliases', 'maxAliases', (n: number) => `uses ${n} aliases`],
   ['rootFields', 'maxRootFields', (n: number) => `selects ${n} root fields`],
   ['directives', 'maxDirectives', (n: number) => `applies ${n} directives`],
+  ['fields', 'maxFields', (n: number) => `selects ${n} fields once its fragments are expanded`],
 ] as const satisfies readonly [keyof OperationMeasures, keyof OperationLimits, unknown][];
 
 /**

@@ -6,9 +6,18 @@ import type { RateLimitStore, TakeResult } from './RateLimitStore.ts';
 /** What the rate limiter reads from the gateway's context. */
 export interface RateLimitedContext {
   /** An authenticated caller has a subject; anonymous callers have none. */
-  caller?: { subject: string | null };
+  caller?: { subject: string | null; role?: string; agency?: string | null };
   /** The client's address, as the context established it (trusted proxies included). */
   clientIp?: string;
+  requestId?: string;
+}
+
+// The context a refused request had, so the audit trail can say whose request it was.
+const refusedContexts = new WeakMap<object, RateLimitedContext>();
+
+/** The context of a request the rate limiter refused after it was built; else undefined. */
+export function contextOfRefusal(error: unknown): RateLimitedContext | undefined {
+  return typeof error === 'object' && error !== null ? refusedContexts.get(error) : undefined;
 }
 
 /** Options of {@link rateLimitContext}. */
@@ -34,7 +43,11 @@ export function rateLimitContext<C extends RateLimitedContext>(
   context: (req: IncomingMessage) => Promise<C>,
   options: RateLimitOptions,
 ): (req: IncomingMessage) => Promise<C> {
-  const spend = async (subject: string | null | undefined, address: string | undefined) => {
+  const spend = async (
+    subject: string | null | undefined,
+    address: string | undefined,
+    established?: C,
+  ) => {
     const perMinute = subject ? options.perMinute : options.anonymousPerMinute;
     const key = subject ? `caller:${subject}` : `address:${addressBucket(address)}`;
     let result: TakeResult;
@@ -50,10 +63,12 @@ export function rateLimitContext<C extends RateLimitedContext>(
       return;
     }
     if (!result.allowed) {
-      throw RATE_LIMITED.err(
+      const error = RATE_LIMITED.err(
         `Too many requests: ${subject ? 'a caller' : 'an anonymous address'} may send ${perMinute} a minute; retry in ${result.retryAfterSeconds} s.`,
         { retryAfterSeconds: result.retryAfterSeconds },
       );
+      if (established) refusedContexts.set(error, established);
+      throw error;
     }
   };
 
@@ -65,7 +80,7 @@ export function rateLimitContext<C extends RateLimitedContext>(
       await spend(null, req.socket.remoteAddress);
       throw error;
     }
-    await spend(value.caller?.subject, value.clientIp ?? req.socket.remoteAddress);
+    await spend(value.caller?.subject, value.clientIp ?? req.socket.remoteAddress, value);
     return value;
   };
 }

@@ -196,6 +196,8 @@ export async function loadFixture(graph: Graph): Promise<void> {
       };
     }),
   });
+  // Registrations made by a test number on from here, as they would after these records.
+  await volunteersDb.$executeRaw`SELECT setval('volunteer_number', ${fixture.volunteers.length})`;
   await volunteersDb.volunteerSkill.createMany({
     data: fixture.volunteers.flatMap((v) =>
       v.skills.map((skillCode) => ({ volunteerId: v.id, skillCode })),

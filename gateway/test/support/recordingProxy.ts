@@ -6,6 +6,8 @@ export interface RecordingProxy {
   url: string;
   /** Headers of every request received, in order. */
   requests: IncomingHttpHeaders[];
+  /** Bodies of every request received, in the same order. */
+  bodies: string[];
   /** TCP connections the gateway opened to the proxy. */
   connections: number;
   close(): Promise<void>;
@@ -16,11 +18,14 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
   const proxy: RecordingProxy = {
     url: '',
     requests: [],
+    bodies: [],
     connections: 0,
     close: async () => undefined,
   };
   const server = createServer((req, res) => {
     proxy.requests.push(req.headers);
+    const index = proxy.bodies.push('') - 1;
+    req.on('data', (chunk: Buffer) => (proxy.bodies[index] += chunk.toString('utf8')));
     const forward = request(
       {
         host: upstream.hostname,

@@ -8,8 +8,14 @@ import type { PrismaClient as ProgramsClient } from '../../../subgraphs/programs
 import { PROGRAMS_DIR, programsSubgraph } from '../../../subgraphs/programs/src/server.ts';
 import type { PrismaClient as VolunteersClient } from '../../../subgraphs/volunteers/src/__generated__/prisma/client.ts';
 import { VOLUNTEERS_DIR, volunteersSubgraph } from '../../../subgraphs/volunteers/src/server.ts';
-import { createLocalJWKSet } from 'jose';
-import { callerTokenAuthenticator, generateSigningKey, type SigningKey } from '@sahem/kit';
+import { createLocalJWKSet, createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
+import {
+  callerAudience,
+  callerTokenAuthenticator,
+  generateSigningKey,
+  type SigningKey,
+} from '@sahem/kit';
+import { fixedCallerKeys, type CallerKeys } from '../../src/auth/callerKeys.ts';
 import {
   createAuditLog,
   type AuditLog,
@@ -41,7 +47,7 @@ export interface Graph {
   /** The test identity provider's key and the gateway's caller-token key. */
   keys: { issuer: SigningKey; gateway: SigningKey };
   /** What a second gateway over the same subgraphs needs to verify callers and sign for them. */
-  identity: Pick<GatewayDeps, 'verifyBearer' | 'callerKey'>;
+  identity: Pick<GatewayDeps, 'verifyBearer' | 'callerKeys'>;
   /** Everything a second gateway over these subgraphs needs; tests add the options they vary. */
   gatewayDeps: GatewayDeps;
   /** A bearer token the gateway accepts for `identity`. */
@@ -73,6 +79,12 @@ export interface GraphOptions {
   audit?: false | Omit<AuditLogOptions, 'databaseUrl'>;
   /** Operation limits, cost budget and rate limits of the gateway. @default the production ones */
   limits?: GatewayLimits;
+  /**
+   * The gateway's caller-token keys, and subgraphs that fetch them from the gateway's
+   * `/.well-known/jwks.json` over HTTP, as deployed subgraphs do (`cooldownMs` between fetches
+   * for an unknown key). @default a fixed key, handed to the subgraphs in process
+   */
+  callerKeys?: { keys: CallerKeys; cooldownMs: number };
 }
 
 /** Starts both subgraphs and the gateway over real HTTP, as `npm start` does. */
@@ -95,9 +107,14 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
       issuer: await generateSigningKey('test-idp'),
       gateway: await generateSigningKey('test-gateway'),
     };
-    const authenticate = callerTokenAuthenticator(
-      createLocalJWKSet({ keys: [keys.gateway.publicJwk] }),
-    );
+    const callerKeys = options.callerKeys?.keys ?? fixedCallerKeys(keys.gateway);
+    // With keys from the gateway, the subgraphs' key sets are created once its URL is known.
+    let gatewayKeySet: JWTVerifyGetKey | undefined;
+    const fromGateway: JWTVerifyGetKey = (header, token) => gatewayKeySet!(header, token);
+    const authenticate = (name: string) =>
+      callerTokenAuthenticator(options.callerKeys ? fromGateway : callerKeys, {
+        audience: callerAudience(name),
+      });
     const token = (identity: DemoIdentity) => signDemoToken(identity, keys.issuer, TEST_ISSUER);
     const adminAuthorization = `Bearer ${await token(ADMIN)}`;
     const identity = {
@@ -105,10 +122,14 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
         ...TEST_ISSUER,
         keys: createLocalJWKSet({ keys: [keys.issuer.publicJwk] }),
       }),
-      callerKey: keys.gateway,
+      callerKeys,
     };
     const volunteers = await startSubgraph(
-      volunteersSubgraph({ authenticate, nationalIdSalt: TEST_SALT, production: false }),
+      volunteersSubgraph({
+        authenticate: authenticate('volunteers'),
+        nationalIdSalt: TEST_SALT,
+        production: false,
+      }),
       {
         port: 0,
         databaseUrl: volunteersDb.url,
@@ -118,7 +139,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
     stops.push(() => volunteers.stop());
     const programs = await startSubgraph(
       programsSubgraph({
-        authenticate,
+        authenticate: authenticate('programs'),
         production: false,
         ...(options.now && { now: options.now }),
       }),
@@ -127,7 +148,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
     stops.push(() => programs.stop());
     const indicators = await startSubgraph(
       indicatorsSubgraph({
-        authenticate,
+        authenticate: authenticate('indicators'),
         production: false,
         ...(options.now && { now: options.now }),
       }),
@@ -155,6 +176,11 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
       { port: 0 },
     );
     stops.push(() => gateway.stop());
+    if (options.callerKeys) {
+      gatewayKeySet = createRemoteJWKSet(new URL('/.well-known/jwks.json', gateway.url), {
+        cooldownDuration: options.callerKeys.cooldownMs,
+      });
+    }
     return {
       gateway,
       volunteers,

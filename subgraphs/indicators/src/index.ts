@@ -1,4 +1,4 @@
-import { callerTokenAuthenticator, startSubgraph } from '@sahem/kit';
+import { callerAudience, callerTokenAuthenticator, startSubgraph } from '@sahem/kit';
 import { indicatorsEnv } from './env.ts';
 import { indicatorsSubgraph } from './server.ts';
 
@@ -6,7 +6,9 @@ import { indicatorsSubgraph } from './server.ts';
 const env = indicatorsEnv();
 const running = await startSubgraph(
   indicatorsSubgraph({
-    authenticate: callerTokenAuthenticator(new URL(env.SAHEM_GATEWAY_JWKS_URL!)),
+    authenticate: callerTokenAuthenticator(new URL(env.SAHEM_GATEWAY_JWKS_URL!), {
+      audience: callerAudience('indicators'),
+    }),
     production: env.SAHEM_PRODUCTION,
   }),
   {

@@ -7,6 +7,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { maskInternalErrors } from './maskInternalErrors.ts';
 import { recordOwnersPlugin, type RecordOwnersContext } from './recordOwnersPlugin.ts';
+import { refuseUnstorableText } from './refuseUnstorableText.ts';
 
 /** The resolver map `buildSubgraphSchema` takes (its type is not exported by name). */
 type SubgraphResolvers = Extract<
@@ -38,6 +39,8 @@ export function createSubgraphServer<TContext extends RecordOwnersContext>(
       resolvers: options.resolvers as SubgraphResolvers,
     }),
     includeStacktraceInErrorResponses: !production,
+    // The gateway always sends the full text; a hash-only request is not one of its.
+    persistedQueries: false,
     // The process that runs the server decides when it stops (index.ts, npm start).
     stopOnTerminationSignals: false,
     formatError: maskInternalErrors(production),
@@ -46,6 +49,7 @@ export function createSubgraphServer<TContext extends RecordOwnersContext>(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       recordOwnersPlugin<TContext>(),
+      refuseUnstorableText<TContext>(),
       ...((options.plugins ?? []) as ApolloServerPlugin<TContext>[]),
     ],
   });

@@ -21,3 +21,5 @@ export * from './auth/access.ts';
 export * from './recordOwnersPlugin.ts';
 export * from './subgraphContext.ts';
 export * from './openDatabase.ts';
+export * from './printable.ts';
+export * from './refuseUnstorableText.ts';

@@ -1,6 +1,13 @@
+import { inspect } from 'node:util';
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ERROR_CODES } from './errors.ts';
+import { printable } from './printable.ts';
+
+// graphql-js suggests names in coercion errors ("Did you mean the enum value "OPEN"?"), which
+// spells the schema out to a prober; Apollo's `hideSchemaDetailsFromClientErrors` only covers
+// validation errors.
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 
 const KNOWN = new Set<string>([
   ...ERROR_CODES.map((code) => code.code),
@@ -20,11 +27,27 @@ const KNOWN = new Set<string>([
  */
 export function maskInternalErrors(
   production: boolean,
-  log: (error: unknown) => void = (error) => console.error(error),
+  // One line per error, control characters escaped: what it says may come from a caller.
+  log: (error: unknown) => void = (error) =>
+    console.error(printable(inspect(error, { breakLength: Infinity }))),
 ): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
   return (formatted, error) => {
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && KNOWN.has(code)) return formatted;
+    // Apollo Server's own refusals of a malformed request (an unsupported persisted-query
+    // version, a hash that does not match the text) carry a 4xx but no code: they are the
+    // client's, said as BAD_REQUEST, and no operator needs them in the log.
+    const status = (unwrapResolverError(error) as { extensions?: { http?: { status?: number } } })
+      ?.extensions?.http?.status;
+    // (Apollo Server fills a missing code in as INTERNAL_SERVER_ERROR before it gets here.)
+    const uncoded = code === undefined || code === 'INTERNAL_SERVER_ERROR';
+    if (uncoded && typeof status === 'number' && status >= 400 && status < 500) {
+      return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
+    }
+    if (typeof code === 'string' && KNOWN.has(code)) {
+      if (!production) return formatted;
+      const message = formatted.message.replace(SUGGESTION, '');
+      return message === formatted.message ? formatted : { ...formatted, message };
+    }
     log(unwrapResolverError(error));
     if (!production) return formatted;
     return {

@@ -58,3 +58,18 @@ export function toConnection<T>(rows: T[], take: number, keyOf: (row: T) => stri
     pageInfo: { hasNextPage: rows.length > take, endCursor: edges.at(-1)?.cursor ?? null },
   };
 }
+
+/**
+ * Validates the `first` of a plain list (one without cursors): a whole number from 0 to `max`.
+ * The cost estimate sizes the list by it (`@listSize(slicingArguments: ["first"])`), so the
+ * subgraph must never return more: this is the bound both sides rely on.
+ */
+export function listLimit(first: number | null | undefined, max: number, fallback: number): number {
+  const take = first ?? fallback;
+  if (!Number.isInteger(take) || take < 0 || take > max) {
+    throw BAD_USER_INPUT.err(`first must be between 0 and ${max}; got ${take}.`, {
+      field: 'first',
+    });
+  }
+  return take;
+}

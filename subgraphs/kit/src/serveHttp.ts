@@ -1,6 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { requestDigest } from './auth/callerToken.ts';
+
+// The digest of each request as it arrived, for the caller-token check (which must compare
+// against the exact bytes, not a re-serialisation of what was parsed).
+const digests = new WeakMap<IncomingMessage, string>();
+
+/** {@link requestDigest} of a request served by {@link serveHttp}: its body (POST) or target (GET). */
+export function requestDigestOf(req: IncomingMessage): string | undefined {
+  return digests.get(req);
+}
 
 /** A plain HTTP route beside GraphQL, such as `GET /health`. */
 export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -55,14 +65,27 @@ export function serveHttp<TContext extends BaseContext>(
     res.once('close', () => inFlight.delete(res));
     if (closing) closeAfter(res);
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) res.writeHead(error instanceof BodyTooLarge ? 413 : 500);
+      if (error instanceof BodyTooLarge) {
+        refuse(
+          res,
+          413,
+          'PAYLOAD_TOO_LARGE',
+          `The request body is larger than ${maxBodyBytes} bytes.`,
+        );
+        return;
+      }
+      if (!res.headersSent) res.writeHead(500);
       res.end();
     });
   });
   server.keepAliveTimeout = 65_000;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = requestUrl(req.url);
+    if (!url) {
+      refuse(res, 400, 'BAD_REQUEST', 'The request target is not a valid path or URL.');
+      return;
+    }
     const route = options.routes?.[url.pathname];
     if (route && req.method === 'GET') return route(req, res);
     if (url.pathname !== GRAPHQL_PATH) {
@@ -73,7 +96,19 @@ export function serveHttp<TContext extends BaseContext>(
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const body = req.method === 'POST' ? await readJson(req, maxBodyBytes) : undefined;
+    const raw = req.method === 'POST' ? await readBody(req, maxBodyBytes) : undefined;
+    digests.set(req, requestDigest(raw ?? req.url ?? '/'));
+    const body = raw === undefined ? undefined : parseJson(raw);
+    const nested = [body, ...['variables', 'extensions'].map((key) => queryJson(url, key))];
+    if (nested.some((value) => nestedDeeperThan(value, MAX_JSON_DEPTH))) {
+      refuse(
+        res,
+        400,
+        'BAD_REQUEST',
+        `The request nests JSON values more than ${MAX_JSON_DEPTH} levels deep; no operation of this graph needs that.`,
+      );
+      return;
+    }
     const response = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: () => options.context(req),
@@ -111,7 +146,52 @@ export function serveHttp<TContext extends BaseContext>(
 
 class BodyTooLarge extends Error {}
 
-async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+// Deeper than any input type of the graph; bounds every recursive walk of variables after it
+// (coercion, cost estimates), which a body nesting values 500,000 levels deep would overflow.
+const MAX_JSON_DEPTH = 64;
+
+/** The request target as a URL: origin-form (`/graphql?…`) or absolute-form; null if neither. */
+function requestUrl(target: string | undefined): URL | null {
+  try {
+    return new URL(target ?? '/', 'http://localhost');
+  } catch {
+    return null;
+  }
+}
+
+/** A JSON search parameter of a GET request, parsed; undefined when absent or not JSON. */
+function queryJson(url: URL, key: string): unknown {
+  const text = url.searchParams.get(key);
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `value` nests arrays or objects deeper than `max`, found without recursion. */
+function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= max) return true;
+    for (const inner of Object.values(item)) stack.push([inner, depth + 1]);
+  }
+  return false;
+}
+
+/** Answers with a GraphQL-shaped error body and a 4xx status, before any GraphQL work. */
+function refuse(res: ServerResponse, status: number, code: string, message: string): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -119,7 +199,11 @@ async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
     if (size > limit) throw new BodyTooLarge();
     chunks.push(chunk);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+function parseJson(raw: Buffer): unknown {
+  const text = raw.toString('utf8');
   if (text === '') return undefined;
   try {
     return JSON.parse(text) as unknown;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Caller } from './auth/caller.ts';
 import { callerTokenOf, type CallerAuthenticator } from './auth/callerToken.ts';
+import { requestDigestOf } from './serveHttp.ts';
 
 /** What every subgraph's context starts from. */
 export interface BaseSubgraphContext {
@@ -14,22 +15,28 @@ export interface BaseSubgraphContext {
 }
 
 /**
- * A subgraph's context function. Over HTTP the caller comes from the gateway's signed token
- * (no token, no answer); in-process callers (tests) state it explicitly. There is no default:
- * no request runs without a known caller.
+ * A subgraph's context function. Over HTTP the caller comes from the gateway's signed token,
+ * checked against the request exactly as it arrived (no token, no answer); in-process callers
+ * (tests) state it explicitly. There is no default: no request runs without a known caller.
  */
 export function subgraphContext<TContext>(
   authenticate: CallerAuthenticator,
   build: (base: BaseSubgraphContext) => TContext,
 ): (req?: IncomingMessage, asCaller?: Caller) => Promise<TContext> {
   return async (req, asCaller) => {
-    const caller = req ? await authenticate(callerTokenOf(req)) : asCaller;
+    const caller = req
+      ? await authenticate({ token: callerTokenOf(req), digest: requestDigestOf(req) })
+      : asCaller;
     if (!caller) throw new Error('A context needs a request or an explicit caller.');
     const requestId = req?.headers['x-request-id'];
     return build({
       caller,
       agencies: new Set(),
-      requestId: typeof requestId === 'string' ? requestId : randomUUID(),
+      // Only an id that looks like one, so a subgraph's logs cannot be polluted through it.
+      requestId:
+        typeof requestId === 'string' && /^[\w.-]{1,128}$/.test(requestId)
+          ? requestId
+          : randomUUID(),
     });
   };
 }

@@ -1,4 +1,4 @@
-import { callerTokenAuthenticator, startSubgraph } from '@sahem/kit';
+import { callerAudience, callerTokenAuthenticator, startSubgraph } from '@sahem/kit';
 import { programsEnv } from './env.ts';
 import { programsSubgraph } from './server.ts';
 
@@ -6,7 +6,9 @@ import { programsSubgraph } from './server.ts';
 const env = programsEnv();
 const running = await startSubgraph(
   programsSubgraph({
-    authenticate: callerTokenAuthenticator(new URL(env.SAHEM_GATEWAY_JWKS_URL!)),
+    authenticate: callerTokenAuthenticator(new URL(env.SAHEM_GATEWAY_JWKS_URL!), {
+      audience: callerAudience('programs'),
+    }),
     production: env.SAHEM_PRODUCTION,
   }),
   {

@@ -17,6 +17,8 @@ export interface ProgramFields {
 
 /** Largest capacity of one program; a typo guard, not a policy. */
 export const MAX_CAPACITY = 100_000;
+/** The most skills a program requires (`Program.requiredSkills` is sized by it for the cost estimate). */
+export const MAX_REQUIRED_SKILLS = 10;
 const ISCO_UNIT_GROUP = /^\d{4}$/;
 const PROGRAM_NUMBER = /^\d{5}$/;
 
@@ -56,6 +58,9 @@ export function validateProgram(program: ProgramFields): void {
     program.capacity > MAX_CAPACITY
   ) {
     fail('capacity', `Capacity must be a whole number between 1 and ${MAX_CAPACITY}.`);
+  }
+  if (program.requiredSkills.length > MAX_REQUIRED_SKILLS) {
+    fail('requiredSkillCodes', `A program requires at most ${MAX_REQUIRED_SKILLS} skills.`);
   }
   const badSkill = program.requiredSkills.find((code) => !ISCO_UNIT_GROUP.test(code));
   if (badSkill !== undefined) {

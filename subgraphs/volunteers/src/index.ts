@@ -1,4 +1,4 @@
-import { callerTokenAuthenticator, startSubgraph } from '@sahem/kit';
+import { callerAudience, callerTokenAuthenticator, startSubgraph } from '@sahem/kit';
 import { volunteersEnv } from './env.ts';
 import { volunteersSubgraph } from './server.ts';
 
@@ -6,7 +6,9 @@ import { volunteersSubgraph } from './server.ts';
 const env = volunteersEnv();
 const running = await startSubgraph(
   volunteersSubgraph({
-    authenticate: callerTokenAuthenticator(new URL(env.SAHEM_GATEWAY_JWKS_URL!)),
+    authenticate: callerTokenAuthenticator(new URL(env.SAHEM_GATEWAY_JWKS_URL!), {
+      audience: callerAudience('volunteers'),
+    }),
     nationalIdSalt: env.VOLUNTEERS_NATIONAL_ID_SALT,
     production: env.SAHEM_PRODUCTION,
   }),

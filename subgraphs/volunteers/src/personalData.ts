@@ -1,10 +1,24 @@
-import { FORBIDDEN, requireScope, type Caller } from '@sahem/kit';
+import { FORBIDDEN, hasScope, requireScope, type Caller } from '@sahem/kit';
 
 /** A volunteer as a personal-field resolver sees it: the row plus the `@requires` field. */
 export interface VolunteerWithAgencies {
   id: string;
   /** Agencies whose programs the volunteer takes part in, from the programs subgraph. */
   agencyCodes?: readonly string[];
+}
+
+/**
+ * The row rule for a volunteer's record itself: the volunteer themself, and callers allowed to
+ * search volunteers (agency staff, platform admins). Throws FORBIDDEN otherwise, which nulls
+ * the record with an error at its path: an analyst or another volunteer learns nothing of it.
+ */
+export function volunteerRecordAccess(caller: Caller, volunteerId: string): void {
+  requireScope(caller, null, 'see volunteers');
+  if (caller.role === 'volunteer' && caller.volunteerId === volunteerId) return;
+  if (hasScope(caller, 'volunteers:search')) return;
+  throw FORBIDDEN.err(
+    'A volunteer record is visible to the volunteer themself, to agency staff and to platform admins.',
+  );
 }
 
 /**

@@ -12,7 +12,11 @@ export interface VolunteerFields<Kind extends string = string> {
   phone?: string | null;
   weeklyAvailabilityHours?: number | null;
   kinds?: readonly Kind[] | null;
+  skillCodes?: readonly string[] | null;
 }
+
+/** The most skills a volunteer declares (`Volunteer.skills` is sized by it for the cost estimate). */
+export const MAX_SKILLS = 10;
 
 /** The most hours a week has. */
 export const HOURS_PER_WEEK = 168;
@@ -78,6 +82,9 @@ export function validateVolunteer<Kind extends string>(
   }
   if (fields.kinds != null && fields.kinds.length === 0) {
     fail('kinds', 'Choose at least one kind of volunteering.');
+  }
+  if (fields.skillCodes != null && new Set(fields.skillCodes).size > MAX_SKILLS) {
+    fail('skillCodes', `Declare at most ${MAX_SKILLS} skills.`);
   }
   return {
     fullName,

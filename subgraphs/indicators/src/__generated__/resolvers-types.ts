@@ -69,6 +69,7 @@ export type Indicator = {
 
 /** A key performance indicator of national volunteering. */
 export type IndicatorTargetsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   period?: InputMaybe<Scalars['String']['input']>;
   scope?: InputMaybe<ScopeKind>;
   scopeCode?: InputMaybe<Scalars['ID']['input']>;
@@ -146,6 +147,7 @@ export type QueryIndicatorArgs = {
 
 
 export type QueryTargetsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   indicatorCode?: InputMaybe<Scalars['ID']['input']>;
   period?: InputMaybe<Scalars['String']['input']>;
   scope?: InputMaybe<ScopeKind>;
@@ -269,6 +271,7 @@ export type ValuationTable = {
   defaultHourlyWageSar: Scalars['Float']['output'];
   effectiveFrom: Scalars['Date']['output'];
   method: Scalars['String']['output'];
+  /** One per ISCO-08 major group (0–9) at most. */
   rates: Array<ValuationRate>;
   source: Scalars['String']['output'];
   version: Scalars['ID']['output'];
@@ -524,7 +527,7 @@ export type IndicatorResolvers<ContextType = Context, ParentType extends Resolve
   direction?: Resolver<ResolversTypes['IndicatorDirection'], ParentType, ContextType>;
   formula?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
-  targets?: Resolver<Array<ResolversTypes['Target']>, ParentType, ContextType, Partial<IndicatorTargetsArgs>>;
+  targets?: Resolver<Array<ResolversTypes['Target']>, ParentType, ContextType, RequireFields<IndicatorTargetsArgs, 'first'>>;
   unit?: Resolver<ResolversTypes['IndicatorUnit'], ParentType, ContextType>;
 }>;
 
@@ -549,7 +552,7 @@ export type ProgramResolvers<ContextType = Context, ParentType extends Resolvers
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   indicator?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType, RequireFields<QueryIndicatorArgs, 'code'>>;
   indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
-  targets?: Resolver<Array<ResolversTypes['Target']>, ParentType, ContextType, Partial<QueryTargetsArgs>>;
+  targets?: Resolver<Array<ResolversTypes['Target']>, ParentType, ContextType, RequireFields<QueryTargetsArgs, 'first'>>;
   valuationTable?: Resolver<Maybe<ResolversTypes['ValuationTable']>, ParentType, ContextType, Partial<QueryValuationTableArgs>>;
   valuationTables?: Resolver<Array<ResolversTypes['ValuationTable']>, ParentType, ContextType>;
 }>;

@@ -1,12 +1,14 @@
-import { parsePeriod, today } from '@sahem/kit';
+import { listLimit, parsePeriod, today } from '@sahem/kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types.ts';
+import { DEFAULT_TARGETS, MAX_TARGETS } from '../targetListLimits.ts';
 import { tableInForce } from '../valuation.ts';
 
 export const Query: QueryResolvers = {
   indicators: (_, __, { loaders }) => loaders.catalogue(),
   indicator: (_, { code }, { loaders }) => loaders.indicator.load(code),
-  targets: (_, { indicatorCode, scope, scopeCode, period }, { db }) =>
+  targets: (_, { indicatorCode, scope, scopeCode, period, first }, { db }) =>
     db.target.findMany({
+      take: listLimit(first, MAX_TARGETS, DEFAULT_TARGETS),
       where: {
         ...(indicatorCode != null && { indicatorCode }),
         ...(scope != null && { scope }),

@@ -42,12 +42,20 @@ export function hasScope(caller: Caller, scope: string): boolean {
 /**
  * The scopes the development identity provider grants each role; a production identity
  * provider is configured to issue the same. `pii:read` opens personal fields (subject to the
- * subgraphs' row rules), `aggregates:read` the cross-agency figures.
+ * subgraphs' row rules), `aggregates:read` the cross-agency figures, `volunteers:search` the
+ * list of volunteers and other volunteers' records, `volunteers:register` registrations.
  */
 export const ROLE_SCOPES = {
   anonymous: [],
   volunteer: ['pii:read', 'programs:apply', 'hours:log'],
-  agency_officer: ['pii:read', 'programs:write', 'hours:log', 'hours:verify'],
+  agency_officer: [
+    'pii:read',
+    'programs:write',
+    'hours:log',
+    'hours:verify',
+    'volunteers:search',
+    'volunteers:register',
+  ],
   analyst: ['aggregates:read'],
   platform_admin: [
     'pii:read',
@@ -56,6 +64,8 @@ export const ROLE_SCOPES = {
     'hours:log',
     'hours:verify',
     'aggregates:read',
+    'volunteers:search',
+    'volunteers:register',
     'volunteers:admin',
   ],
 } as const satisfies Record<Role, readonly string[]>;

@@ -268,6 +268,7 @@ export type Program = {
   /** Participants, filtered by role and status, in application order. */
   participations: ParticipationConnection;
   region: Region;
+  /** At most 10. */
   requiredSkills: Array<Skill>;
   startDate: Scalars['Date']['output'];
   status: ProgramStatus;
@@ -439,7 +440,10 @@ export type UpdateProgramInput = {
 
 export type Volunteer = {
   __typename?: 'Volunteer';
-  /** Agencies whose programs the volunteer applied to or takes part in (not withdrawn). */
+  /**
+   * Agencies whose programs the volunteer applied to or takes part in (not withdrawn): for the
+   * volunteer themself, agency staff and platform admins.
+   */
   agencyCodes: Array<Scalars['ID']['output']>;
   id: Scalars['ID']['output'];
   /**

@@ -1,4 +1,4 @@
-import { parsePeriod } from '@sahem/kit';
+import { FORBIDDEN, hasScope, parsePeriod, requireScope } from '@sahem/kit';
 import type { VolunteerResolvers } from '../__generated__/resolvers-types.ts';
 
 /** Validates an optional period argument before it becomes part of a loader key. */
@@ -8,7 +8,16 @@ const periodKey = (period: string | null | undefined) =>
 export const Volunteer: VolunteerResolvers = {
   // Any volunteer id is a valid reference here: a volunteer with no participation has none.
   __resolveReference: ({ id }) => ({ id }),
-  agencyCodes: ({ id }, _, { loaders }) => loaders.agencyCodesOfVolunteer.load(id),
+  // Which agencies a person volunteers with says a lot about them: the volunteer, staff and admins.
+  agencyCodes: ({ id }, _, { loaders, caller }) => {
+    requireScope(caller, null, "see a volunteer's agencies");
+    if (caller.volunteerId !== id && !hasScope(caller, 'volunteers:search')) {
+      throw FORBIDDEN.err(
+        "A volunteer's agencies are visible to them, to agency staff and to admins.",
+      );
+    }
+    return loaders.agencyCodesOfVolunteer.load(id);
+  },
   participations: ({ id }, { status }, { loaders }) =>
     loaders.participationsOfVolunteer.load({ id, status: status ?? null }),
   verifiedHours: ({ id }, { period }, { loaders }) =>

@@ -42,9 +42,10 @@ export type Mutation = {
   __typename?: 'Mutation';
   changeVolunteerStatus: Volunteer;
   /**
-   * Registers a volunteer. The national or resident id is checked (10 digits, first 1 for a
-   * citizen or 2 for a resident, Luhn checksum) and kept only as a salted hash; registering the
-   * same person or email twice is a CONFLICT.
+   * Registers a volunteer, at an agency's desk (`volunteers:register`) or by a platform admin
+   * (`volunteers:admin`). The national or resident id is checked (10 digits, first 1 for a citizen
+   * or 2 for a resident, Luhn checksum) and kept only as a salted hash; registering the same
+   * person or email twice is a CONFLICT (which field collided is said to platform admins only).
    */
   registerVolunteer: Volunteer;
   /** Changes the given fields of a volunteer (the volunteer themself, or a platform admin). */
@@ -89,11 +90,17 @@ export type Query = {
   skill: Maybe<Skill>;
   /** The ISCO-08 occupations volunteers can declare. */
   skills: Array<Skill>;
-  /** One volunteer by id (`V-0000042`), or null. */
+  /**
+   * One volunteer by id (`V-0000042`), or null. A volunteer may read their own record only; agency
+   * staff and platform admins (`volunteers:search`) any volunteer's.
+   */
   volunteer: Maybe<Volunteer>;
   /** How many volunteers match `filter`, grouped by region, kind or status (computed in SQL). */
   volunteerCounts: Array<VolunteerCount>;
-  /** Volunteers matching every given filter, oldest registration first. */
+  /**
+   * Volunteers matching every given filter, oldest registration first: agency staff looking for
+   * volunteers to deploy, and platform admins (`volunteers:search`).
+   */
   volunteers: VolunteerConnection;
 };
 
@@ -174,26 +181,31 @@ export type UpdateVolunteerInput = {
 };
 
 /**
- * A volunteer of the national record. Personal fields need the `pii:read` scope and are null
- * (with a FORBIDDEN error) unless the caller is the volunteer, staff of an agency whose programs
- * the volunteer takes part in, or a platform admin.
+ * A volunteer of the national record, visible to the volunteer themself and to agency staff and
+ * platform admins (`volunteers:search`); an analyst sees no volunteer, only aggregates. Personal
+ * fields, and the quasi-identifiers that would single a person out when combined (gender, birth
+ * year, city, registration time), need the `pii:read` scope and are null (with a FORBIDDEN error)
+ * unless the caller is the volunteer, staff of an agency whose programs the volunteer takes part
+ * in, or a platform admin. What staff see of every volunteer (region, skills, kinds, weekly
+ * hours, status) is what deploying volunteers needs.
  */
 export type Volunteer = {
   __typename?: 'Volunteer';
   /** Agencies whose programs the volunteer takes part in (owned by the programs subgraph). */
   agencyCodes: Array<Scalars['ID']['output']>;
-  birthYear: Scalars['Int']['output'];
-  city: Scalars['String']['output'];
+  birthYear: Maybe<Scalars['Int']['output']>;
+  city: Maybe<Scalars['String']['output']>;
   email: Maybe<Scalars['String']['output']>;
   fullName: Maybe<Scalars['String']['output']>;
-  gender: Gender;
+  gender: Maybe<Gender>;
   id: Scalars['ID']['output'];
   kinds: Array<VolunteeringKind>;
   /** The last four digits of the national or resident id, the rest masked: ******1234. */
   nationalIdMasked: Maybe<Scalars['String']['output']>;
   phone: Maybe<Scalars['String']['output']>;
   region: Region;
-  registeredAt: Scalars['DateTime']['output'];
+  registeredAt: Maybe<Scalars['DateTime']['output']>;
+  /** At most 10. */
   skills: Array<Skill>;
   status: VolunteerStatus;
   /** Hours a week the volunteer can give (0–168). */
@@ -378,6 +390,84 @@ export type FederationReferenceTypes = ResolversObject<{
         | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
         | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
         | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}>
         | GraphQLRecursivePick<FederationTypes['Volunteer'], {"agencyCodes":true}> ) );
 }>;
 
@@ -518,17 +608,17 @@ export type SkillResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type VolunteerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Volunteer'] = ResolversParentTypes['Volunteer'], FederationReferenceType extends FederationReferenceTypes['Volunteer'] = FederationReferenceTypes['Volunteer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Volunteer']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  birthYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  birthYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fullName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  gender?: Resolver<ResolversTypes['Gender'], ParentType, ContextType>;
+  gender?: Resolver<Maybe<ResolversTypes['Gender']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kinds?: Resolver<Array<ResolversTypes['VolunteeringKind']>, ParentType, ContextType>;
   nationalIdMasked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
-  registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  registeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   skills?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['VolunteerStatus'], ParentType, ContextType>;
   weeklyAvailabilityHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;

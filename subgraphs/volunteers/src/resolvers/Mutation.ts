@@ -1,4 +1,13 @@
-import { BAD_USER_INPUT, FORBIDDEN, NOT_FOUND, requireScope, withPrismaErrors } from '@sahem/kit';
+import {
+  BAD_USER_INPUT,
+  CONFLICT,
+  FORBIDDEN,
+  hasScope,
+  NOT_FOUND,
+  requireScope,
+  withPrismaErrors,
+  type Caller,
+} from '@sahem/kit';
 import type { Prisma } from '../__generated__/prisma/client.ts';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
 import { hashNationalId } from '../nationalId.ts';
@@ -10,6 +19,27 @@ const VOLUNTEER_ERRORS = {
   fields: { nationalIdHash: 'input.nationalId', email: 'input.email' },
   notFoundField: 'id',
 };
+
+/**
+ * Runs a write, saying which unique field collided to platform admins only: to anyone else,
+ * "input.email" would tell whether an address (or a national id) is registered, which is
+ * itself personal data. The message still lets a desk officer ask an admin to look.
+ */
+async function writeVolunteer<T>(caller: Caller, work: () => Promise<T>): Promise<T> {
+  try {
+    return await withPrismaErrors(VOLUNTEER_ERRORS, work);
+  } catch (error) {
+    if (
+      !hasScope(caller, 'volunteers:admin') &&
+      (error as { extensions?: { code?: unknown } }).extensions?.code === 'CONFLICT'
+    ) {
+      throw CONFLICT.err(
+        'These details cannot be registered: the person or the email may be registered already. A platform admin can check which.',
+      );
+    }
+    throw error;
+  }
+}
 
 /** Refuses skill codes the catalogue does not know, naming the first unknown one. */
 async function checkSkills(
@@ -33,9 +63,14 @@ async function checkSkills(
 
 export const Mutation: MutationResolvers = {
   registerVolunteer: (_, { input }, { db, nationalIdSalt, caller }) => {
-    requireScope(caller, null, 'register');
+    requireScope(caller, null, 'register volunteers');
+    if (!hasScope(caller, 'volunteers:admin') && !hasScope(caller, 'volunteers:register')) {
+      throw FORBIDDEN.err(
+        'Volunteers are registered at an agency desk (volunteers:register) or by a platform admin.',
+      );
+    }
     const clean = validateVolunteer(input);
-    return withPrismaErrors(VOLUNTEER_ERRORS, () =>
+    return writeVolunteer(caller, () =>
       db.$transaction(async (tx) => {
         const skillCodes = await checkSkills(tx, input.skillCodes);
         return tx.volunteer.create({
@@ -64,7 +99,7 @@ export const Mutation: MutationResolvers = {
       throw FORBIDDEN.err('A volunteer changes their own record only.', { field: 'id' });
     }
     const clean = validateVolunteer(input);
-    return withPrismaErrors(VOLUNTEER_ERRORS, () =>
+    return writeVolunteer(caller, () =>
       db.$transaction(async (tx) => {
         const existing = await tx.volunteer.findUnique({ where: { id }, select: { id: true } });
         if (!existing) throw NOT_FOUND.err(`No volunteer has the id ${id}.`, { field: 'id' });

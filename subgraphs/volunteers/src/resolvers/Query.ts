@@ -1,6 +1,7 @@
 import { pageRequest, REGIONS, requireScope, toConnection } from '@sahem/kit';
 import { Prisma } from '../__generated__/prisma/client.ts';
 import type { QueryResolvers, VolunteerFilter } from '../__generated__/resolvers-types.ts';
+import { volunteerRecordAccess } from '../personalData.ts';
 
 /** The Prisma `where` of a volunteer filter. */
 export function volunteerWhere(
@@ -43,12 +44,12 @@ const GROUP_KEY = {
 
 export const Query: QueryResolvers = {
   volunteer: (_, { id }, { loaders, caller }) => {
-    requireScope(caller, null, 'see volunteers');
+    volunteerRecordAccess(caller, id);
     return loaders.volunteer.load(id);
   },
 
   async volunteers(_, { filter, first, after }, { db, caller }) {
-    requireScope(caller, null, 'search volunteers');
+    requireScope(caller, 'volunteers:search', 'search volunteers');
     const { take, after: afterId } = pageRequest(first, after);
     const where = volunteerWhere(filter);
     const rows = await db.volunteer.findMany({

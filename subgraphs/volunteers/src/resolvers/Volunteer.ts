@@ -1,7 +1,7 @@
 import type { Volunteer as VolunteerRow } from '../__generated__/prisma/client.ts';
 import type { VolunteerResolvers } from '../__generated__/resolvers-types.ts';
 import type { Context } from '../context.ts';
-import { personalDataAccess } from '../personalData.ts';
+import { personalDataAccess, volunteerRecordAccess } from '../personalData.ts';
 
 type VolunteerModelWithAgencies = VolunteerRow & { agencyCodes?: string[] };
 import { maskNationalId } from '../nationalId.ts';
@@ -16,7 +16,8 @@ const personal =
   };
 
 export const Volunteer: VolunteerResolvers = {
-  async __resolveReference(reference, { loaders }) {
+  async __resolveReference(reference, { loaders, caller }) {
+    volunteerRecordAccess(caller, reference.id);
     const volunteer = await loaders.volunteer.load(reference.id);
     // The gateway sends the volunteer's agencies along (`@requires`) for the personal fields.
     const agencyCodes = (reference as { agencyCodes?: string[] }).agencyCodes;
@@ -26,6 +27,11 @@ export const Volunteer: VolunteerResolvers = {
   email: personal((volunteer) => volunteer.email),
   phone: personal((volunteer) => volunteer.phone),
   nationalIdMasked: personal((volunteer) => maskNationalId(volunteer.nationalIdLast4)),
+  // Quasi-identifiers: with a region and a skill, two or three of them single a person out.
+  gender: personal((volunteer) => volunteer.gender),
+  birthYear: personal((volunteer) => volunteer.birthYear),
+  city: personal((volunteer) => volunteer.city),
+  registeredAt: personal((volunteer) => volunteer.registeredAt),
   region: (volunteer) => ({ code: volunteer.regionCode }),
   skills: (volunteer, _, { loaders }) => loaders.skillsOfVolunteer.load(volunteer.id),
   weeklyAvailabilityHours: (volunteer) => volunteer.weeklyAvailabilityHours.toNumber(),
