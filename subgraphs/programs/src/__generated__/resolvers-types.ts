@@ -46,8 +46,9 @@ export type AgencyPeriodArgs = {
 
 /**
  * An agency's activity in a period, computed in SQL from verified hour logs dated in the period:
- * active volunteers have at least one verified hour; programs run overlap the period and are not
- * drafts; beneficiaries are those of the programs run.
+ * active volunteers have at least one verified hour; programs run are the non-draft programs that
+ * ran on at least one day of the period up to today; beneficiaries are theirs, each program's
+ * spread evenly over the days it has run so far, of which the period takes its own.
  */
 export type AgencyPeriod = {
   __typename?: 'AgencyPeriod';
