@@ -140,13 +140,13 @@ describe('the typed client against the gateway, by hash in enforce mode', () => 
     expect(program).not.toBeNull();
     expect(program!.agency.code).toBe('SCD');
     expect(program!.verifiedHours).toBe(hoursOf((p) => p.programId === 'SCD-00001'));
-    expect(program!.teamLeads.map((lead) => lead.volunteer.id).sort()).toEqual(
+    expect(program!.teamLeads!.map((lead) => lead.volunteer.id).sort()).toEqual(
       inProgram
         .filter((p) => p.role === 'TEAM_LEAD')
         .map((p) => p.volunteerId)
         .sort(),
     );
-    expect(program!.participations.totalCount).toBe(inProgram.length);
+    expect(program!.participations!.totalCount).toBe(inProgram.length);
     expect(program!.economicValue.bySkill.map((line) => line.skillCode).sort()).toEqual([
       '3258',
       '5411',
@@ -256,8 +256,8 @@ describe('the typed client against the gateway, by hash in enforce mode', () => 
 
     const after = (await client.request(ProgramImpactDocument, { id: 'SCD-00001' })).program!;
     expect(after.verifiedHours).toBe(before.verifiedHours + 3);
-    expect(after.participations.totalCount).toBe(before.participations.totalCount + 1);
-    expect(after.participations.edges.map((e) => e.node)).toContainEqual(
+    expect(after.participations!.totalCount).toBe(before.participations!.totalCount + 1);
+    expect(after.participations!.edges.map((e) => e.node)).toContainEqual(
       expect.objectContaining({ id: applyToProgram.id, status: 'ACTIVE', verifiedHours: 3 }),
     );
   });
