@@ -360,7 +360,8 @@ describe('the indicators seed', () => {
   const scopeCodes = async (scope: string) => {
     const { rows } = await indicators.pool.query<{ period: string; codes: string[] }>(
       `SELECT period, array_agg("scopeCode" ORDER BY "scopeCode") AS codes FROM "Target"
-        WHERE scope = $1 AND "indicatorCode" = 'ACTIVE_VOLUNTEERS' GROUP BY 1 ORDER BY 1`,
+        WHERE scope = $1 AND "indicatorCode" = 'ACTIVE_VOLUNTEERS' AND length(period) = 4
+        GROUP BY 1 ORDER BY 1`,
       [scope],
     );
     return rows;
@@ -382,12 +383,35 @@ describe('the indicators seed', () => {
   it('sets the national goal of a million active volunteers for 2025 and 2026', async () => {
     const { rows } = await indicators.pool.query(
       `SELECT period, value::float8 AS value FROM "Target"
-        WHERE scope = 'NATIONAL' AND "indicatorCode" = 'ACTIVE_VOLUNTEERS' ORDER BY period`,
+        WHERE scope = 'NATIONAL' AND "indicatorCode" = 'ACTIVE_VOLUNTEERS' AND length(period) = 4
+        ORDER BY period`,
     );
     expect(rows).toEqual([
       { period: '2025', value: 1_000_000 },
       { period: '2026', value: 1_000_000 },
     ]);
+  });
+
+  it("gives the distinct counts a target for every quarter and month, as a share of the year's", async () => {
+    const { rows } = await indicators.pool.query<{ indicatorCode: string; periods: string[] }>(
+      `SELECT "indicatorCode", array_agg(DISTINCT period ORDER BY period) AS periods FROM "Target"
+        WHERE length(period) > 4 GROUP BY 1 ORDER BY 1`,
+    );
+    const shorter = ['2025', '2026'].flatMap((year) => [
+      ...[1, 2, 3, 4].map((q) => `${year}-Q${q}`),
+      ...Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`),
+    ]);
+    expect(rows).toEqual([
+      { indicatorCode: 'ACTIVE_VOLUNTEERS', periods: shorter.sort() },
+      { indicatorCode: 'PROGRAMS_RUN', periods: shorter.sort() },
+    ]);
+    const national = async (period: string) =>
+      one<number>(
+        indicators,
+        `SELECT value::float8 FROM "Target" WHERE scope = 'NATIONAL'
+            AND "indicatorCode" = 'ACTIVE_VOLUNTEERS' AND period = '${period}'`,
+      );
+    expect([await national('2026-Q3'), await national('2026-07')]).toEqual([400_000, 300_000]);
   });
 
   it('sets targets for every agency and every region, both years', async () => {

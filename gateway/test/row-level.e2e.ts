@@ -159,12 +159,33 @@ describe('participations', () => {
   const PROGRAM =
     '{ program(id: "SCD-00001") { participations(first: 50) { totalCount edges { node { volunteer { id } } } } } }';
 
-  it('agency staff see their own programs participations only', async () => {
+  it("agency staff see their own programs' participations; another agency's are FORBIDDEN", async () => {
     const own = await as(SCD, PROGRAM);
     const inScd = fixture.participations.filter((p) => p.programId === 'SCD-00001');
     expect(own.data?.program.participations.totalCount).toBe(inScd.length);
     const other = await as(SEC, PROGRAM);
-    expect(other.data?.program.participations).toEqual({ totalCount: 0, edges: [] });
+    // Not an empty list, which would read like a program nobody joined.
+    expect(other.data?.program).toEqual({ participations: null });
+    expect(other.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([
+      ['FORBIDDEN', ['program', 'participations']],
+    ]);
+  });
+
+  it("an analyst asking for a program's participants is told FORBIDDEN, and keeps its figures", async () => {
+    const result = await as(
+      ANALYST,
+      '{ program(id: "SCD-00001") { id verifiedHours participations(first: 5) { totalCount } teamLeads { id } } }',
+    );
+    expect(result.data?.program).toMatchObject({
+      id: 'SCD-00001',
+      participations: null,
+      teamLeads: null,
+    });
+    expect(result.data?.program.verifiedHours).toBeGreaterThan(0);
+    expect(result.errors?.map((e) => [e.extensions?.code, e.path?.join('.')]).sort()).toEqual([
+      ['FORBIDDEN', 'program.participations'],
+      ['FORBIDDEN', 'program.teamLeads'],
+    ]);
   });
 
   it('a volunteer sees their own participations only', async () => {

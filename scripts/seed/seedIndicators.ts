@@ -32,7 +32,41 @@ const AGENCY_SHARE: Record<string, number> = { SCD: 0.22, SEC: 0.25, SRCA: 0.3, 
 /** Rates and levels that do not scale with population. */
 const LEVELS = { AVG_WEEKLY_HOURS: 1, RETENTION_RATE: 40, TEAM_LEAD_RATIO: 8 };
 
+/**
+ * Distinct counts (active volunteers, programs run) are not pro-rated by days, so a quarter or
+ * a month has a target only if one is set for it. These are the shares of a year's target set
+ * for each quarter and month: the same people are active month after month, so a month's
+ * distinct count is far more than a twelfth of the year's (on the seed data a month has about
+ * 0.3 of the year's active volunteers and 0.35 of its programs, a quarter 0.4 and 0.45).
+ */
+const DISTINCT_SHARE = { quarter: 0.4, month: 0.3 };
+const DISTINCT_COUNTS = ['ACTIVE_VOLUNTEERS', 'PROGRAMS_RUN'];
+
 type TargetRow = Prisma.TargetCreateManyInput;
+
+/** The quarter and month targets of a yearly distinct-count target (see DISTINCT_SHARE). */
+function shorterPeriodTargets(yearly: TargetRow): TargetRow[] {
+  const year = yearly.period;
+  const quarters = [1, 2, 3, 4].map((q) => ({
+    period: `${year}-Q${q}`,
+    share: DISTINCT_SHARE.quarter,
+  }));
+  const months = Array.from({ length: 12 }, (_, m) => ({
+    period: `${year}-${String(m + 1).padStart(2, '0')}`,
+    share: DISTINCT_SHARE.month,
+  }));
+  return [...quarters, ...months].map(({ period, share }) => ({
+    ...yearly,
+    period,
+    value: Math.max(1, Math.round(Number(yearly.value) * share)),
+  }));
+}
+
+/** Yearly targets with the quarter and month targets their distinct counts need. */
+const withShorterPeriods = (rows: TargetRow[]): TargetRow[] =>
+  rows.flatMap((row) =>
+    DISTINCT_COUNTS.includes(row.indicatorCode) ? [row, ...shorterPeriodTargets(row)] : [row],
+  );
 
 function scopeTargets(
   scope: TargetRow['scope'],
@@ -62,7 +96,8 @@ function scopeTargets(
 /**
  * Fills the indicators database with targets: the national goal of 1,000,000 active
  * volunteers a year (and its one-hour-a-week, hours and value companions), and targets per
- * agency and per region proportional to the seeded population. Deterministic, one transaction,
+ * agency and per region proportional to the seeded population; distinct counts also get
+ * quarter and month targets of their own. Deterministic, one transaction,
  * left alone when targets exist unless `reset` is set. The catalogue and the valuation table
  * are reference data from the migrations.
  */
@@ -126,7 +161,7 @@ export async function seedIndicators(
       const agencies = AGENCIES.flatMap((agency) =>
         scopeTargets('AGENCY', agency.code, volunteers * (AGENCY_SHARE[agency.code] ?? 0.2)),
       );
-      const data = [...national, ...regional, ...agencies];
+      const data = withShorterPeriods([...national, ...regional, ...agencies]);
       await tx.target.createMany({ data });
       return { seeded: true, rows: { Target: data.length } };
     },

@@ -170,6 +170,39 @@ export const fixture = {
 };
 
 export type Fixture = typeof fixture;
+type FixtureProgram = Fixture['programs'][number];
+
+const DAY_MS = 86_400_000;
+/** Days from `first` to `last` (ISO dates), both included; 0 when `last` comes first. */
+const daysFrom = (first: string, last: string) =>
+  Math.max(0, (Date.parse(last) - Date.parse(first)) / DAY_MS + 1);
+const earlier = (a: string, b: string) => (a < b ? a : b);
+const later = (a: string, b: string) => (a > b ? a : b);
+
+/**
+ * Beneficiaries and programs run of the fixture programs `inScope` from `first` to `last`, by
+ * the programs subgraph's rule written out independently: a non-draft program's beneficiaries
+ * are spread evenly over the days it has run by `today`, a period takes those of its own days
+ * (the sum rounded once), and the programs with at least one such day ran in it.
+ */
+export function programFigures(
+  inScope: (program: FixtureProgram) => boolean,
+  first: string,
+  last: string,
+  today: string,
+): { beneficiaries: number; programsRun: number } {
+  let beneficiaries = 0;
+  let programsRun = 0;
+  for (const program of fixture.programs.filter((p) => inScope(p) && p.status !== 'DRAFT')) {
+    const ranUntil = earlier(program.end, today);
+    const ran = daysFrom(program.start, ranUntil);
+    const inPeriod = daysFrom(later(program.start, first), earlier(ranUntil, last));
+    if (ran === 0 || inPeriod === 0) continue;
+    programsRun += 1;
+    beneficiaries += (program.beneficiaries * inPeriod) / ran;
+  }
+  return { beneficiaries: Math.round(beneficiaries), programsRun };
+}
 
 const participationId = (n: number) => fixture.participations[n - 1]!.id;
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);

@@ -2,13 +2,7 @@ import { BAD_USER_INPUT, parsePeriod, periodDays, today } from '@sahem/kit';
 import type { Context } from './context.ts';
 import { economicValueOf } from './economicValueOf.ts';
 import type { PeriodRepresentation, ScorecardModel } from './mappers.ts';
-import {
-  assess,
-  expectedToDate,
-  indicatorValues,
-  targetFor,
-  type ScopeFigures,
-} from './scorecard.ts';
+import { indicatorValues, scoreEntry, targetFor, type ScopeFigures } from './scorecard.ts';
 
 const REQUIRED: (keyof ScopeFigures)[] = [
   'activeVolunteers',
@@ -22,7 +16,8 @@ const REQUIRED: (keyof ScopeFigures)[] = [
 /**
  * Every indicator of the catalogue for one scope and period: its value from the figures the
  * gateway supplied, its target (set for the period or derived from the year's), what should
- * have been reached by today, and the status that gives.
+ * have been reached by today, and the status that gives, or why a figure is missing. All of it
+ * is judged on unrounded figures and rounded for display only (see scorecard.ts).
  */
 export async function buildScorecard(
   scope: ScorecardModel['scope'],
@@ -46,11 +41,10 @@ export async function buildScorecard(
     context.loaders.targets.load({ scope, scopeCode: scopeCode ?? '', period: period.key }),
     economicValueOf(figures.verifiedHoursBySkill, period.start, context),
   ]);
-  const values = indicatorValues(figures, economicValue.sar, period, day);
+  const values = indicatorValues(figures, economicValue.exactSar, period, day);
   const entries = catalogue.map((indicator) => {
     const of = (key: string) =>
       targets.find((t) => t.indicatorCode === indicator.code && t.period === key)?.value.toNumber();
-    const value = values[indicator.code] ?? null;
     const target = targetFor(
       period,
       indicator.accrual,
@@ -58,16 +52,20 @@ export async function buildScorecard(
       of(year.key),
       periodDays(year),
     );
-    if (target === null || value === null) {
-      return { indicator, value, target, expectedToDate: null, attainment: null, status: null };
-    }
-    const expected = expectedToDate(target, indicator.accrual, period, day);
     return {
       indicator,
-      value,
-      target,
-      expectedToDate: expected,
-      ...assess(value, expected, indicator.direction),
+      ...scoreEntry({
+        // An indicator added to the catalogue before its computation is not defined anywhere.
+        measured: values[indicator.code] ?? {
+          value: null,
+          noValueBecause: 'NOT_DEFINED_FOR_SCOPE',
+        },
+        target,
+        accrual: indicator.accrual,
+        direction: indicator.direction,
+        period,
+        today: day,
+      }),
     };
   });
   return { scope, scopeCode, period: period.key, entries };

@@ -4,7 +4,8 @@ import { tableInForce, valueHours, type EconomicValueModel, type SkillHours } fr
 
 /**
  * Values hours with the table in force on `day` (the period's first day for period figures,
- * today for a program or volunteer). The hours must come from the gateway (`@requires`).
+ * today for a program or volunteer); no table in force, no value. The hours must come from
+ * the gateway (`@requires`).
  */
 export async function economicValueOf(
   hoursBySkill: readonly SkillHours[] | undefined,
@@ -19,16 +20,19 @@ export async function economicValueOf(
   }
   const tables = await loaders.valuationTables();
   const table = tableInForce(tables, day ?? today(now()));
-  if (!table)
-    throw new Error('No valuation table is published; the indicators migrations insert one.');
-  return valueHours(hoursBySkill, {
-    version: table.version,
-    method: table.method,
-    effectiveFrom: table.effectiveFrom,
-    defaultRate: table.defaultRate.toNumber(),
-    rates: table.rates.map((rate) => ({
-      majorGroup: rate.majorGroup,
-      hourlyWageSar: rate.hourlyWageSar.toNumber(),
-    })),
-  });
+  return valueHours(
+    hoursBySkill,
+    table && {
+      version: table.version,
+      method: table.method,
+      effectiveFrom: table.effectiveFrom,
+      defaultRate: table.defaultRate.toNumber(),
+      defaultRateIsAssumption: table.defaultRateIsAssumption,
+      rates: table.rates.map((rate) => ({
+        majorGroup: rate.majorGroup,
+        hourlyWageSar: rate.hourlyWageSar.toNumber(),
+        isAssumption: rate.isAssumption,
+      })),
+    },
+  );
 }

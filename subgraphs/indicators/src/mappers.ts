@@ -1,6 +1,6 @@
 import type { LocalizedText } from '@sahem/kit';
 import type { Indicator } from './__generated__/prisma/client.ts';
-import type { ScopeFigures } from './scorecard.ts';
+import type { ScopeFigures, ScoredLine } from './scorecard.ts';
 import type { SkillHours } from './valuation.ts';
 
 export type { EconomicValueModel } from './valuation.ts';
@@ -33,13 +33,8 @@ export interface ScorecardModel {
   entries: ScorecardEntryModel[];
 }
 
-export interface ScorecardEntryModel {
+export interface ScorecardEntryModel extends ScoredLine {
   indicator: Indicator;
-  value: number | null;
-  target: number | null;
-  expectedToDate: number | null;
-  attainment: number | null;
-  status: 'ON_TRACK' | 'AT_RISK' | 'OFF_TRACK' | null;
 }
 
 export interface SkillRef {

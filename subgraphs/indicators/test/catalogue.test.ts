@@ -75,6 +75,7 @@ const TABLE_FIELDS = /* GraphQL */ `
     effectiveFrom
     source
     defaultHourlyWageSar
+    defaultRateIsAssumption
     rates {
       majorGroup
       name {
@@ -106,14 +107,17 @@ const VALUATION_TABLE = /* GraphQL */ `
   ${TABLE_FIELDS}
 `;
 
-/** The catalogue as the observatory published it (second migration), in scorecard order. */
+/**
+ * The catalogue as the observatory published it (second migration), in scorecard order, with
+ * the distinct counts moved to their own accrual (issue 11).
+ */
 const CATALOGUE = [
-  ['ACTIVE_VOLUNTEERS', 'Active volunteers', 'VOLUNTEERS', 'CUMULATIVE'],
-  ['REGISTERED_VOLUNTEERS', 'Registered volunteers', 'VOLUNTEERS', 'LEVEL'],
+  ['ACTIVE_VOLUNTEERS', 'Active volunteers', 'VOLUNTEERS', 'DISTINCT_COUNT'],
+  ['REGISTERED_VOLUNTEERS', 'Registered volunteers', 'VOLUNTEERS', 'DISTINCT_COUNT'],
   ['VERIFIED_HOURS', 'Verified volunteer hours', 'HOURS', 'CUMULATIVE'],
   ['AVG_WEEKLY_HOURS', 'Average weekly hours per active volunteer', 'HOURS_PER_WEEK', 'LEVEL'],
   ['BENEFICIARIES', 'Beneficiaries served', 'BENEFICIARIES', 'CUMULATIVE'],
-  ['PROGRAMS_RUN', 'Programs run', 'PROGRAMS', 'CUMULATIVE'],
+  ['PROGRAMS_RUN', 'Programs run', 'PROGRAMS', 'DISTINCT_COUNT'],
   ['RETENTION_RATE', 'Retention', 'PERCENT', 'LEVEL'],
   ['TEAM_LEAD_RATIO', 'Team-lead ratio', 'PERCENT', 'LEVEL'],
   ['ECONOMIC_VALUE', 'Economic value of volunteer work', 'SAR', 'CUMULATIVE'],
@@ -280,6 +284,7 @@ describe('the valuation table', () => {
     effectiveFrom: '2025-01-01',
     source: expect.stringMatching(/every rate is an assumption/),
     defaultHourlyWageSar: 45,
+    defaultRateIsAssumption: true,
     rates: Object.entries(WAGES_2025_1).map(([majorGroup, [en, hourlyWageSar]]) => ({
       majorGroup,
       name: { ar: expect.stringMatching(ARABIC), en },

@@ -80,6 +80,9 @@ describe('the economic value of hours the gateway supplies', () => {
       tableVersion: '2025.1',
       method: rates.method,
       hoursValued: 0,
+      // Nothing rests on any rate.
+      isAssumption: false,
+      noValueBecause: null,
       bySkill: [],
     });
   });

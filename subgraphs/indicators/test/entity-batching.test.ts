@@ -6,7 +6,6 @@ import {
   ratesOf,
   regionPeriod,
   replacementCost,
-  round2,
   someTargets,
 } from './fixtures.ts';
 
@@ -90,7 +89,7 @@ describe('resolving many period entities', () => {
     );
     expect(forty.result.map((e: any) => e.scorecard.entries[2].status)).toEqual(
       agencies.map((agency, i) => {
-        const attainment = agency.verifiedHours / round2((200 + 20 * i) * ELAPSED_OF_2026);
+        const attainment = agency.verifiedHours / ((200 + 20 * i) * ELAPSED_OF_2026);
         return attainment >= 1 ? 'ON_TRACK' : attainment >= 0.8 ? 'AT_RISK' : 'OFF_TRACK';
       }),
     );

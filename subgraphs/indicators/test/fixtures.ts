@@ -3,7 +3,6 @@ import type { IndicatorsSubgraph } from './indicatorsSubgraph.ts';
 
 /** SAR to the halala. */
 export const round2 = (value: number) => Math.round(value * 100) / 100;
-/** Attainment to the hundredth of a percent. */
 /** Attainment as the API shows it: four decimals, rounded down. */
 export const floor4 = (value: number) => Math.floor(value * 10_000 + 1e-9) / 10_000;
 
@@ -76,7 +75,10 @@ export interface Rates {
   version: string;
   method: string;
   defaultRate: number;
+  defaultRateIsAssumption: boolean;
   byGroup: Map<string, number>;
+  /** Major groups whose rate is an assumption. */
+  assumed: Set<string>;
 }
 
 export async function ratesOf(subgraph: IndicatorsSubgraph, version: string): Promise<Rates> {
@@ -88,7 +90,11 @@ export async function ratesOf(subgraph: IndicatorsSubgraph, version: string): Pr
     version,
     method: table.method,
     defaultRate: table.defaultRate.toNumber(),
+    defaultRateIsAssumption: table.defaultRateIsAssumption,
     byGroup: new Map(table.rates.map((rate) => [rate.majorGroup, rate.hourlyWageSar.toNumber()])),
+    assumed: new Set(
+      table.rates.filter((rate) => rate.isAssumption).map((rate) => rate.majorGroup),
+    ),
   };
 }
 
@@ -110,6 +116,8 @@ export function replacementCost(hoursBySkill: readonly SkillHours[], rates: Rate
         hourlyWageSar,
         sar: round2(hours * hourlyWageSar),
         defaultRate: wage === undefined,
+        isAssumption:
+          wage === undefined ? rates.defaultRateIsAssumption : rates.assumed.has(majorGroup),
       };
     });
   let total = 0;
@@ -123,6 +131,8 @@ export function replacementCost(hoursBySkill: readonly SkillHours[], rates: Rate
     tableVersion: rates.version,
     method: rates.method,
     hoursValued: round2(hours),
+    isAssumption: bySkill.some((line) => line.isAssumption),
+    noValueBecause: null,
     bySkill,
   };
 }
@@ -140,6 +150,8 @@ export const ECONOMIC_VALUE = /* GraphQL */ `
     tableVersion
     method
     hoursValued
+    isAssumption
+    noValueBecause
     bySkill {
       skillCode
       majorGroup
@@ -147,6 +159,7 @@ export const ECONOMIC_VALUE = /* GraphQL */ `
       hourlyWageSar
       sar
       defaultRate
+      isAssumption
     }
   }
 `;
@@ -161,10 +174,12 @@ export const SCORECARD = /* GraphQL */ `
         code
       }
       value
+      noValueBecause
       target
       expectedToDate
       attainment
       status
+      noStatusBecause
     }
   }
 `;

@@ -13,6 +13,7 @@ import {
   SCORECARDS,
   someTargets,
   type Rates,
+  type SkillHours,
 } from './fixtures.ts';
 
 const subgraph = useIndicatorsSubgraph();
@@ -30,30 +31,48 @@ const CATALOGUE_ORDER = [
 ];
 
 type Status = 'ON_TRACK' | 'AT_RISK' | 'OFF_TRACK';
-/** An indicator's line: its value, target and expected-to-date, and the status they give. */
+type Reason =
+  | 'NOT_DEFINED_FOR_SCOPE'
+  | 'PERIOD_NOT_STARTED'
+  | 'NO_ACTIVE_VOLUNTEERS'
+  | 'NO_VALUATION_TABLE'
+  | 'NO_TARGET'
+  | 'PERIOD_RUNNING';
+/**
+ * An indicator's line, unrounded: its value (or why it has none), target and expected-to-date,
+ * and the status they give (or why there is none).
+ */
 type Line = [
   code: string,
-  value: number | null,
+  value: number | Reason,
   target: number | null,
   expected: number | null,
-  status: Status | null,
+  status: Status | Reason,
 ];
 
-/** The entries a scorecard should show, attainment worked out from value and expectation. */
+const STATUSES: readonly string[] = ['ON_TRACK', 'AT_RISK', 'OFF_TRACK'];
+const shown = (figure: number | null) => (figure === null ? null : round2(figure));
+
+/**
+ * The entries a scorecard should show: judged on the unrounded figures of each line, rounded
+ * for display (attainment down to four decimals).
+ */
 const entries = (lines: Line[]) =>
   lines.map(([code, value, target, expectedToDate, status]) => ({
     indicator: { code },
-    value,
-    target,
-    expectedToDate,
-    attainment: value !== null && expectedToDate ? floor4(value / expectedToDate) : null,
-    status,
+    value: typeof value === 'number' ? round2(value) : null,
+    noValueBecause: typeof value === 'number' ? null : value,
+    target: shown(target),
+    expectedToDate: shown(expectedToDate),
+    attainment: typeof value === 'number' && expectedToDate ? floor4(value / expectedToDate) : null,
+    status: STATUSES.includes(status) ? status : null,
+    noStatusBecause: STATUSES.includes(status) ? null : status,
   }));
 
-const percent = (part: number, whole: number) => round2((100 * part) / whole);
+const percent = (part: number, whole: number) => (100 * part) / whole;
 /** Days elapsed of a period by the pinned today (2026-06-30) over the weeks they make. */
 const weeklyHours = (hours: number, volunteers: number, daysElapsed: number) =>
-  round2(hours / volunteers / (daysElapsed / 7));
+  hours / volunteers / (daysElapsed / 7);
 
 async function scorecardOf(representation: Record<string, unknown>) {
   const [entity] = await succeed(subgraph, SCORECARDS, { representations: [representation] });
@@ -61,8 +80,18 @@ async function scorecardOf(representation: Record<string, unknown>) {
 }
 
 let rates: Rates;
+/** The unrounded replacement cost of a representation's hours, which indicators are judged on. */
 const sarOf = (representation: { verifiedHoursBySkill: unknown }) =>
-  replacementCost(representation.verifiedHoursBySkill as never, rates).sar;
+  (representation.verifiedHoursBySkill as SkillHours[]).reduce(
+    (total, { skillCode, hours }) =>
+      total + hours * (rates.byGroup.get(skillCode[0]!) ?? rates.defaultRate),
+    0,
+  );
+// The displayed economic value is the same sum rounded once.
+it('values hours as the fixtures do', () => {
+  const hours = agencyPeriod().verifiedHoursBySkill;
+  expect(replacementCost(hours, rates).sar).toBe(round2(sarOf({ verifiedHoursBySkill: hours })));
+});
 
 beforeAll(async () => {
   rates = await ratesOf(subgraph, '2025.1');
@@ -106,10 +135,10 @@ beforeAll(async () => {
 });
 
 describe('an agency scorecard', () => {
-  it('for the running year pro-rates CUMULATIVE targets to 181 of 365 days and keeps LEVEL ones', async () => {
+  it('for the running year pro-rates CUMULATIVE targets to 181 of 365 days, keeps LEVEL ones, and judges distinct counts when it ends', async () => {
     const scd = agencyPeriod();
     const sar = sarOf(scd);
-    const toDate = (target: number) => round2(target * ELAPSED_OF_2026);
+    const toDate = (target: number) => target * ELAPSED_OF_2026;
 
     const scorecard = await scorecardOf(scd);
 
@@ -118,8 +147,9 @@ describe('an agency scorecard', () => {
       scopeCode: 'SCD',
       period: '2026',
       entries: entries([
-        ['ACTIVE_VOLUNTEERS', scd.activeVolunteers, 20, toDate(20), 'ON_TRACK'],
-        ['REGISTERED_VOLUNTEERS', null, null, null, null],
+        // A distinct count: 10 of the year's 20, which it may still reach.
+        ['ACTIVE_VOLUNTEERS', scd.activeVolunteers, 20, 20, 'PERIOD_RUNNING'],
+        ['REGISTERED_VOLUNTEERS', 'NOT_DEFINED_FOR_SCOPE', null, null, 'NOT_DEFINED_FOR_SCOPE'],
         ['VERIFIED_HOURS', scd.verifiedHours, 730, toDate(730), 'OFF_TRACK'],
         [
           'AVG_WEEKLY_HOURS',
@@ -129,7 +159,7 @@ describe('an agency scorecard', () => {
           'OFF_TRACK',
         ],
         ['BENEFICIARIES', scd.beneficiaries, 730, toDate(730), 'AT_RISK'],
-        ['PROGRAMS_RUN', scd.programsRun, null, null, null],
+        ['PROGRAMS_RUN', scd.programsRun, null, null, 'NO_TARGET'],
         [
           'RETENTION_RATE',
           percent(scd.retainedVolunteers, scd.activeVolunteers),
@@ -143,7 +173,7 @@ describe('an agency scorecard', () => {
     });
   });
 
-  it('for a finished quarter takes 91/365 of the year where the quarter has no target of its own', async () => {
+  it('for a finished quarter takes 91/365 of a sum of the year where the quarter has no target of its own', async () => {
     const scd = agencyPeriod({
       period: '2026-Q2',
       activeVolunteers: 8,
@@ -154,7 +184,7 @@ describe('an agency scorecard', () => {
       retainedVolunteers: 3,
       activeTeamLeads: 1,
     });
-    const quarterOf = (yearly: number) => round2((yearly * 91) / 365);
+    const quarterOf = (yearly: number) => (yearly * 91) / 365;
 
     const scorecard = await scorecardOf(scd);
 
@@ -163,12 +193,13 @@ describe('an agency scorecard', () => {
       scopeCode: 'SCD',
       period: '2026-Q2',
       entries: entries([
-        ['ACTIVE_VOLUNTEERS', 8, quarterOf(20), quarterOf(20), 'ON_TRACK'],
-        ['REGISTERED_VOLUNTEERS', null, null, null, null],
+        // The year's 20 distinct volunteers say nothing of a quarter's.
+        ['ACTIVE_VOLUNTEERS', 8, null, null, 'NO_TARGET'],
+        ['REGISTERED_VOLUNTEERS', 'NOT_DEFINED_FOR_SCOPE', null, null, 'NOT_DEFINED_FOR_SCOPE'],
         ['VERIFIED_HOURS', 150, quarterOf(730), quarterOf(730), 'AT_RISK'],
         ['AVG_WEEKLY_HOURS', weeklyHours(150, 8, 91), 1, 1, 'ON_TRACK'],
         ['BENEFICIARIES', 90, 100, 100, 'AT_RISK'],
-        ['PROGRAMS_RUN', 1, null, null, null],
+        ['PROGRAMS_RUN', 1, null, null, 'NO_TARGET'],
         ['RETENTION_RATE', percent(3, 8), 45, 45, 'AT_RISK'],
         ['TEAM_LEAD_RATIO', percent(1, 8), 10, 10, 'ON_TRACK'],
         ['ECONOMIC_VALUE', sarOf(scd), quarterOf(10_950), quarterOf(10_950), 'ON_TRACK'],
@@ -187,18 +218,18 @@ describe('an agency scorecard', () => {
       retainedVolunteers: 5,
       activeTeamLeads: 0,
     });
-    const monthOf = (yearly: number) => round2((yearly * 30) / 365);
+    const monthOf = (yearly: number) => (yearly * 30) / 365;
 
     const scorecard = await scorecardOf(scd);
 
     expect(scorecard.entries).toEqual(
       entries([
-        ['ACTIVE_VOLUNTEERS', 5, monthOf(20), monthOf(20), 'ON_TRACK'],
-        ['REGISTERED_VOLUNTEERS', null, null, null, null],
+        ['ACTIVE_VOLUNTEERS', 5, null, null, 'NO_TARGET'],
+        ['REGISTERED_VOLUNTEERS', 'NOT_DEFINED_FOR_SCOPE', null, null, 'NOT_DEFINED_FOR_SCOPE'],
         ['VERIFIED_HOURS', 50, monthOf(730), monthOf(730), 'AT_RISK'],
         ['AVG_WEEKLY_HOURS', weeklyHours(50, 5, 30), 1, 1, 'ON_TRACK'],
         ['BENEFICIARIES', 20, monthOf(730), monthOf(730), 'OFF_TRACK'],
-        ['PROGRAMS_RUN', 1, null, null, null],
+        ['PROGRAMS_RUN', 1, null, null, 'NO_TARGET'],
         ['RETENTION_RATE', 100, 50, 50, 'ON_TRACK'],
         ['TEAM_LEAD_RATIO', 0, 10, 10, 'OFF_TRACK'],
         ['ECONOMIC_VALUE', sarOf(scd), monthOf(10_950), monthOf(10_950), 'ON_TRACK'],
@@ -206,7 +237,7 @@ describe('an agency scorecard', () => {
     );
   });
 
-  it('for a year not yet begun expects nothing of a CUMULATIVE target: ON_TRACK, no attainment', async () => {
+  it('for a year not yet begun has no value, expects nothing and judges nothing, targets shown', async () => {
     const scorecard = await scorecardOf(
       agencyPeriod({
         period: '2027',
@@ -222,15 +253,15 @@ describe('an agency scorecard', () => {
 
     expect(scorecard.entries).toEqual(
       entries([
-        ['ACTIVE_VOLUNTEERS', 0, null, null, null],
-        ['REGISTERED_VOLUNTEERS', null, null, null, null],
-        ['VERIFIED_HOURS', 0, 1_000, 0, 'ON_TRACK'],
-        ['AVG_WEEKLY_HOURS', 0, null, null, null],
-        ['BENEFICIARIES', 0, null, null, null],
-        ['PROGRAMS_RUN', 0, null, null, null],
-        ['RETENTION_RATE', 0, null, null, null],
-        ['TEAM_LEAD_RATIO', 0, null, null, null],
-        ['ECONOMIC_VALUE', 0, null, null, null],
+        ['ACTIVE_VOLUNTEERS', 'PERIOD_NOT_STARTED', null, null, 'PERIOD_NOT_STARTED'],
+        ['REGISTERED_VOLUNTEERS', 'NOT_DEFINED_FOR_SCOPE', null, null, 'NOT_DEFINED_FOR_SCOPE'],
+        ['VERIFIED_HOURS', 'PERIOD_NOT_STARTED', 1_000, null, 'PERIOD_NOT_STARTED'],
+        ['AVG_WEEKLY_HOURS', 'PERIOD_NOT_STARTED', null, null, 'PERIOD_NOT_STARTED'],
+        ['BENEFICIARIES', 'PERIOD_NOT_STARTED', null, null, 'PERIOD_NOT_STARTED'],
+        ['PROGRAMS_RUN', 'PERIOD_NOT_STARTED', null, null, 'PERIOD_NOT_STARTED'],
+        ['RETENTION_RATE', 'PERIOD_NOT_STARTED', null, null, 'PERIOD_NOT_STARTED'],
+        ['TEAM_LEAD_RATIO', 'PERIOD_NOT_STARTED', null, null, 'PERIOD_NOT_STARTED'],
+        ['ECONOMIC_VALUE', 'PERIOD_NOT_STARTED', null, null, 'PERIOD_NOT_STARTED'],
       ]),
     );
   });
@@ -246,6 +277,8 @@ describe('an agency scorecard', () => {
         expectedToDate: null,
         attainment: null,
         status: null,
+        noStatusBecause:
+          entry.indicator.code === 'REGISTERED_VOLUNTEERS' ? 'NOT_DEFINED_FOR_SCOPE' : 'NO_TARGET',
       });
     }
   });
@@ -254,7 +287,7 @@ describe('an agency scorecard', () => {
 describe('a region scorecard', () => {
   it("reports registered volunteers and uses the region's own targets", async () => {
     const riyadh = regionPeriod();
-    const toDate = (target: number) => round2(target * ELAPSED_OF_2026);
+    const toDate = (target: number) => target * ELAPSED_OF_2026;
 
     const scorecard = await scorecardOf(riyadh);
 
@@ -263,33 +296,34 @@ describe('a region scorecard', () => {
       scopeCode: 'SA-01',
       period: '2026',
       entries: entries([
-        ['ACTIVE_VOLUNTEERS', riyadh.activeVolunteers, null, null, null],
-        ['REGISTERED_VOLUNTEERS', riyadh.registeredVolunteers, 6_000, 6_000, 'AT_RISK'],
+        ['ACTIVE_VOLUNTEERS', riyadh.activeVolunteers, null, null, 'NO_TARGET'],
+        // A distinct count below its target in a running year: judged when the year ends.
+        ['REGISTERED_VOLUNTEERS', riyadh.registeredVolunteers, 6_000, 6_000, 'PERIOD_RUNNING'],
         ['VERIFIED_HOURS', riyadh.verifiedHours, 18_250, toDate(18_250), 'AT_RISK'],
         [
           'AVG_WEEKLY_HOURS',
           weeklyHours(riyadh.verifiedHours, riyadh.activeVolunteers, 181),
           null,
           null,
-          null,
+          'NO_TARGET',
         ],
-        ['BENEFICIARIES', riyadh.beneficiaries, null, null, null],
-        ['PROGRAMS_RUN', riyadh.programsRun, null, null, null],
+        ['BENEFICIARIES', riyadh.beneficiaries, null, null, 'NO_TARGET'],
+        ['PROGRAMS_RUN', riyadh.programsRun, null, null, 'NO_TARGET'],
         [
           'RETENTION_RATE',
           percent(riyadh.retainedVolunteers, riyadh.activeVolunteers),
           null,
           null,
-          null,
+          'NO_TARGET',
         ],
         [
           'TEAM_LEAD_RATIO',
           percent(riyadh.activeTeamLeads, riyadh.activeVolunteers),
           null,
           null,
-          null,
+          'NO_TARGET',
         ],
-        ['ECONOMIC_VALUE', sarOf(riyadh), null, null, null],
+        ['ECONOMIC_VALUE', sarOf(riyadh), null, null, 'NO_TARGET'],
       ]),
     });
   });
@@ -298,7 +332,7 @@ describe('a region scorecard', () => {
 describe('the national scorecard', () => {
   it('has no scope code and uses the national targets', async () => {
     const nation = nationalPeriod();
-    const toDate = (target: number) => round2(target * ELAPSED_OF_2026);
+    const toDate = (target: number) => target * ELAPSED_OF_2026;
 
     const scorecard = await scorecardOf(nation);
 
@@ -307,31 +341,31 @@ describe('the national scorecard', () => {
       scopeCode: null,
       period: '2026',
       entries: entries([
-        ['ACTIVE_VOLUNTEERS', nation.activeVolunteers, null, null, null],
-        ['REGISTERED_VOLUNTEERS', nation.registeredVolunteers, 100_000, 100_000, 'AT_RISK'],
+        ['ACTIVE_VOLUNTEERS', nation.activeVolunteers, null, null, 'NO_TARGET'],
+        ['REGISTERED_VOLUNTEERS', nation.registeredVolunteers, 100_000, 100_000, 'PERIOD_RUNNING'],
         ['VERIFIED_HOURS', nation.verifiedHours, 365_000, toDate(365_000), 'AT_RISK'],
         [
           'AVG_WEEKLY_HOURS',
           weeklyHours(nation.verifiedHours, nation.activeVolunteers, 181),
           null,
           null,
-          null,
+          'NO_TARGET',
         ],
-        ['BENEFICIARIES', nation.beneficiaries, null, null, null],
-        ['PROGRAMS_RUN', nation.programsRun, null, null, null],
+        ['BENEFICIARIES', nation.beneficiaries, null, null, 'NO_TARGET'],
+        ['PROGRAMS_RUN', nation.programsRun, null, null, 'NO_TARGET'],
         [
           'RETENTION_RATE',
           percent(nation.retainedVolunteers, nation.activeVolunteers),
           null,
           null,
-          null,
+          'NO_TARGET',
         ],
         [
           'TEAM_LEAD_RATIO',
           percent(nation.activeTeamLeads, nation.activeVolunteers),
           null,
           null,
-          null,
+          'NO_TARGET',
         ],
         ['ECONOMIC_VALUE', sarOf(nation), 18_250_000, toDate(18_250_000), 'ON_TRACK'],
       ]),

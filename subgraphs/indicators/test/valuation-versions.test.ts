@@ -86,8 +86,19 @@ describe('versions of the valuation table', () => {
     });
   });
 
+  it('leave the hours of 2024, before the first table, without a value', async () => {
+    const [entity] = await succeed(subgraph, ECONOMIC_VALUES, {
+      representations: [agencyPeriod({ period: '2024', verifiedHoursBySkill: HOURS })],
+    });
+
+    expect(entity.economicValue).toMatchObject({
+      sar: null,
+      tableVersion: null,
+      noValueBecause: 'NO_VALUATION_TABLE',
+    });
+  });
+
   it.each([
-    ['2024', '2025.1', 'before the first table: the first table'],
     ['2025-12', '2025.1', 'the last month of 2025'],
     ['2026', '2026.1', 'a year starting on the effective date'],
     ['2026-Q2', '2026.1', 'a quarter inside the version'],
@@ -118,6 +129,7 @@ describe('versions of the valuation table', () => {
         hourlyWageSar: 120,
         sar: 480,
         defaultRate: false,
+        isAssumption: false,
       },
       {
         skillCode: '5411',
@@ -126,6 +138,7 @@ describe('versions of the valuation table', () => {
         hourlyWageSar: 34,
         sar: 425,
         defaultRate: false,
+        isAssumption: false,
       },
       {
         skillCode: '9112',
@@ -133,7 +146,9 @@ describe('versions of the valuation table', () => {
         hours: 3.25,
         hourlyWageSar: 50,
         sar: 162.5,
+        // The table does not say its default rate is published, so it is taken as assumed.
         defaultRate: true,
+        isAssumption: true,
       },
     ]);
     expect(entity.economicValue.sar).toBe(480 + 425 + 162.5);

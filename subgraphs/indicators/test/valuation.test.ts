@@ -8,11 +8,12 @@ const TABLE: Valuation = {
   method: 'Replacement cost (test table)',
   effectiveFrom: day('2025-01-01'),
   defaultRate: 45,
+  defaultRateIsAssumption: true,
   rates: [
-    { majorGroup: '1', hourlyWageSar: 150 },
-    { majorGroup: '2', hourlyWageSar: 110 },
-    { majorGroup: '5', hourlyWageSar: 32 },
-    { majorGroup: '9', hourlyWageSar: 20 },
+    { majorGroup: '1', hourlyWageSar: 150, isAssumption: false },
+    { majorGroup: '2', hourlyWageSar: 110, isAssumption: false },
+    { majorGroup: '5', hourlyWageSar: 32, isAssumption: true },
+    { majorGroup: '9', hourlyWageSar: 20, isAssumption: false },
   ],
 };
 
@@ -23,6 +24,7 @@ type Line = [
   wage: number,
   sar: number,
   defaultRate: boolean,
+  isAssumption: boolean,
 ];
 
 describe('valuing hours by the replacement-cost method', () => {
@@ -32,7 +34,7 @@ describe('valuing hours by the replacement-cost method', () => {
       [{ skillCode: '2221', hours: 20.5 }],
       2255,
       20.5,
-      [['2221', '2', 20.5, 110, 2255, false]],
+      [['2221', '2', 20.5, 110, 2255, false, false]],
     ],
     [
       'skills of three groups, each at its own wage, listed by skill code',
@@ -44,9 +46,9 @@ describe('valuing hours by the replacement-cost method', () => {
       3200 + 2255 + 300,
       122.5,
       [
-        ['1120', '1', 2, 150, 300, false],
-        ['2221', '2', 20.5, 110, 2255, false],
-        ['5411', '5', 100, 32, 3200, false],
+        ['1120', '1', 2, 150, 300, false, false],
+        ['2221', '2', 20.5, 110, 2255, false, false],
+        ['5411', '5', 100, 32, 3200, false, true],
       ],
     ],
     [
@@ -58,8 +60,8 @@ describe('valuing hours by the replacement-cost method', () => {
       450 + 20,
       11,
       [
-        ['7112', '7', 10, 45, 450, true],
-        ['9112', '9', 1, 20, 20, false],
+        ['7112', '7', 10, 45, 450, true, true],
+        ['9112', '9', 1, 20, 20, false, false],
       ],
     ],
     ['no hours at all', [], 0, 0, []],
@@ -73,9 +75,9 @@ describe('valuing hours by the replacement-cost method', () => {
       30.01,
       1.5,
       [
-        ['9111', '9', 0.5002, 20, 10, false],
-        ['9112', '9', 0.5002, 20, 10, false],
-        ['9121', '9', 0.5002, 20, 10, false],
+        ['9111', '9', 0.5002, 20, 10, false, false],
+        ['9112', '9', 0.5002, 20, 10, false, false],
+        ['9121', '9', 0.5002, 20, 10, false, false],
       ],
     ],
     [
@@ -88,26 +90,44 @@ describe('valuing hours by the replacement-cost method', () => {
       40 + 45 + 110,
       4,
       [
-        ['0110', '0', 1, 45, 45, true],
-        ['2221', '2', 1, 110, 110, false],
-        ['9112', '9', 2, 20, 40, false],
+        ['0110', '0', 1, 45, 45, true, true],
+        ['2221', '2', 1, 110, 110, false, false],
+        ['9112', '9', 2, 20, 40, false, false],
       ],
     ],
   ])('%s', (_, hoursBySkill, sar, hoursValued, lines) => {
-    expect(valueHours(hoursBySkill, TABLE)).toEqual({
+    const value = valueHours(hoursBySkill, TABLE);
+
+    expect(value).toEqual({
       sar,
+      exactSar: expect.closeTo(sar, 1),
       hoursValued,
       tableVersion: 'T.1',
       method: 'Replacement cost (test table)',
-      bySkill: lines.map(([skillCode, majorGroup, hours, hourlyWageSar, lineSar, defaultRate]) => ({
-        skillCode,
-        majorGroup,
-        hours,
-        hourlyWageSar,
-        sar: lineSar,
-        defaultRate,
-      })),
+      isAssumption: lines.some((line) => line[6]),
+      noValueBecause: null,
+      bySkill: lines.map(
+        ([skillCode, majorGroup, hours, hourlyWageSar, lineSar, defaultRate, isAssumption]) => ({
+          skillCode,
+          majorGroup,
+          hours,
+          hourlyWageSar,
+          sar: lineSar,
+          defaultRate,
+          isAssumption,
+        }),
+      ),
     });
+  });
+
+  it('keeps the unrounded total for the indicators judged on it', () => {
+    const value = valueHours(
+      ['9111', '9112', '9121'].map((skillCode) => ({ skillCode, hours: 0.5002 })),
+      TABLE,
+    );
+
+    expect(value.sar).toBe(30.01);
+    expect(value.exactSar).toBeCloseTo(30.012, 12);
   });
 
   it('names the version and method of the table it used', () => {
@@ -137,8 +157,9 @@ describe('the valuation table in force on a day', () => {
     { version: '2026.2', effectiveFrom: day('2026-07-01') },
   ];
 
-  it.each([
-    ['2024-12-31', '2025.1', 'before the first table, the first table'],
+  it.each<[string, string | undefined, string]>([
+    ['2024-12-31', undefined, 'before the first table, none'],
+    ['2019-01-01', undefined, 'years before the first table, none'],
     ['2025-01-01', '2025.1', 'on the first effective date, that table'],
     ['2025-12-31', '2025.1', 'between two tables, the earlier'],
     ['2026-01-01', '2026.1', 'exactly on an effective date, the new table'],

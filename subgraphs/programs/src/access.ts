@@ -1,4 +1,4 @@
-import { FORBIDDEN, isStaffOf, type Caller } from '@sahem/kit';
+import { FORBIDDEN, isStaffOf, UNAUTHENTICATED, type Caller } from '@sahem/kit';
 import { Prisma } from './__generated__/prisma/client.ts';
 
 /**
@@ -26,6 +26,25 @@ export function visibleParticipations(caller: Caller): {
     default:
       return { where: { id: { in: [] } }, sql: Prisma.sql`FALSE` };
   }
+}
+
+/**
+ * Refuses to list a program's participants to a caller who may see none of them whatever the
+ * program: an analyst (aggregates only) or staff of another agency. An empty list would read
+ * exactly like a program nobody joined. A volunteer may ask, and sees their own participation.
+ */
+export function requireParticipantsReader(
+  caller: Caller,
+  program: { id: string; agencyCode: string },
+  field: string,
+): void {
+  if (caller.role === 'anonymous')
+    throw UNAUTHENTICATED.err(`Sign in to see who takes part in ${program.id}.`);
+  if (caller.role === 'volunteer' || isStaffOf(caller, program.agencyCode)) return;
+  throw FORBIDDEN.err(
+    `Only staff of ${program.agencyCode}, platform admins and the volunteers taking part may see who takes part in ${program.id}; cross-agency figures are in the period aggregates.`,
+    { field },
+  );
 }
 
 /** Programs an anonymous caller may see: the open ones (the public catalogue). */

@@ -5,6 +5,7 @@ import {
   byKeys,
   groupByKeys,
   parsePeriod,
+  today,
   type Caller,
 } from '@sahem/kit';
 import { visibleParticipations, visiblePrograms } from './access.ts';
@@ -66,9 +67,15 @@ const OWNER: Record<Owner, Prisma.Sql> = {
 /**
  * Per-request batch loaders: each turns N lookups in one tick into one statement. Loaders of
  * participations only return those the caller may see, and every program or participation
- * they return is noted in `agencies` for the audit trail.
+ * they return is noted in `agencies` for the audit trail. `now` is the server's clock, by
+ * which period figures count the days elapsed.
  */
-export function createLoaders(db: PrismaClient, caller: Caller, agencies: Set<string>) {
+export function createLoaders(
+  db: PrismaClient,
+  caller: Caller,
+  agencies: Set<string>,
+  now: () => Date,
+) {
   const visible = visibleParticipations(caller);
   const noted = <T extends { programId: string }>(rows: T[]): T[] => {
     for (const row of rows) agencies.add(agencyOfId(row.programId));
@@ -126,7 +133,8 @@ export function createLoaders(db: PrismaClient, caller: Caller, agencies: Set<st
       (keys) =>
         batchByParams(
           keys,
-          (codes, { period }) => periodFigures(db, dimension, codes, parsePeriod(period)),
+          (codes, { period }) =>
+            periodFigures(db, dimension, codes, parsePeriod(period), today(now())),
           NO_FIGURES,
         ),
       { cacheKeyFn },

@@ -35,16 +35,23 @@ const COLUMN: Record<Dimension, Prisma.Sql> = {
 
 /**
  * One statement for the figures of many agencies (or regions) in one period. Hours and active
- * volunteers come from verified hour logs dated in the period; programs run are the non-draft
- * programs whose dates overlap it, and beneficiaries are theirs. Retained volunteers were also
+ * volunteers come from verified hour logs dated in the period. Retained volunteers were also
  * active in the previous period of the same length; active team leads logged verified hours as
  * a team lead.
+ *
+ * Programs run are the non-draft programs that ran on at least one day of the period up to
+ * `today`, each counted once. A program's `beneficiariesServed` is its total so far, so it is
+ * spread evenly over the days the program has run (its first day to its last, or to today if
+ * it is still running) and a period takes the share of its own days: the months of a year sum
+ * to the year (to the rounding of each to a whole person), and a period a program has not yet
+ * reached takes none. The sum is rounded once per agency or region.
  */
 export async function periodFigures(
   db: PrismaClient,
   dimension: Dimension,
   codes: string[],
   period: Period,
+  today: Date,
 ): Promise<Map<string, PeriodFigures>> {
   const column = COLUMN[dimension];
   const previous = previousPeriod(period);
@@ -71,14 +78,24 @@ export async function periodFigures(
           ON prev.code = cur.code AND prev."volunteerId" = cur."volunteerId" AND NOT prev."inPeriod"
        WHERE cur."inPeriod"
        GROUP BY 1
-    ), runs AS (
+    ), ran AS (
+      -- Days counted with both ends included; date - date is a number of days.
       SELECT ${column} AS code,
-             count(*)::int AS "programsRun",
-             sum(p."beneficiariesServed")::int AS "beneficiaries"
+             p."beneficiariesServed"::numeric AS served,
+             least(p."endDate", ${today}::date) - p."startDate" + 1 AS "daysRun",
+             least(p."endDate", ${today}::date, ${period.end}::date - 1)
+               - greatest(p."startDate", ${period.start}::date) + 1 AS "daysInPeriod"
         FROM "Program" p
-       WHERE p."status" <> 'DRAFT'
+       WHERE p."status" <> 'DRAFT' AND p."startDate" <= ${today}::date
          AND p."startDate" < ${period.end}::date AND p."endDate" >= ${period.start}::date
          AND ${column} = ANY(${codes}::text[])
+    ), runs AS (
+      SELECT code,
+             count(*)::int AS "programsRun",
+             round(sum(served * "daysInPeriod" / "daysRun"))::int AS "beneficiaries"
+        FROM ran
+       -- Dates in order are a business rule; a row breaking it must not divide by zero.
+       WHERE "daysInPeriod" > 0 AND "daysRun" > 0
        GROUP BY 1
     )
     SELECT c.code,

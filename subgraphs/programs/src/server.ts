@@ -34,11 +34,12 @@ export function createServer(deps: ProgramsDeps) {
     resolvers,
     production: deps.production ?? true,
   });
+  const now = deps.now ?? (() => new Date());
   const context = subgraphContext(deps.authenticate, (base): Context => ({
     ...base,
     db: deps.db.prisma,
-    loaders: createLoaders(deps.db.prisma, base.caller, base.agencies),
-    now: deps.now ?? (() => new Date()),
+    loaders: createLoaders(deps.db.prisma, base.caller, base.agencies, now),
+    now,
   }));
   return { apollo, context };
 }

@@ -389,7 +389,8 @@ describe('batching entity references', () => {
         activeVolunteers: 1,
         verifiedHours: hours,
         verifiedHoursBySkill: [{ skillCode: '2221', hours }],
-        beneficiaries: i,
+        // Each program has run 166 days by June 15, 76 of them in the second quarter.
+        beneficiaries: Math.round((i * 76) / 166),
         programsRun: 1,
       })),
     );

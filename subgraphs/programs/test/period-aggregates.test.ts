@@ -10,7 +10,7 @@ import {
   succeed,
   type ProgramSpec,
 } from './fixtures.ts';
-import { useProgramsSubgraph } from './programsSubgraph.ts';
+import { TODAY, useProgramsSubgraph } from './programsSubgraph.ts';
 
 const subgraph = useProgramsSubgraph();
 
@@ -158,6 +158,12 @@ const VERIFIED = LOGS.filter((log) => log.verified).map((log) => {
 });
 
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+const DAY = 86_400_000;
+/** Days from `first` to `last`, both included; 0 when `last` comes first. */
+const daysBetween = (first: string, last: string) =>
+  Math.max(0, (Date.parse(last) - Date.parse(first)) / DAY + 1);
+const earlier = (a: string, b: string) => (a < b ? a : b);
+const later = (a: string, b: string) => (a > b ? a : b);
 
 function bySkill(logs: typeof VERIFIED) {
   const codes = [...new Set(logs.map((log) => log.skillCode))].sort();
@@ -177,19 +183,26 @@ function expectedFigures(
   const logs = VERIFIED.filter(
     (log) => inScope(log.program) && first <= log.date && log.date <= last,
   );
-  const programsRun = PROGRAMS.filter(
-    (program) =>
-      inScope(program) &&
-      program.status !== 'DRAFT' &&
-      program.startDate <= last &&
-      program.endDate >= first,
-  );
+  // A program's beneficiaries are spread over the days it has run by today; a period takes
+  // those of its own days, and the programs with at least one such day ran in it.
+  const shares = PROGRAMS.filter((program) => inScope(program) && program.status !== 'DRAFT')
+    .map((program) => {
+      const ranUntil = earlier(program.endDate, TODAY);
+      const ran = daysBetween(program.startDate, ranUntil);
+      const inPeriod = daysBetween(later(program.startDate, first), earlier(ranUntil, last));
+      return { program, ran, inPeriod };
+    })
+    .filter(({ ran, inPeriod }) => ran > 0 && inPeriod > 0);
   return {
     activeVolunteers: new Set(logs.map((log) => log.volunteerId)).size,
     verifiedHours: sum(logs.map((log) => log.hours)),
     verifiedHoursBySkill: bySkill(logs),
-    beneficiaries: sum(programsRun.map((program) => program.beneficiariesServed)),
-    programsRun: programsRun.length,
+    beneficiaries: Math.round(
+      sum(
+        shares.map(({ program, ran, inPeriod }) => (program.beneficiariesServed * inPeriod) / ran),
+      ),
+    ),
+    programsRun: shares.length,
   };
 }
 
@@ -318,7 +331,7 @@ beforeAll(async () => {
 });
 
 describe('the fixture', () => {
-  it('gives SCD in 2026-Q1 the figures worked out by hand', () => {
+  it('gives SCD in 2026-Q1 the figures worked out by hand (today is 2026-06-15)', () => {
     expect(expectedFigures(ofAgency('SCD'), '2026-01-01', '2026-03-31')).toEqual({
       activeVolunteers: 2,
       verifiedHours: 2.5 + 3 + 1.25 + 0.75 + 2 + 4.5,
@@ -327,7 +340,9 @@ describe('the fixture', () => {
         { skillCode: '3258', skill: { code: '3258' }, hours: 2.75 },
         { skillCode: '5411', skill: { code: '5411' }, hours: 4.5 },
       ],
-      beneficiaries: 160,
+      // SCD-00001 has run 166 days, 90 of them in the quarter: 120 × 90/166; SCD-00002 ran
+      // 138 days, 46 of them in the quarter: 40 × 46/138. 65.06 + 13.33, rounded once.
+      beneficiaries: 78,
       programsRun: 2,
     });
   });

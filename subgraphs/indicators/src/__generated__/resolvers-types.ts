@@ -41,16 +41,29 @@ export type AgencyPeriod = {
   verifiedHoursBySkill: Array<SkillHours>;
 };
 
-/** The value of volunteer work by the replacement-cost method, with what it was computed from. */
+/**
+ * The value of volunteer work by the replacement-cost method, with what it was computed from.
+ * Hours given when no valuation table was in force have no value (noValueBecause says so),
+ * rather than one at the wages of another period.
+ */
 export type EconomicValue = {
   __typename?: 'EconomicValue';
   bySkill: Array<SkillValue>;
+  /** The verified hours valued; 0 without a table. */
   hoursValued: Scalars['Float']['output'];
-  method: Scalars['String']['output'];
-  /** Σ over skills of verified hours × the hourly wage of the skill's occupation group, in SAR. */
-  sar: Scalars['Float']['output'];
-  /** The valuation table version used; with it the figure can be reproduced. */
-  tableVersion: Scalars['ID']['output'];
+  /**
+   * True when any rate the value rests on is an assumption rather than a published statistic
+   * (a group's rate, or the table's default rate); null when there is no value.
+   */
+  isAssumption: Maybe<Scalars['Boolean']['output']>;
+  /** The valuation method of the table used; null without a table. */
+  method: Maybe<Scalars['String']['output']>;
+  /** Why sar is null; null when there is a value. */
+  noValueBecause: Maybe<NoFigureReason>;
+  /** Σ over skills of verified hours × the hourly wage of the skill's occupation group, in SAR; null without a table. */
+  sar: Maybe<Scalars['Float']['output']>;
+  /** The valuation table version used; with it the figure can be reproduced. Null without a table. */
+  tableVersion: Maybe<Scalars['ID']['output']>;
 };
 
 /** A key performance indicator of national volunteering. */
@@ -81,7 +94,8 @@ export type IndicatorDirection =
 
 /**
  * ON_TRACK: the value reaches 100 % of the target pro-rated to date; AT_RISK: 80 % or more;
- * OFF_TRACK: below 80 %. For LOWER_IS_BETTER indicators the ratio is target ÷ value.
+ * OFF_TRACK: below 80 %. For LOWER_IS_BETTER indicators the ratio is target ÷ value. Judged on
+ * unrounded figures.
  */
 export type IndicatorStatus =
   | 'AT_RISK'
@@ -118,6 +132,21 @@ export type NationalPeriod = {
   verifiedHours: Scalars['Float']['output'];
   verifiedHoursBySkill: Array<SkillHours>;
 };
+
+/** Why a figure of a scorecard or an economic value is missing (null). */
+export type NoFigureReason =
+  /** The indicator is not defined for this kind of scope (registered volunteers of an agency). */
+  | 'NOT_DEFINED_FOR_SCOPE'
+  /** A ratio over active volunteers, and nobody was active: there is no denominator. */
+  | 'NO_ACTIVE_VOLUNTEERS'
+  /** No target is set for the scope and period, and none can be derived from its year's. */
+  | 'NO_TARGET'
+  /** No valuation table was in force on the period's first day (or today, for a program or volunteer). */
+  | 'NO_VALUATION_TABLE'
+  /** The period has not started: nothing has been measured, so nothing is judged. */
+  | 'PERIOD_NOT_STARTED'
+  /** A distinct count below its target while its period runs: it may still reach it, so it is judged when the period ends. */
+  | 'PERIOD_RUNNING';
 
 export type Program = {
   __typename?: 'Program';
@@ -189,18 +218,32 @@ export type Scorecard = {
   scopeCode: Maybe<Scalars['ID']['output']>;
 };
 
+/**
+ * One indicator of a scope in a period. Figures are judged unrounded and shown rounded: value,
+ * target and expectedToDate to the hundredth, attainment down to four decimals.
+ */
 export type ScorecardEntry = {
   __typename?: 'ScorecardEntry';
   /** value ÷ expectedToDate (expectedToDate ÷ value when lower is better); 1 means 100 %. */
   attainment: Maybe<Scalars['Float']['output']>;
-  /** The target pro-rated to the part of the period that has elapsed (CUMULATIVE indicators). */
+  /**
+   * What should have been reached by today: the target × the share of the period elapsed
+   * (CUMULATIVE), or the target itself (LEVEL, DISTINCT_COUNT). Null before the period starts.
+   */
   expectedToDate: Maybe<Scalars['Float']['output']>;
   indicator: Indicator;
-  /** Null without a target. */
+  /** Why status is null: the value's own reason when there is no value, else NO_TARGET or PERIOD_RUNNING. */
+  noStatusBecause: Maybe<NoFigureReason>;
+  /** Why value is null; null when there is a value. */
+  noValueBecause: Maybe<NoFigureReason>;
+  /** Null when noStatusBecause says why. */
   status: Maybe<IndicatorStatus>;
-  /** The target for the scope and period, derived from the yearly target when none is set for the period itself. */
+  /**
+   * The target for the scope and period: the one set for the period, else derived from the
+   * year's (by days for CUMULATIVE, as it is for LEVEL, none for DISTINCT_COUNT).
+   */
   target: Maybe<Scalars['Float']['output']>;
-  /** Null where the indicator does not apply to the scope (registered volunteers of an agency). */
+  /** Null when noValueBecause says why: not defined for the scope, period not started, no active volunteers, no valuation table. */
   value: Maybe<Scalars['Float']['output']>;
 };
 
@@ -224,6 +267,8 @@ export type SkillValue = {
   defaultRate: Scalars['Boolean']['output'];
   hourlyWageSar: Scalars['Float']['output'];
   hours: Scalars['Float']['output'];
+  /** True when the wage used (the group's or the default) is an assumption. */
+  isAssumption: Scalars['Boolean']['output'];
   majorGroup: Scalars['String']['output'];
   sar: Scalars['Float']['output'];
   skill: Skill;
@@ -244,9 +289,16 @@ export type Target = {
 
 /** How a yearly target is scaled to a shorter or unfinished period. */
 export type TargetAccrual =
-  /** Accumulates over time (hours, SAR, beneficiaries, volunteers): pro-rated by elapsed time. */
+  /** A sum that accumulates over time (hours, SAR, beneficiaries): pro-rated by elapsed days. */
   | 'CUMULATIVE'
-  /** A rate or level (ratios, averages): the target applies as it is. */
+  /**
+   * A count of distinct people or programs over the period (active volunteers, registered
+   * volunteers, programs run). Not additive over time, so never pro-rated by days: a shorter
+   * period has only a target set for it, and a running period is judged when it ends, unless
+   * the count has already reached its target (it never falls).
+   */
+  | 'DISTINCT_COUNT'
+  /** A rate or level (ratios, averages): the target applies as it is, from the first day. */
   | 'LEVEL';
 
 export type ValuationRate = {
@@ -269,6 +321,8 @@ export type ValuationTable = {
   __typename?: 'ValuationTable';
   /** Rate for skills whose major group has no rate of its own. */
   defaultHourlyWageSar: Scalars['Float']['output'];
+  /** True where the default rate is an assumption rather than a published statistic. */
+  defaultRateIsAssumption: Scalars['Boolean']['output'];
   effectiveFrom: Scalars['Date']['output'];
   method: Scalars['String']['output'];
   /** One per ISCO-08 major group (0–9) at most. */
@@ -437,6 +491,7 @@ export type ResolversTypes = ResolversObject<{
   IndicatorUnit: IndicatorUnit;
   LocalizedText: ResolverTypeWrapper<LocalizedTextModelModel>;
   NationalPeriod: ResolverTypeWrapper<NationalPeriodModelModel>;
+  NoFigureReason: NoFigureReason;
   Program: ResolverTypeWrapper<WorkRepresentationModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegionPeriod: ResolverTypeWrapper<RegionPeriodModelModel>;
@@ -515,9 +570,11 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export type EconomicValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EconomicValue'] = ResolversParentTypes['EconomicValue']> = ResolversObject<{
   bySkill?: Resolver<Array<ResolversTypes['SkillValue']>, ParentType, ContextType>;
   hoursValued?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  sar?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  tableVersion?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isAssumption?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  method?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  noValueBecause?: Resolver<Maybe<ResolversTypes['NoFigureReason']>, ParentType, ContextType>;
+  sar?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  tableVersion?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
 export type IndicatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator'], FederationReferenceType extends FederationReferenceTypes['Indicator'] = FederationReferenceTypes['Indicator']> = ResolversObject<{
@@ -576,6 +633,8 @@ export type ScorecardEntryResolvers<ContextType = Context, ParentType extends Re
   attainment?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   expectedToDate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
+  noStatusBecause?: Resolver<Maybe<ResolversTypes['NoFigureReason']>, ParentType, ContextType>;
+  noValueBecause?: Resolver<Maybe<ResolversTypes['NoFigureReason']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['IndicatorStatus']>, ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -595,6 +654,7 @@ export type SkillValueResolvers<ContextType = Context, ParentType extends Resolv
   defaultRate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hourlyWageSar?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   hours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  isAssumption?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   majorGroup?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sar?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   skill?: Resolver<ResolversTypes['Skill'], ParentType, ContextType>;
@@ -619,6 +679,7 @@ export type ValuationRateResolvers<ContextType = Context, ParentType extends Res
 
 export type ValuationTableResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValuationTable'] = ResolversParentTypes['ValuationTable']> = ResolversObject<{
   defaultHourlyWageSar?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  defaultRateIsAssumption?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   effectiveFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rates?: Resolver<Array<ResolversTypes['ValuationRate']>, ParentType, ContextType>;

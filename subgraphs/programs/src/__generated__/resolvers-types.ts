@@ -46,8 +46,9 @@ export type AgencyPeriodArgs = {
 
 /**
  * An agency's activity in a period, computed in SQL from verified hour logs dated in the period:
- * active volunteers have at least one verified hour; programs run overlap the period and are not
- * drafts; beneficiaries are those of the programs run.
+ * active volunteers have at least one verified hour; programs run are the non-draft programs that
+ * ran on at least one day of the period up to today; beneficiaries are theirs, each program's
+ * spread evenly over the days it has run so far, of which the period takes its own.
  */
 export type AgencyPeriod = {
   __typename?: 'AgencyPeriod';
@@ -265,15 +266,20 @@ export type Program = {
   /** The agency's code and a number: SCD-00042. */
   id: Scalars['ID']['output'];
   kind: VolunteeringKind;
-  /** Participants, filtered by role and status, in application order. */
-  participations: ParticipationConnection;
+  /**
+   * Participants, filtered by role and status, in application order: all of them for staff of
+   * the program's agency and platform admins, their own for a volunteer. Null with a FORBIDDEN
+   * error for anyone else (an analyst, another agency's staff), never an empty list that would
+   * read like a program nobody joined.
+   */
+  participations: Maybe<ParticipationConnection>;
   region: Region;
   /** At most 10. */
   requiredSkills: Array<Skill>;
   startDate: Scalars['Date']['output'];
   status: ProgramStatus;
-  /** Accepted, active or completed team leads. */
-  teamLeads: Array<Participation>;
+  /** Accepted, active or completed team leads; visible and refused as participations are. */
+  teamLeads: Maybe<Array<Participation>>;
   title: LocalizedText;
   /** Verified hours logged in this program. */
   verifiedHours: Scalars['Float']['output'];
@@ -812,12 +818,12 @@ export type ProgramResolvers<ContextType = Context, ParentType extends Resolvers
   endDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['VolunteeringKind'], ParentType, ContextType>;
-  participations?: Resolver<ResolversTypes['ParticipationConnection'], ParentType, ContextType, RequireFields<ProgramParticipationsArgs, 'first'>>;
+  participations?: Resolver<Maybe<ResolversTypes['ParticipationConnection']>, ParentType, ContextType, RequireFields<ProgramParticipationsArgs, 'first'>>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   requiredSkills?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ProgramStatus'], ParentType, ContextType>;
-  teamLeads?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType>;
+  teamLeads?: Resolver<Maybe<Array<ResolversTypes['Participation']>>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
   verifiedHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   verifiedHoursBySkill?: Resolver<Array<ResolversTypes['SkillHours']>, ParentType, ContextType>;

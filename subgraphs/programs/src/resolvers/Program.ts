@@ -1,5 +1,6 @@
 import { BAD_USER_INPUT, NOT_FOUND, pageRequest, toConnection } from '@sahem/kit';
 import type { ProgramResolvers } from '../__generated__/resolvers-types.ts';
+import { requireParticipantsReader } from '../access.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,7 +18,8 @@ export const Program: ProgramResolvers = {
   region: (program) => ({ code: program.regionCode }),
   requiredSkills: (program) => program.requiredSkills.map((code) => ({ code })),
 
-  async participations(program, { role, status, first, after }, { loaders }) {
+  async participations(program, { role, status, first, after }, { loaders, caller }) {
+    requireParticipantsReader(caller, program, 'participations');
     const { take, after: afterId } = pageRequest(first, after);
     // Cursors of this connection carry a participation's uuid; any other would fail its cast.
     if (afterId !== undefined && !UUID.test(afterId)) {
@@ -40,7 +42,10 @@ export const Program: ProgramResolvers = {
     };
   },
 
-  teamLeads: (program, _, { loaders }) => loaders.teamLeadsOfProgram.load(program.id),
+  teamLeads: (program, _, { loaders, caller }) => {
+    requireParticipantsReader(caller, program, 'teamLeads');
+    return loaders.teamLeadsOfProgram.load(program.id);
+  },
   verifiedHours: (program, _, { loaders }) =>
     loaders.verifiedHoursOfProgram.load({ id: program.id, period: null }),
   verifiedHoursBySkill: (program, _, { loaders }) =>
