@@ -6,11 +6,12 @@ export async function checkSubgraphs(
   urls: Record<string, string>,
   timeoutMs: number,
   headers: Record<string, string> = {},
+  send: typeof fetch = fetch,
 ): Promise<Record<string, string>> {
   const entries = await Promise.all(
     Object.entries(urls).map(async ([name, url]) => {
       try {
-        const response = await fetch(url, {
+        const response = await send(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...headers },
           body: JSON.stringify({ query: '{ __typename }' }),

@@ -23,14 +23,26 @@ import { createLimits } from './limits/createLimits.ts';
 import type { GatewayLimits } from './limits/GatewayLimits.ts';
 import { persistedDocuments, type PersistedDocumentsConfig } from './persistedDocuments.ts';
 import { SubgraphDataSource } from './SubgraphDataSource.ts';
+import { subgraphFetch } from './subgraphs/subgraphFetch.ts';
+import {
+  resolveSubgraphUrls,
+  subgraphsOfSupergraph,
+  unknownOverrides,
+  type SupergraphSubgraph,
+} from './subgraphs/subgraphsOfSupergraph.ts';
 import { supergraphFromFile } from './supergraphFromFile.ts';
 
 /** What the gateway depends on. */
 export interface GatewayDeps {
   /** Supergraph SDL file; reloaded when it changes. */
   supergraphPath: string;
-  /** Subgraph URL by subgraph name; overrides the URLs recorded in the supergraph. */
-  subgraphUrls: Record<string, string>;
+  /**
+   * Subgraph URL by subgraph name, for the subgraphs whose URL the operator overrides; every
+   * other subgraph is called at the URL the supergraph records. @default none
+   */
+  subgraphUrls?: Record<string, string>;
+  /** PEM CA certificate(s) trusted for HTTPS subgraphs (instead of the system's). @default none */
+  subgraphCa?: string | Buffer;
   /** @default 10000 */
   subgraphTimeoutMs?: number;
   /** Mask internal errors, no introspection, no landing page. @default true */
@@ -63,17 +75,25 @@ export function createGateway(deps: GatewayDeps) {
   // endpoints (AWS, GCP, Azure) from inside the network: a national graph must not call out.
   // Opt back in with APOLLO_TELEMETRY_DISABLED=false.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  const overrides = deps.subgraphUrls ?? {};
+  const send = subgraphFetch({ ca: deps.subgraphCa });
   let requirements: Requirements = { types: new Map(), fields: new Map() };
+  // The subgraphs of the supergraph in service, for /ready; replaced on every reload.
+  let subgraphs: SupergraphSubgraph[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(deps.supergraphPath, log, (sdl) => {
       requirements = readRequirements(sdl);
+      subgraphs = subgraphsOfSupergraph(sdl);
+      for (const name of unknownOverrides(subgraphs, overrides))
+        log(`gateway: the URL override for "${name}" matches no subgraph of the supergraph`);
     }),
     buildService: ({ name, url }) =>
       new SubgraphDataSource({
         name,
-        url: deps.subgraphUrls[name] ?? url!,
+        url: overrides[name] ?? url!,
         timeoutMs,
         callerKey: deps.callerKey,
+        fetch: send,
       }),
   });
   const trusted = persistedDocuments<GatewayContext>(deps.persistedDocuments);
@@ -137,11 +157,19 @@ export function createGateway(deps: GatewayDeps) {
     '/.well-known/jwks.json': (_, res) => sendJson(res, 200, { keys: [deps.callerKey.publicJwk] }),
     '/ready': async (_, res) => {
       const token = await signCallerToken(ANONYMOUS, deps.callerKey);
-      const subgraphs = await checkSubgraphs(deps.subgraphUrls, Math.min(timeoutMs, 2_000), {
-        [CALLER_HEADER]: token,
+      const states = await checkSubgraphs(
+        resolveSubgraphUrls(subgraphs, overrides),
+        Math.min(timeoutMs, 2_000),
+        { [CALLER_HEADER]: token },
+        send,
+      );
+      const ready = Object.values(states).every((state) => state === 'ok');
+      sendJson(res, ready ? 200 : 503, {
+        status: ready ? 'ready' : 'unavailable',
+        subgraphs: states,
+        // An operator who turned the audit trail off sees it wherever readiness is checked.
+        audit: deps.audit ? 'on' : 'off',
       });
-      const ready = Object.values(subgraphs).every((state) => state === 'ok');
-      sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs });
     },
   };
   return { apollo, context: limits.context(context), routes };

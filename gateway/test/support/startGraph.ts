@@ -73,6 +73,8 @@ export interface GraphOptions {
   audit?: false | Omit<AuditLogOptions, 'databaseUrl'>;
   /** Operation limits, cost budget and rate limits of the gateway. @default the production ones */
   limits?: GatewayLimits;
+  /** The identity provider's and the gateway's keys (tests that run gateway processes share them). @default fresh ones */
+  keys?: { issuer: SigningKey; gateway: SigningKey };
 }
 
 /** Starts both subgraphs and the gateway over real HTTP, as `npm start` does. */
@@ -91,7 +93,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
       createTestDatabase(GATEWAY_MIGRATIONS),
     ]);
     databases.push(volunteersDb, programsDb, indicatorsDb, gatewayDb);
-    const keys = {
+    const keys = options.keys ?? {
       issuer: await generateSigningKey('test-idp'),
       gateway: await generateSigningKey('test-gateway'),
     };
