@@ -89,7 +89,21 @@ export async function startSubgraph<
       ...(options.host && { host: options.host }),
       ...(options.tls && { tls: options.tls }),
       routes: {
+        // Liveness: the process answers.
         '/health': (_, res) => sendJson(res, 200, { status: 'ok', subgraph: definition.name }),
+        // Readiness: this replica can serve, which needs its database.
+        '/ready': async (_, res) => {
+          const database = await Promise.race([
+            db.pool.query('SELECT 1').then(() => 'ok'),
+            new Promise<string>((resolve) => setTimeout(() => resolve('timeout'), 2_000).unref()),
+          ]).catch(() => 'unreachable');
+          const ready = database === 'ok';
+          sendJson(res, ready ? 200 : 503, {
+            status: ready ? 'ready' : 'unavailable',
+            subgraph: definition.name,
+            database,
+          });
+        },
       },
     });
     stops.push(() => http.close());
