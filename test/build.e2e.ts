@@ -138,6 +138,28 @@ describe('the production build', () => {
     });
   });
 
+  it.each(SERVICES.map((service) => service.name))(
+    "passes %s's container health check, and a subgraph is ready with its database",
+    async (name) => {
+      const { stdout } = await run('node', ['scripts/healthcheck.mjs', name], {
+        cwd: stage,
+        env: { ...baseEnv(), [`${name.toUpperCase()}_PORT`]: new URL(services[name]!.url).port },
+      });
+      expect(stdout).toBe('');
+      if (name === 'gateway') return;
+      const ready = await fetch(services[name]!.url.replace(/\/graphql$/, '/ready'));
+      expect(await ready.json()).toEqual({ status: 'ready', subgraph: name, database: 'ok' });
+    },
+  );
+
+  it('fails the health check of a service that does not answer', async () => {
+    const check = run('node', ['scripts/healthcheck.mjs', 'gateway'], {
+      cwd: stage,
+      env: { ...baseEnv(), GATEWAY_PORT: '9' },
+    });
+    await expect(check).rejects.toMatchObject({ code: 1 });
+  });
+
   it('stops every service cleanly on SIGTERM', async () => {
     for (const name of ['gateway', 'volunteers', 'programs', 'indicators']) {
       expect(await services[name]!.stop()).toBe(0);

@@ -33,6 +33,8 @@ export const RUNTIME_FILES: readonly string[] = [
   'scripts/prismaGenerate.mjs',
   // Run after the production install: drops what no service loads (see the script).
   'scripts/pruneProduction.mjs',
+  // The containers' HEALTHCHECK.
+  'scripts/healthcheck.mjs',
   // The gateway: the supergraph, the trusted-documents manifest, its migrations.
   'schema/supergraph.graphql',
   'client/src/__generated__/persisted-documents.json',
