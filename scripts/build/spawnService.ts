@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** A service started as its own process. */
 export interface SpawnedService {
   child: ChildProcess;
@@ -17,7 +19,8 @@ export interface SpawnedService {
 }
 
 /**
- * Spawns `command args` with `env` only (nothing inherited but what is passed) and resolves
+ * Spawns `command args` in a process group of its own, with `env` only (nothing inherited but
+ * what is passed), and resolves
  * once it prints the URL it listens at, or rejects with its output when it exits first or
  * takes longer than `timeoutMs`.
  */
@@ -27,12 +30,26 @@ export function spawnService(
   options: { cwd: string; env: Record<string, string>; timeoutMs?: number },
 ): Promise<SpawnedService> {
   const started = performance.now();
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: 'pipe' });
+  // A process group of its own, so stop() reaches wrappers' children too (npx → sh → tsx → node).
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: 'pipe',
+    detached: true,
+  });
+  const signalGroup = (signal: NodeJS.Signals | 0) => {
+    try {
+      process.kill(-child.pid!, signal);
+      return true;
+    } catch {
+      return false; // the group is gone
+    }
+  };
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      signalGroup('SIGKILL');
       reject(new Error(`${args.join(' ')} did not listen in time:\n${output}`));
     }, options.timeoutMs ?? 60_000);
     const onData = (chunk: Buffer) => {
@@ -52,11 +69,15 @@ export function spawnService(
           return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
         },
         stop: async (graceMs = 15_000) => {
-          if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
-          child.kill('SIGTERM');
-          const kill = setTimeout(() => child.kill('SIGKILL'), graceMs);
-          const code = await exited;
-          clearTimeout(kill);
+          const running = child.exitCode === null && child.signalCode === null;
+          if (running) signalGroup('SIGTERM');
+          const deadline = Date.now() + graceMs;
+          const code = running
+            ? await Promise.race([exited, sleep(graceMs).then(() => null)])
+            : child.exitCode;
+          // Wait for every process of the group, not only the one spawned.
+          while (signalGroup(0) && Date.now() < deadline) await sleep(50);
+          signalGroup('SIGKILL');
           return code;
         },
       });
