@@ -90,6 +90,8 @@ describe('health and readiness', () => {
     expect(await ready.json()).toEqual({
       status: 'ready',
       subgraphs: { volunteers: 'ok', programs: 'ok', indicators: 'ok' },
+      // This gateway was given no audit log, and says so.
+      audit: 'off',
     });
   });
 
@@ -100,6 +102,7 @@ describe('health and readiness', () => {
     expect(await ready.json()).toEqual({
       status: 'unavailable',
       subgraphs: { volunteers: 'ok', programs: 'unreachable', indicators: 'ok' },
+      audit: 'off',
     });
     const response = await post({
       query: '{ volunteer(id: "V-0000001") { fullName participations { id } } }',

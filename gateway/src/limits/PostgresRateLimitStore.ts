@@ -42,7 +42,8 @@ export class PostgresRateLimitStore implements RateLimitStore {
     this.#pool.on('error', () => undefined);
   }
 
-  async take(key: string, rule: TokenBucketRule): Promise<TakeResult> {
+  // `now` is not used: the library times windows with `Date.now()` (see above).
+  async take(key: string, rule: TokenBucketRule, _now?: number): Promise<TakeResult> {
     try {
       const result = await this.#limiterFor(rule).consume(key, 1);
       return { allowed: true, remaining: result.remainingPoints, retryAfterSeconds: 0 };
