@@ -1,4 +1,5 @@
-// `npm run bench:startup`: how fast each service starts and how much memory it holds, run
+// `npm run bench:startup`: how fast each service starts (wall and CPU time to listening) and
+// how much memory it holds, run
 // three ways on the same machine in the same run: from the build on a production install
 // (`node <dir>/dist/index.js`), under tsx in one process (`node --import tsx`), and as the
 // README's old production instructions ran it (`npx tsx`, four processes). Also the sizes
@@ -46,6 +47,21 @@ async function treeRss(pid: number): Promise<number> {
     total += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
   }
   return total;
+}
+
+/**
+ * CPU seconds (user + system) the process tree has used so far: unlike wall time, barely
+ * moved by other work on the machine. Linux counts in ticks of 1/100 s (CLK_TCK).
+ */
+async function treeCpuSeconds(pid: number): Promise<number> {
+  let ticks = 0;
+  for (const member of await treeProcesses(pid)) {
+    const stat = await readFile(`/proc/${member}/stat`, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After the command: state (0), ppid (1), … utime (11), stime (12).
+    ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+  }
+  return ticks / 100;
 }
 
 const median = (values: number[]) =>
@@ -128,6 +144,7 @@ try {
     service: string;
     variant: string;
     startMs: number;
+    cpu: number;
     rss: number;
     processes: number;
   }[] = [];
@@ -135,12 +152,14 @@ try {
     for (const variant of variants) {
       const starts: number[] = [];
       const memory: number[] = [];
+      const cpu: number[] = [];
       let processes = 0;
       for (let i = 0; i < RUNS; i++) {
         const started: SpawnedService = await spawnService(variant.command, variant.args(service), {
           cwd: variant.cwd,
           env: envOf(service),
         });
+        cpu.push(await treeCpuSeconds(started.child.pid!));
         // Settled: what the process holds once listening and idle.
         await new Promise((resolve) => setTimeout(resolve, 1_000));
         starts.push(started.startMs);
@@ -152,6 +171,7 @@ try {
         service: service.name,
         variant: variant.name,
         startMs: median(starts),
+        cpu: median(cpu),
         rss: median(memory),
         processes,
       });
@@ -162,7 +182,7 @@ try {
   }
 
   console.log(
-    '\nStart to listening (median of %d) and resident memory once idle, same machine, same run:',
+    '\nStart to listening (median of %d): wall time, CPU time, resident memory once idle; same machine, same run:',
     RUNS,
   );
   console.log(`| service | ${variants.map((variant) => variant.name).join(' | ')} |`);
@@ -172,7 +192,7 @@ try {
       const result = results.find(
         (entry) => entry.service === service.name && entry.variant === variant.name,
       )!;
-      return `${(result.startMs / 1000).toFixed(2)} s, ${mb(result.rss)} (${result.processes} process${result.processes > 1 ? 'es' : ''})`;
+      return `${(result.startMs / 1000).toFixed(2)} s (${result.cpu.toFixed(2)} s CPU), ${mb(result.rss)}, ${result.processes} process${result.processes > 1 ? 'es' : ''}`;
     });
     console.log(`| ${service.name} | ${cells.join(' | ')} |`);
   }
