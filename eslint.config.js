@@ -2,7 +2,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/__generated__/**', '.data/**', 'coverage/**'] },
+  {
+    ignores: ['**/node_modules/**', '**/__generated__/**', '.data/**', 'coverage/**', '**/dist/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,6 +3,7 @@ import {
   callerAudience,
   callerTokenAuthenticator,
   flag,
+  listenOptions,
   readEnv,
   startSubgraph,
   text,
@@ -90,6 +91,7 @@ try {
       }),
       {
         port: volunteers.VOLUNTEERS_PORT,
+        host: volunteers.VOLUNTEERS_HOST,
         databaseUrl: volunteers.VOLUNTEERS_DATABASE_URL,
         embeddedPort: volunteers.VOLUNTEERS_PG_PORT,
         dataRoot: startEnv.SAHEM_DATA_DIR,
@@ -108,6 +110,7 @@ try {
       }),
       {
         port: programs.PROGRAMS_PORT,
+        host: programs.PROGRAMS_HOST,
         databaseUrl: programs.PROGRAMS_DATABASE_URL,
         embeddedPort: programs.PROGRAMS_PG_PORT,
         dataRoot: startEnv.SAHEM_DATA_DIR,
@@ -126,6 +129,7 @@ try {
       }),
       {
         port: indicators.INDICATORS_PORT,
+        host: indicators.INDICATORS_HOST,
         databaseUrl: indicators.INDICATORS_DATABASE_URL,
         embeddedPort: indicators.INDICATORS_PG_PORT,
         dataRoot: startEnv.SAHEM_DATA_DIR,
@@ -145,14 +149,18 @@ try {
   };
   // The gateway's own database (the audit trail): stopped after the gateway, which writes its
   // last records as it stops.
-  const auditDatabase = await openAuditDatabase({
-    databaseUrl: gateway.GATEWAY_DATABASE_URL,
-    dataRoot: startEnv.SAHEM_DATA_DIR,
-    embeddedPort: gateway.GATEWAY_PG_PORT,
-    migrate: gateway.GATEWAY_DATABASE_MIGRATE,
-    log,
-  });
-  running.push({ name: 'gateway database', stop: () => auditDatabase.stop() });
+  const audited = gateway.GATEWAY_AUDIT === 'on';
+  const auditDatabase = audited
+    ? await openAuditDatabase({
+        databaseUrl: gateway.GATEWAY_DATABASE_URL,
+        dataRoot: startEnv.SAHEM_DATA_DIR,
+        embeddedPort: gateway.GATEWAY_PG_PORT,
+        migrate: gateway.GATEWAY_DATABASE_MIGRATE,
+        log,
+      })
+    : undefined;
+  if (auditDatabase) running.push({ name: 'gateway database', stop: () => auditDatabase.stop() });
+  else log('gateway: GATEWAY_AUDIT=off: operations are NOT recorded in an audit trail');
   const gatewayRunning: RunningGateway = await startGateway(
     {
       verifyBearer: identity.verifyBearer,
@@ -169,10 +177,12 @@ try {
       },
       // A terminal's Ctrl-C also reaches the embedded PostgreSQL (same process group), which
       // then refuses the last batch at once: give up quickly and log it rather than hang.
-      audit: createAuditLog({ databaseUrl: auditDatabase.url, stopTimeoutMs: 2_000 }),
+      ...(auditDatabase && {
+        audit: createAuditLog({ databaseUrl: auditDatabase.url, stopTimeoutMs: 2_000 }),
+      }),
       limits: limitsFromEnv(gateway),
     },
-    { port: gateway.GATEWAY_PORT, host: gateway.GATEWAY_HOST },
+    await listenOptions(gateway, 'GATEWAY'),
   );
   running.push({ name: 'gateway', stop: () => gatewayRunning.stop() });
   if (identity.devIssuerKey) {

@@ -9,12 +9,13 @@ export async function checkSubgraphs(
   urls: Record<string, string>,
   timeoutMs: number,
   headersFor: CheckHeaders = async () => ({}),
+  send: typeof fetch = fetch,
 ): Promise<Record<string, string>> {
   const request = JSON.stringify({ query: '{ __typename }' });
   const entries = await Promise.all(
     Object.entries(urls).map(async ([name, url]) => {
       try {
-        const response = await fetch(url, {
+        const response = await send(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...(await headersFor(name, request)) },
           body: request,

@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   databaseUrl,
   EnvError,
   flag,
+  listenVariables,
   oneOf,
   port,
   positiveInt,
@@ -10,9 +12,10 @@ import {
   text,
   url,
   type EnvSource,
+  type EnvVar,
 } from '@sahem/kit';
-import { SUBGRAPHS } from '../../schema/subgraphs.ts';
 import { DEFAULT_LIMITS } from './limits/GatewayLimits.ts';
+import { RATE_LIMIT_STORES } from './limits/rateLimitStoreFromEnv.ts';
 import { PERSISTED_DOCUMENTS_MODES } from './persistedDocuments.ts';
 
 const DEFAULT_SUPERGRAPH = fileURLToPath(
@@ -23,17 +26,60 @@ const DEFAULT_MANIFEST = fileURLToPath(
   new URL('../../client/src/__generated__/persisted-documents.json', import.meta.url),
 );
 
-/** `VOLUNTEERS_URL`, `PROGRAMS_URL`, …: where the gateway reaches each subgraph. */
-export function subgraphUrlVariable(name: string): string {
-  return `${name.toUpperCase()}_URL`;
+/**
+ * `GATEWAY_SUBGRAPH_URLS`: `name=url` pairs separated by commas, each overriding the URL the
+ * supergraph records for that subgraph. Names are the supergraph's, whatever they are.
+ */
+export function subgraphUrlOverrides(description: string): EnvVar<Record<string, string>> {
+  const single = url(undefined, description);
+  return {
+    description,
+    default: {},
+    parse(raw) {
+      const overrides: Record<string, string> = {};
+      for (const pair of raw.split(',').map((entry) => entry.trim())) {
+        if (pair === '') continue;
+        const match = /^([A-Za-z_][\w-]*)\s*=\s*(.+)$/.exec(pair);
+        if (!match) throw new Error(`expected name=url pairs separated by commas, got "${pair}"`);
+        const [, name, value] = match as unknown as [string, string, string];
+        if (name in overrides) throw new Error(`${name} is given twice`);
+        try {
+          overrides[name] = single.parse(value.trim()) as string;
+        } catch (error) {
+          throw new Error(`${name}: ${(error as Error).message}`);
+        }
+      }
+      return overrides;
+    },
+  };
 }
 
 /** Configuration of the gateway; see the README for every variable. */
 export function gatewayEnv(source: EnvSource = process.env) {
+  // Key files default to the data folder, so it is read first.
+  const dataDir = path.resolve(source.SAHEM_DATA_DIR || DATA_DIR);
   const env = readEnv(
     {
-      GATEWAY_PORT: port(4000, 'HTTP port of the gateway'),
-      GATEWAY_HOST: text('127.0.0.1', 'interface the gateway listens on (0.0.0.0 for all)'),
+      ...listenVariables('GATEWAY', 4000, 'the gateway'),
+      SAHEM_DATA_DIR: text(dataDir, 'folder of the embedded PostgreSQL data and generated keys'),
+      GATEWAY_SUBGRAPH_URLS: subgraphUrlOverrides(
+        'name=url pairs overriding the URLs the supergraph records (unset: the supergraph decides)',
+      ),
+      GATEWAY_SUBGRAPH_CA_FILE: {
+        description: 'PEM CA certificate(s) trusted for HTTPS subgraphs instead of the system CAs',
+        default: undefined,
+        parse: (raw: string) => raw,
+      } as EnvVar<string | undefined>,
+      GATEWAY_AUDIT: oneOf(
+        ['on', 'off'] as const,
+        'on',
+        'record every operation in the audit trail; off runs without its database (not in production)',
+      ),
+      GATEWAY_RATE_LIMIT_STORE: oneOf(
+        RATE_LIMIT_STORES,
+        'memory',
+        "where rate-limit counters live: memory (one process) or postgres (the gateway's database, shared by replicas)",
+      ),
       GATEWAY_SUPERGRAPH_PATH: text(
         DEFAULT_SUPERGRAPH,
         'supergraph SDL file, reloaded when it changes',
@@ -61,11 +107,11 @@ export function gatewayEnv(source: EnvSource = process.env) {
         "the identity provider's JWKS (RS256/ES256 keys); unset: the development issuer key",
       ),
       GATEWAY_DEV_ISSUER_KEY_FILE: text(
-        `${DATA_DIR}/keys/dev-issuer.jwk.json`,
+        path.join(dataDir, 'keys', 'dev-issuer.jwk.json'),
         'private key of the development identity provider (created on first use)',
       ),
       GATEWAY_SIGNING_KEY_FILE: text(
-        `${DATA_DIR}/keys/gateway.jwk.json`,
+        path.join(dataDir, 'keys', 'gateway.jwk.json'),
         "the gateway's private key for caller tokens (created on first use; share it between replicas)",
       ),
       GATEWAY_REJECT_UNAUTHORIZED: flag(
@@ -106,27 +152,19 @@ export function gatewayEnv(source: EnvSource = process.env) {
       "Invalid configuration:\n  - GATEWAY_JWKS_URL is required in production (the identity provider's public keys)",
     );
   }
-  // An embedded audit trail lives in a folder of the gateway's host: not durable enough there.
+  // Production keeps an audit trail, in a database of its own: an embedded one lives in a
+  // folder of the gateway's host (lost with a container), and none at all is no trail.
+  if (env.SAHEM_PRODUCTION && env.GATEWAY_AUDIT === 'off') {
+    throw new EnvError(
+      'Invalid configuration:\n  - GATEWAY_AUDIT=off is refused in production (every operation must be recorded)',
+    );
+  }
   if (env.SAHEM_PRODUCTION && !env.GATEWAY_DATABASE_URL) {
     throw new EnvError(
       'Invalid configuration:\n  - GATEWAY_DATABASE_URL is required in production (the audit trail)',
     );
   }
-  const subgraphUrls = readEnv(
-    Object.fromEntries(
-      SUBGRAPHS.map(({ name, url: defaultUrl }) => [
-        subgraphUrlVariable(name),
-        url(defaultUrl, `GraphQL endpoint of the ${name} subgraph`),
-      ]),
-    ),
-    source,
-  );
-  return Object.freeze({
-    ...env,
-    subgraphUrls: Object.fromEntries(
-      SUBGRAPHS.map(({ name }) => [name, subgraphUrls[subgraphUrlVariable(name)] as string]),
-    ),
-  });
+  return Object.freeze({ ...env, subgraphUrls: env.GATEWAY_SUBGRAPH_URLS });
 }
 
 export type GatewayEnv = ReturnType<typeof gatewayEnv>;

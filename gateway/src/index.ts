@@ -1,19 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import { listenOptions } from '@sahem/kit';
 import { createAuditLog } from './audit/createAuditLog.ts';
 import { openAuditDatabase } from './audit/openAuditDatabase.ts';
 import { loadIdentity } from './auth/loadIdentity.ts';
 import { gatewayEnv } from './env.ts';
 import { limitsFromEnv } from './limits/limitsFromEnv.ts';
+import { rateLimitStoreFromEnv } from './limits/rateLimitStoreFromEnv.ts';
 import { startGateway } from './startGateway.ts';
 
 // Production entry point: read the environment, listen, stop cleanly on SIGINT/SIGTERM.
 const env = gatewayEnv();
+const listen = await listenOptions(env, 'GATEWAY');
 const identity = await loadIdentity(env);
-const auditDatabase = await openAuditDatabase({
-  databaseUrl: env.GATEWAY_DATABASE_URL,
-  embeddedPort: env.GATEWAY_PG_PORT,
-  migrate: env.GATEWAY_DATABASE_MIGRATE,
-  log: console.log,
-});
+const audited = env.GATEWAY_AUDIT === 'on';
+// The gateway's database holds the audit trail and, when replicas share them, the rate limits.
+const database =
+  audited || env.GATEWAY_RATE_LIMIT_STORE === 'postgres'
+    ? await openAuditDatabase({
+        databaseUrl: env.GATEWAY_DATABASE_URL,
+        dataRoot: env.SAHEM_DATA_DIR,
+        embeddedPort: env.GATEWAY_PG_PORT,
+        migrate: env.GATEWAY_DATABASE_MIGRATE,
+        log: console.log,
+      })
+    : undefined;
+if (!audited) {
+  console.log(
+    'gateway: GATEWAY_AUDIT=off: operations are NOT recorded in an audit trail (/ready says "audit": "off")',
+  );
+}
+if (env.GATEWAY_RATE_LIMIT_STORE === 'memory' && env.SAHEM_PRODUCTION) {
+  console.log(
+    'gateway: rate limits are counted in this process only; with several replicas set GATEWAY_RATE_LIMIT_STORE=postgres',
+  );
+}
+const rateLimits = rateLimitStoreFromEnv(env, database?.url);
 const running = await startGateway(
   {
     verifyBearer: identity.verifyBearer,
@@ -21,17 +42,28 @@ const running = await startGateway(
     rejectUnauthorized: env.GATEWAY_REJECT_UNAUTHORIZED,
     supergraphPath: env.GATEWAY_SUPERGRAPH_PATH,
     subgraphUrls: env.subgraphUrls,
+    ...(env.GATEWAY_SUBGRAPH_CA_FILE && {
+      subgraphCa: await readFile(env.GATEWAY_SUBGRAPH_CA_FILE),
+    }),
     subgraphTimeoutMs: env.GATEWAY_SUBGRAPH_TIMEOUT_MS,
     production: env.SAHEM_PRODUCTION,
     persistedDocuments: {
       mode: env.GATEWAY_PERSISTED_DOCUMENTS,
       manifestPath: env.GATEWAY_PERSISTED_DOCUMENTS_MANIFEST,
     },
-    audit: createAuditLog({ databaseUrl: auditDatabase.url }),
-    limits: limitsFromEnv(env),
+    ...(audited && database && { audit: createAuditLog({ databaseUrl: database.url }) }),
+    limits: { ...limitsFromEnv(env), rateLimitStore: rateLimits.store },
   },
-  { port: env.GATEWAY_PORT, host: env.GATEWAY_HOST },
+  listen,
 );
 console.log(`gateway at ${running.url}`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => void running.stop().finally(() => auditDatabase.stop()));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(
+    signal,
+    () =>
+      void running
+        .stop()
+        .finally(() => rateLimits.close())
+        .finally(() => database?.stop()),
+  );
+}

@@ -29,14 +29,26 @@ import { persistedDocuments, type PersistedDocumentsConfig } from './persistedDo
 import { checksInOrder } from './pipeline/checksInOrder.ts';
 import { requireOperation } from './pipeline/requireOperation.ts';
 import { SubgraphDataSource } from './SubgraphDataSource.ts';
+import { subgraphFetch } from './subgraphs/subgraphFetch.ts';
+import {
+  resolveSubgraphUrls,
+  subgraphsOfSupergraph,
+  unknownOverrides,
+  type SupergraphSubgraph,
+} from './subgraphs/subgraphsOfSupergraph.ts';
 import { supergraphFromFile } from './supergraphFromFile.ts';
 
 /** What the gateway depends on. */
 export interface GatewayDeps {
   /** Supergraph SDL file; reloaded when it changes. */
   supergraphPath: string;
-  /** Subgraph URL by subgraph name; overrides the URLs recorded in the supergraph. */
-  subgraphUrls: Record<string, string>;
+  /**
+   * Subgraph URL by subgraph name, for the subgraphs whose URL the operator overrides; every
+   * other subgraph is called at the URL the supergraph records. @default none
+   */
+  subgraphUrls?: Record<string, string>;
+  /** PEM CA certificate(s) trusted for HTTPS subgraphs (instead of the system's). @default none */
+  subgraphCa?: string | Buffer;
   /** @default 10000 */
   subgraphTimeoutMs?: number;
   /** Mask internal errors, no introspection, no landing page. @default true */
@@ -70,17 +82,25 @@ export function createGateway(deps: GatewayDeps) {
   // endpoints (AWS, GCP, Azure) from inside the network: a national graph must not call out.
   // Opt back in with APOLLO_TELEMETRY_DISABLED=false.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  const overrides = deps.subgraphUrls ?? {};
+  const send = subgraphFetch({ ca: deps.subgraphCa });
   let requirements: Requirements = { types: new Map(), fields: new Map() };
+  // The subgraphs of the supergraph in service, for /ready; replaced on every reload.
+  let subgraphs: SupergraphSubgraph[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(deps.supergraphPath, log, (sdl) => {
       requirements = readRequirements(sdl);
+      subgraphs = subgraphsOfSupergraph(sdl);
+      for (const name of unknownOverrides(subgraphs, overrides))
+        log(`gateway: the URL override for "${name}" matches no subgraph of the supergraph`);
     }),
     buildService: ({ name, url }) =>
       new SubgraphDataSource({
         name,
-        url: deps.subgraphUrls[name] ?? url!,
+        url: overrides[name] ?? url!,
         timeoutMs,
         callerKeys: deps.callerKeys,
+        fetch: send,
       }),
   });
   const trusted = persistedDocuments<GatewayContext>(deps.persistedDocuments);
@@ -149,8 +169,8 @@ export function createGateway(deps: GatewayDeps) {
     '/.well-known/jwks.json': (_, res) =>
       sendJson(res, 200, { keys: deps.callerKeys.publicJwks() }),
     '/ready': async (_, res) => {
-      const subgraphs = await checkSubgraphs(
-        deps.subgraphUrls,
+      const states = await checkSubgraphs(
+        resolveSubgraphUrls(subgraphs, overrides),
         Math.min(timeoutMs, 2_000),
         async (name, body) => ({
           [CALLER_HEADER]: await signCallerToken(ANONYMOUS, deps.callerKeys.signing(), {
@@ -158,14 +178,16 @@ export function createGateway(deps: GatewayDeps) {
             digest: requestDigest(body),
           }),
         }),
+        send,
       );
-      // A trail that cannot keep up makes the gateway refuse operations: not ready either.
+      // A trail that cannot keep up makes the gateway refuse operations: not ready either. An
+      // operator who turned the trail off sees it wherever readiness is checked.
       const audit = deps.audit ? (deps.audit.healthy ? 'ok' : 'unavailable') : 'off';
       const ready =
-        Object.values(subgraphs).every((state) => state === 'ok') && audit !== 'unavailable';
+        Object.values(states).every((state) => state === 'ok') && audit !== 'unavailable';
       sendJson(res, ready ? 200 : 503, {
         status: ready ? 'ready' : 'unavailable',
-        subgraphs,
+        subgraphs: states,
         audit,
       });
     },

@@ -1,4 +1,4 @@
-import { serveHttp, type HttpService } from '@sahem/kit';
+import { serveHttp, type HttpService, type TlsFiles } from '@sahem/kit';
 import { auditContextFailures } from './audit/auditContextFailures.ts';
 import { createGateway, type GatewayDeps } from './server.ts';
 
@@ -13,10 +13,13 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** Builds and starts the gateway and listens on `port`; used by `index.ts` and `npm start`. */
+/**
+ * Builds and starts the gateway and listens on `port` (HTTPS when given `tls`); used by
+ * `index.ts` and `npm start`.
+ */
 export async function startGateway(
   deps: GatewayDeps,
-  listen: { port: number; host?: string },
+  listen: { port: number; host?: string; tls?: TlsFiles | undefined },
 ): Promise<RunningGateway> {
   const { apollo, context, routes } = createGateway(deps);
   await apollo.start();
@@ -27,6 +30,7 @@ export async function startGateway(
       routes,
       port: listen.port,
       ...(listen.host && { host: listen.host }),
+      ...(listen.tls && { tls: listen.tls }),
     });
     return {
       url: `${http.url}/graphql`,

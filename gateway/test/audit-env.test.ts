@@ -27,6 +27,15 @@ describe("the audit trail's configuration", () => {
       { SAHEM_PRODUCTION: 'true', GATEWAY_JWKS_URL: 'https://idp.gov.sa/jwks.json' },
       'GATEWAY_DATABASE_URL is required in production',
     ],
+    [
+      {
+        SAHEM_PRODUCTION: 'true',
+        GATEWAY_JWKS_URL: 'https://idp.gov.sa/jwks.json',
+        GATEWAY_DATABASE_URL: 'postgresql://gw@db.internal/gateway',
+        GATEWAY_AUDIT: 'off',
+      },
+      'GATEWAY_AUDIT=off is refused in production',
+    ],
   ])('refuses %o naming %s', (source, message) => {
     expect(() => gatewayEnv(source)).toThrow(EnvError);
     expect(() => gatewayEnv(source)).toThrow(message);

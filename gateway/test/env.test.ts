@@ -6,27 +6,57 @@ describe('gateway configuration', () => {
   it('has working defaults', () => {
     const env = gatewayEnv({});
     expect(env.GATEWAY_PORT).toBe(4000);
-    expect(env.subgraphUrls).toEqual({
-      volunteers: 'http://127.0.0.1:4001/graphql',
-      programs: 'http://127.0.0.1:4002/graphql',
-      indicators: 'http://127.0.0.1:4003/graphql',
-    });
+    expect(env.GATEWAY_HOST).toBe('127.0.0.1');
+    // No subgraph URL is overridden: the supergraph's URLs are used, whatever the names.
+    expect(env.subgraphUrls).toEqual({});
     expect(env.GATEWAY_SUPERGRAPH_PATH).toMatch(/schema\/supergraph\.graphql$/);
+    expect(env.GATEWAY_AUDIT).toBe('on');
+    expect(env.GATEWAY_RATE_LIMIT_STORE).toBe('memory');
   });
 
-  it('takes each subgraph URL from <NAME>_URL', () => {
-    const env = gatewayEnv({
-      PROGRAMS_URL: 'https://programs.scd.gov.sa/graphql',
-      GATEWAY_PORT: '8080',
-    });
-    expect(env.subgraphUrls.programs).toBe('https://programs.scd.gov.sa/graphql');
-    expect(env.GATEWAY_PORT).toBe(8080);
+  it('ignores <NAME>_URL variables: only GATEWAY_SUBGRAPH_URLS overrides the supergraph', () => {
+    const env = gatewayEnv({ PROGRAMS_URL: 'https://programs.scd.gov.sa/graphql' });
+    expect(env.subgraphUrls).toEqual({});
+  });
+
+  it.each([
+    [
+      'programs=https://programs.scd.gov.sa/graphql',
+      { programs: 'https://programs.scd.gov.sa/graphql' },
+    ],
+    [
+      ' volunteers = http://volunteers:4001/graphql , programs-scd=https://scd.gov.sa/graphql ',
+      {
+        volunteers: 'http://volunteers:4001/graphql',
+        'programs-scd': 'https://scd.gov.sa/graphql',
+      },
+    ],
+    [
+      'anything_at_all=http://10.0.0.7:8080/graphql,',
+      { anything_at_all: 'http://10.0.0.7:8080/graphql' },
+    ],
+  ])('reads GATEWAY_SUBGRAPH_URLS=%s', (raw, expected) => {
+    expect(gatewayEnv({ GATEWAY_SUBGRAPH_URLS: raw }).subgraphUrls).toEqual(expected);
+  });
+
+  it('puts generated keys in SAHEM_DATA_DIR unless their files are given', () => {
+    const env = gatewayEnv({ SAHEM_DATA_DIR: '/var/lib/sahem' });
+    expect(env.GATEWAY_SIGNING_KEY_FILE).toBe('/var/lib/sahem/keys/gateway.jwk.json');
+    expect(env.GATEWAY_DEV_ISSUER_KEY_FILE).toBe('/var/lib/sahem/keys/dev-issuer.jwk.json');
+    expect(
+      gatewayEnv({ SAHEM_DATA_DIR: '/var/lib/sahem', GATEWAY_SIGNING_KEY_FILE: '/keys/gw.json' })
+        .GATEWAY_SIGNING_KEY_FILE,
+    ).toBe('/keys/gw.json');
   });
 
   it.each([
     [{ GATEWAY_PORT: '99999' }, 'GATEWAY_PORT'],
-    [{ VOLUNTEERS_URL: 'not a url' }, 'VOLUNTEERS_URL'],
-    [{ PROGRAMS_URL: 'ftp://x/graphql' }, 'PROGRAMS_URL'],
+    [{ GATEWAY_SUBGRAPH_URLS: 'programs' }, 'GATEWAY_SUBGRAPH_URLS'],
+    [{ GATEWAY_SUBGRAPH_URLS: 'programs=not a url' }, 'programs: expected an absolute URL'],
+    [{ GATEWAY_SUBGRAPH_URLS: 'programs=ftp://x/graphql' }, 'GATEWAY_SUBGRAPH_URLS'],
+    [{ GATEWAY_SUBGRAPH_URLS: 'a=http://x/graphql,a=http://y/graphql' }, 'a is given twice'],
+    [{ GATEWAY_AUDIT: 'maybe' }, 'GATEWAY_AUDIT'],
+    [{ GATEWAY_RATE_LIMIT_STORE: 'redis' }, 'GATEWAY_RATE_LIMIT_STORE'],
     [{ SAHEM_PRODUCTION: 'yes' }, 'SAHEM_PRODUCTION'],
     [{ GATEWAY_SUBGRAPH_TIMEOUT_MS: '-5' }, 'GATEWAY_SUBGRAPH_TIMEOUT_MS'],
   ])('refuses %o naming %s', (source, variable) => {

@@ -92,6 +92,7 @@ describe('health and readiness', () => {
     expect(await ready.json()).toEqual({
       status: 'ready',
       subgraphs: { volunteers: 'ok', programs: 'ok', indicators: 'ok' },
+      // This gateway was given no audit log, and says so.
       audit: 'off',
     });
   });

@@ -85,6 +85,8 @@ export interface GraphOptions {
    * for an unknown key). @default a fixed key, handed to the subgraphs in process
    */
   callerKeys?: { keys: CallerKeys; cooldownMs: number };
+  /** The identity provider's and the gateway's keys (tests that run gateway processes share them). @default fresh ones */
+  keys?: { issuer: SigningKey; gateway: SigningKey };
 }
 
 /** Starts both subgraphs and the gateway over real HTTP, as `npm start` does. */
@@ -103,7 +105,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
       createTestDatabase(GATEWAY_MIGRATIONS),
     ]);
     databases.push(volunteersDb, programsDb, indicatorsDb, gatewayDb);
-    const keys = {
+    const keys = options.keys ?? {
       issuer: await generateSigningKey('test-idp'),
       gateway: await generateSigningKey('test-gateway'),
     };

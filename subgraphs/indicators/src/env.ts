@@ -1,10 +1,20 @@
-import { databaseUrl, flag, port, readEnv, url, type EnvSource } from '@sahem/kit';
+import path from 'node:path';
+import {
+  databaseUrl,
+  flag,
+  listenVariables,
+  port,
+  text,
+  readEnv,
+  url,
+  type EnvSource,
+} from '@sahem/kit';
 
 /** Configuration of the indicators subgraph; see the README for every variable. */
 export function indicatorsEnv(source?: EnvSource) {
   return readEnv(
     {
-      INDICATORS_PORT: port(4003, 'HTTP port of the indicators subgraph'),
+      ...listenVariables('INDICATORS', 4003, 'the indicators subgraph'),
       INDICATORS_DATABASE_URL: databaseUrl(
         'PostgreSQL of the indicators subgraph; unset: embedded',
       ),
@@ -12,6 +22,10 @@ export function indicatorsEnv(source?: EnvSource) {
       SAHEM_GATEWAY_JWKS_URL: url(
         'http://127.0.0.1:4000/.well-known/jwks.json',
         "the gateway's public keys, which sign the caller token of every request",
+      ),
+      SAHEM_DATA_DIR: text(
+        path.resolve('.data'),
+        'folder of the embedded PostgreSQL data (development)',
       ),
       SAHEM_PRODUCTION: flag(false, 'mask internal errors'),
     },

@@ -1,4 +1,4 @@
-import { callerAudience, callerTokenAuthenticator, startSubgraph } from '@sahem/kit';
+import { callerAudience, callerTokenAuthenticator, listenOptions, startSubgraph } from '@sahem/kit';
 import { indicatorsEnv } from './env.ts';
 import { indicatorsSubgraph } from './server.ts';
 
@@ -12,9 +12,10 @@ const running = await startSubgraph(
     production: env.SAHEM_PRODUCTION,
   }),
   {
-    port: env.INDICATORS_PORT,
+    ...(await listenOptions(env, 'INDICATORS')),
     databaseUrl: env.INDICATORS_DATABASE_URL,
     embeddedPort: env.INDICATORS_PG_PORT,
+    dataRoot: env.SAHEM_DATA_DIR,
     log: console.log,
   },
 );

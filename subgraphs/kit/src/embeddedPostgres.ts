@@ -2,7 +2,7 @@ import { access, chmod, constants, mkdir, readFile, stat } from 'node:fs/promise
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from './embeddedPostgresClass.ts';
+import { loadEmbeddedPostgres } from './embeddedPostgresClass.ts';
 import pg from 'pg';
 
 /** Options of {@link startEmbeddedPostgres}. */
@@ -57,6 +57,7 @@ const PASSWORD = 'sahem';
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
 ): Promise<EmbeddedPostgresServer> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dataDir = path.resolve(options.dataDir);
   const port = options.port === 0 ? await freePort() : options.port;
   const asRoot = process.getuid?.() === 0;

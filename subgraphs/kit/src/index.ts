@@ -11,6 +11,7 @@ export * from './prismaErrors.ts';
 export * from './regions.ts';
 export * from './scalars.ts';
 export * from './serveHttp.ts';
+export * from './listenEnv.ts';
 export * from './sqlStatements.ts';
 export * from './loaderHelpers.ts';
 export * from './auth/caller.ts';

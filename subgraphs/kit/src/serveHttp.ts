@@ -1,4 +1,11 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { requestDigest } from './auth/callerToken.ts';
@@ -26,15 +33,23 @@ export interface ServeHttpOptions<TContext extends BaseContext> {
   port: number;
   /** @default '127.0.0.1' */
   host?: string;
+  /** Certificate and key (PEM): serve HTTPS instead of HTTP. @default plain HTTP */
+  tls?: TlsFiles | undefined;
   /** Largest accepted request body. @default 1 MiB */
   maxBodyBytes?: number;
+}
+
+/** A certificate chain and its private key, PEM-encoded. */
+export interface TlsFiles {
+  cert: string | Buffer;
+  key: string | Buffer;
 }
 
 /** A listening service. */
 export interface HttpService {
   server: Server;
   port: number;
-  /** Base URL, e.g. `http://127.0.0.1:4001`. */
+  /** Base URL, e.g. `http://127.0.0.1:4001` (`https:` with TLS). */
   url: string;
   /** Stops accepting connections and resolves once requests in flight have finished. */
   close(): Promise<void>;
@@ -60,7 +75,7 @@ export function serveHttp<TContext extends BaseContext>(
     if (!res.headersSent) res.setHeader('connection', 'close');
     res.once('finish', () => server.closeIdleConnections());
   };
-  const server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     inFlight.add(res);
     res.once('close', () => inFlight.delete(res));
     if (closing) closeAfter(res);
@@ -77,7 +92,8 @@ export function serveHttp<TContext extends BaseContext>(
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
-  });
+  };
+  const server = options.tls ? createTlsServer(options.tls, listener) : createServer(listener);
   server.keepAliveTimeout = 65_000;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -125,12 +141,13 @@ export function serveHttp<TContext extends BaseContext>(
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', () => {
+    const host = options.host ?? '127.0.0.1';
+    server.listen(options.port, host, () => {
       const { port } = server.address() as AddressInfo;
       resolve({
         server,
         port,
-        url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+        url: `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
         close: () =>
           new Promise<void>((done) => {
             closing = true;

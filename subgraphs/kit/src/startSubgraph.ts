@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { createDatabase, type Database, type PrismaClientClass } from './createDatabase.ts';
 import { openDatabase } from './openDatabase.ts';
-import { sendJson, serveHttp, type HttpService } from './serveHttp.ts';
+import { sendJson, serveHttp, type HttpService, type TlsFiles } from './serveHttp.ts';
 
 /** The parts of a subgraph {@link startSubgraph} needs to run it. */
 export interface SubgraphDefinition<Client, TContext extends BaseContext> {
@@ -33,6 +33,8 @@ export interface SubgraphRunOptions {
   seed?: boolean;
   /** @default '127.0.0.1' */
   host?: string;
+  /** Serve HTTPS with this certificate and key. @default plain HTTP */
+  tls?: TlsFiles | undefined;
   log?: (line: string) => void;
 }
 
@@ -85,8 +87,23 @@ export async function startSubgraph<
       context,
       port: options.port,
       ...(options.host && { host: options.host }),
+      ...(options.tls && { tls: options.tls }),
       routes: {
+        // Liveness: the process answers.
         '/health': (_, res) => sendJson(res, 200, { status: 'ok', subgraph: definition.name }),
+        // Readiness: this replica can serve, which needs its database.
+        '/ready': async (_, res) => {
+          const database = await Promise.race([
+            db.pool.query('SELECT 1').then(() => 'ok'),
+            new Promise<string>((resolve) => setTimeout(() => resolve('timeout'), 2_000).unref()),
+          ]).catch(() => 'unreachable');
+          const ready = database === 'ok';
+          sendJson(res, ready ? 200 : 503, {
+            status: ready ? 'ready' : 'unavailable',
+            subgraph: definition.name,
+            database,
+          });
+        },
       },
     });
     stops.push(() => http.close());

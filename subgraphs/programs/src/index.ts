@@ -1,4 +1,4 @@
-import { callerAudience, callerTokenAuthenticator, startSubgraph } from '@sahem/kit';
+import { callerAudience, callerTokenAuthenticator, listenOptions, startSubgraph } from '@sahem/kit';
 import { programsEnv } from './env.ts';
 import { programsSubgraph } from './server.ts';
 
@@ -12,9 +12,10 @@ const running = await startSubgraph(
     production: env.SAHEM_PRODUCTION,
   }),
   {
-    port: env.PROGRAMS_PORT,
+    ...(await listenOptions(env, 'PROGRAMS')),
     databaseUrl: env.PROGRAMS_DATABASE_URL,
     embeddedPort: env.PROGRAMS_PG_PORT,
+    dataRoot: env.SAHEM_DATA_DIR,
     log: console.log,
   },
 );

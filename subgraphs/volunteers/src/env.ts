@@ -1,10 +1,20 @@
-import { databaseUrl, flag, port, readEnv, url, text, type EnvSource } from '@sahem/kit';
+import path from 'node:path';
+import {
+  databaseUrl,
+  flag,
+  listenVariables,
+  port,
+  readEnv,
+  url,
+  text,
+  type EnvSource,
+} from '@sahem/kit';
 
 /** Configuration of the volunteers subgraph; see the README for every variable. */
 export function volunteersEnv(source?: EnvSource) {
   return readEnv(
     {
-      VOLUNTEERS_PORT: port(4001, 'HTTP port of the volunteers subgraph'),
+      ...listenVariables('VOLUNTEERS', 4001, 'the volunteers subgraph'),
       VOLUNTEERS_DATABASE_URL: databaseUrl(
         'PostgreSQL of the volunteers subgraph; unset: embedded',
       ),
@@ -16,6 +26,10 @@ export function volunteersEnv(source?: EnvSource) {
       SAHEM_GATEWAY_JWKS_URL: url(
         'http://127.0.0.1:4000/.well-known/jwks.json',
         "the gateway's public keys, which sign the caller token of every request",
+      ),
+      SAHEM_DATA_DIR: text(
+        path.resolve('.data'),
+        'folder of the embedded PostgreSQL data (development)',
       ),
       SAHEM_PRODUCTION: flag(false, 'mask internal errors and refuse development defaults'),
     },

@@ -1,4 +1,4 @@
-import { callerAudience, callerTokenAuthenticator, startSubgraph } from '@sahem/kit';
+import { callerAudience, callerTokenAuthenticator, listenOptions, startSubgraph } from '@sahem/kit';
 import { volunteersEnv } from './env.ts';
 import { volunteersSubgraph } from './server.ts';
 
@@ -13,9 +13,10 @@ const running = await startSubgraph(
     production: env.SAHEM_PRODUCTION,
   }),
   {
-    port: env.VOLUNTEERS_PORT,
+    ...(await listenOptions(env, 'VOLUNTEERS')),
     databaseUrl: env.VOLUNTEERS_DATABASE_URL,
     embeddedPort: env.VOLUNTEERS_PG_PORT,
+    dataRoot: env.SAHEM_DATA_DIR,
     log: console.log,
   },
 );
