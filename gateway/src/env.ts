@@ -13,7 +13,7 @@ import {
 } from '@sahem/kit';
 import { SUBGRAPHS } from '../../schema/subgraphs.ts';
 import { DEFAULT_LIMITS } from './limits/GatewayLimits.ts';
-import { PERSISTED_DOCUMENTS_MODES } from './persistedDocuments.ts';
+import { PERSISTED_DOCUMENTS_MODES } from './trustedDocuments/persistedDocuments.ts';
 
 const DEFAULT_SUPERGRAPH = fileURLToPath(
   new URL('../../schema/supergraph.graphql', import.meta.url),

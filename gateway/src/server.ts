@@ -21,7 +21,7 @@ import type { GatewayContext } from './GatewayContext.ts';
 import { checkSubgraphs } from './checkSubgraphs.ts';
 import { createLimits } from './limits/createLimits.ts';
 import type { GatewayLimits } from './limits/GatewayLimits.ts';
-import { persistedDocuments, type PersistedDocumentsConfig } from './persistedDocuments.ts';
+import { persistedDocuments, type PersistedDocumentsConfig } from './trustedDocuments/persistedDocuments.ts';
 import { SubgraphDataSource } from './SubgraphDataSource.ts';
 import { supergraphFromFile } from './supergraphFromFile.ts';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EnvError } from '@sahem/kit';
 import { gatewayEnv } from '../src/env.ts';
-import { readPersistedDocumentsManifest } from '../src/readPersistedDocumentsManifest.ts';
+import { readPersistedDocumentsManifest } from '../src/trustedDocuments/readPersistedDocumentsManifest.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sahem-manifest-'));
 const write = (content: string) => {

@@ -8,7 +8,7 @@ import {
   ReferenceDataDocument,
   SahemGraphQLError,
 } from '../../client/src/index.ts';
-import type { PersistedDocumentsMode } from '../src/persistedDocuments.ts';
+import type { PersistedDocumentsMode } from '../src/trustedDocuments/persistedDocuments.ts';
 import { startGateway, type RunningGateway } from '../src/startGateway.ts';
 import { loadFixture } from './support/fixture.ts';
 import { ADMIN, startGraph, SUPERGRAPH_PATH, type Graph } from './support/startGraph.ts';
