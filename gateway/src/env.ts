@@ -10,10 +10,12 @@ import {
   text,
   url,
   type EnvSource,
+  type EnvVar,
 } from '@sahem/kit';
 import { SUBGRAPHS } from '../../schema/subgraphs.ts';
 import { DEFAULT_LIMITS } from './limits/GatewayLimits.ts';
 import { PERSISTED_DOCUMENTS_MODES } from './trustedDocuments/persistedDocuments.ts';
+import { corsOrigins } from './web/corsOrigins.ts';
 
 const DEFAULT_SUPERGRAPH = fileURLToPath(
   new URL('../../schema/supergraph.graphql', import.meta.url),
@@ -26,6 +28,12 @@ const DEFAULT_MANIFEST = fileURLToPath(
 /** `VOLUNTEERS_URL`, `PROGRAMS_URL`, …: where the gateway reaches each subgraph. */
 export function subgraphUrlVariable(name: string): string {
   return `${name.toUpperCase()}_URL`;
+}
+
+/** `true`/`false`, or `undefined` when unset (the default then depends on another variable). */
+function optionalFlag(description: string): EnvVar<boolean | undefined> {
+  const { parse } = flag(false, description);
+  return { description, default: undefined, parse };
 }
 
 /** Configuration of the gateway; see the README for every variable. */
@@ -90,6 +98,11 @@ export function gatewayEnv(source: EnvSource = process.env) {
         DEFAULT_LIMITS.anonymousRateLimitPerMinute,
         'requests a minute (and burst) per anonymous client address',
       ),
+      GATEWAY_CORS_ORIGINS: corsOrigins(
+        'web origins that may call /graphql from a browser: *, or origins separated by commas; unset: this machine in development, none in production',
+      ),
+      GATEWAY_EXPLORER: optionalFlag('serve the offline GraphiQL explorer at /explorer/'),
+      GATEWAY_DASHBOARD: flag(true, 'serve the KPI dashboard at /dashboard/'),
       SAHEM_PRODUCTION: flag(
         false,
         'mask internal errors, disable introspection and the landing page',
@@ -119,6 +132,8 @@ export function gatewayEnv(source: EnvSource = process.env) {
   );
   return Object.freeze({
     ...env,
+    // The explorer is a developer's tool: on in development, off in production unless asked for.
+    GATEWAY_EXPLORER: env.GATEWAY_EXPLORER ?? !env.SAHEM_PRODUCTION,
     subgraphUrls: Object.fromEntries(
       SUBGRAPHS.map(({ name }) => [name, subgraphUrls[subgraphUrlVariable(name)] as string]),
     ),

@@ -4,6 +4,7 @@ import { loadIdentity } from './auth/loadIdentity.ts';
 import { gatewayEnv } from './env.ts';
 import { limitsFromEnv } from './limits/limitsFromEnv.ts';
 import { startGateway } from './startGateway.ts';
+import { buildWebApps } from './web/buildWebApps.ts';
 
 // Production entry point: read the environment, listen, stop cleanly on SIGINT/SIGTERM.
 const env = gatewayEnv();
@@ -14,6 +15,9 @@ const auditDatabase = await openAuditDatabase({
   migrate: env.GATEWAY_DATABASE_MIGRATE,
   log: console.log,
 });
+// Builds the explorer and the dashboard only when their bundles are missing or stale (an image
+// built with `npm run build:web` starts without the bundler).
+if (env.GATEWAY_EXPLORER || env.GATEWAY_DASHBOARD) await buildWebApps({ log: console.log });
 const running = await startGateway(
   {
     verifyBearer: identity.verifyBearer,
@@ -29,6 +33,11 @@ const running = await startGateway(
     },
     audit: createAuditLog({ databaseUrl: auditDatabase.url }),
     limits: limitsFromEnv(env),
+    web: {
+      corsOrigins: env.GATEWAY_CORS_ORIGINS,
+      explorer: env.GATEWAY_EXPLORER,
+      dashboard: env.GATEWAY_DASHBOARD,
+    },
   },
   { port: env.GATEWAY_PORT, host: env.GATEWAY_HOST },
 );

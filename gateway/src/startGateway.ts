@@ -18,13 +18,15 @@ export async function startGateway(
   deps: GatewayDeps,
   listen: { port: number; host?: string },
 ): Promise<RunningGateway> {
-  const { apollo, context, routes } = createGateway(deps);
+  const { apollo, context, routes, intercept, prepareRequest, stop } = createGateway(deps);
   await apollo.start();
   try {
     const http = await serveHttp({
       apollo,
       context: deps.audit ? auditContextFailures(context, deps.audit.record) : context,
       routes,
+      intercept,
+      prepareRequest,
       port: listen.port,
       ...(listen.host && { host: listen.host }),
     });
@@ -36,6 +38,7 @@ export async function startGateway(
         // Every answered request has queued its record by now (before its response was
         // sent), so the audit log is stopped last and writes them all.
         try {
+          stop();
           await apollo.stop();
         } finally {
           await deps.audit?.stop();
@@ -43,6 +46,7 @@ export async function startGateway(
       },
     };
   } catch (error) {
+    stop();
     await apollo.stop();
     await deps.audit?.stop();
     throw error;

@@ -1,6 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import {
+  HeaderMap,
+  type ApolloServer,
+  type BaseContext,
+  type HTTPGraphQLRequest,
+} from '@apollo/server';
 
 /** A plain HTTP route beside GraphQL, such as `GET /health`. */
 export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -18,6 +23,20 @@ export interface ServeHttpOptions<TContext extends BaseContext> {
   host?: string;
   /** Largest accepted request body. @default 1 MiB */
   maxBodyBytes?: number;
+  /**
+   * Sees every request first and returns `true` when it has answered it (a CORS preflight, a
+   * static file); it may also set headers on the response and return `false`. @default none
+   */
+  intercept?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+  /**
+   * Rewrites a GraphQL request before Apollo Server reads it, or refuses it with a GraphQL error
+   * (a stable `extensions.code` and a 4xx). @default none
+   */
+  prepareRequest?: (
+    request: HTTPGraphQLRequest,
+  ) =>
+    | { request: HTTPGraphQLRequest }
+    | { refusal: { status: number; code: string; message: string } };
 }
 
 /** A listening service. */
@@ -62,6 +81,7 @@ export function serveHttp<TContext extends BaseContext>(
   server.keepAliveTimeout = 65_000;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (options.intercept && (await options.intercept(req, res))) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = options.routes?.[url.pathname];
     if (route && req.method === 'GET') return route(req, res);
@@ -74,8 +94,23 @@ export function serveHttp<TContext extends BaseContext>(
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const body = req.method === 'POST' ? await readJson(req, maxBodyBytes) : undefined;
+    let httpGraphQLRequest: HTTPGraphQLRequest = {
+      method: req.method ?? 'GET',
+      headers,
+      search: url.search,
+      body,
+    };
+    if (options.prepareRequest) {
+      const prepared = options.prepareRequest(httpGraphQLRequest);
+      if ('refusal' in prepared) {
+        const { status, code, message } = prepared.refusal;
+        sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+        return;
+      }
+      httpGraphQLRequest = prepared.request;
+    }
     const response = await options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      httpGraphQLRequest,
       context: () => options.context(req),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
