@@ -64,19 +64,24 @@ export function drawChart(
   });
   caption.replaceChildren(
     h('span', { class: 'chart-title' }, data.title),
+    // In a clipped box: a table is never narrower than its content, whatever its own width.
     h(
-      'table',
-      { class: 'sr-only chart-data' },
-      h('caption', {}, data.title),
+      'div',
+      { class: 'sr-only' },
       h(
-        'tbody',
-        {},
-        ...data.labels.map((label, i) =>
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'row' }, label),
-            h('td', {}, figure(data.values[i], data.format(data.values[i]!))),
+        'table',
+        { class: 'chart-data' },
+        h('caption', {}, data.title),
+        h(
+          'tbody',
+          {},
+          ...data.labels.map((label, i) =>
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, label),
+              h('td', {}, figure(data.values[i], data.format(data.values[i]!))),
+            ),
           ),
         ),
       ),

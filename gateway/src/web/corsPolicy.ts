@@ -29,8 +29,12 @@ const ALLOWED_HEADERS = [
  */
 export function corsPolicy(allowed: CorsOrigins | undefined, production: boolean) {
   const middleware = cors({
-    origin: (origin, callback) =>
-      callback(null, origin === undefined ? false : allowsOrigin(origin, allowed, production)),
+    // `*` is answered as `*` (cacheable by any proxy); a list echoes the matching origin.
+    origin:
+      allowed === '*'
+        ? '*'
+        : (origin, callback) =>
+            callback(null, origin !== undefined && allowsOrigin(origin, allowed, production)),
     methods: ['GET', 'POST'],
     allowedHeaders: ALLOWED_HEADERS,
     exposedHeaders: ['x-request-id', 'retry-after'],
