@@ -103,6 +103,8 @@ export interface Locale {
   status(status: IndicatorStatus | null | undefined): string;
   /** `2026` → 2026, `2026-Q3` → Q3 2026, `2026-07` → Jul 2026 (Gregorian in both languages). */
   period(period: string): string;
+  /** `2026-07` → Jul: a month on a chart axis, whose title names the year. */
+  monthName(period: string): string;
 }
 
 /** The {@link Locale} of `language`. */
@@ -120,6 +122,9 @@ export function locale(language: Language): Locale {
     return format.format(value);
   };
   const month = new Intl.DateTimeFormat(tag, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const monthOnly = new Intl.DateTimeFormat(tag, { month: 'short', timeZone: 'UTC' });
+  const firstDay = (period: string) =>
+    Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)) - 1, 1);
   const dash = '—';
   return {
     language,
@@ -150,9 +155,9 @@ export function locale(language: Language): Locale {
           ? `الربع ${number(Number(quarter[2]))} ${number(Number(quarter[1]))}`.replace(/٬/g, '')
           : `Q${quarter[2]} ${quarter[1]}`;
       }
-      const monthly = /^(\d{4})-(\d{2})$/.exec(period);
-      if (monthly) return month.format(Date.UTC(Number(monthly[1]), Number(monthly[2]) - 1, 1));
+      if (/^\d{4}-\d{2}$/.test(period)) return month.format(firstDay(period));
       return number(Number(period)).replace(/[٬,]/g, '');
     },
+    monthName: (period) => monthOnly.format(firstDay(period)),
   };
 }

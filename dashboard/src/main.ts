@@ -121,7 +121,7 @@ function render(): void {
   $('regions').replaceChildren(
     unitsView(t, 'region', regionUnits(t, scorecards), scorecards.indicators, data.period),
   );
-  const labels = series.map((point) => t.period(point.period));
+  const labels = series.map((point) => t.monthName(point.period));
   drawChart(t, $('hours-chart'), $('hours-caption'), {
     title: `${t.t('hoursChart')} — ${t.period(data.period)}`,
     kind: 'bar',

@@ -33,6 +33,9 @@ export function drawChart(
   data: ChartData,
 ): void {
   charts.get(container)?.dispose();
+  // ECharts lays out its own text; in a right-to-left page it would anchor axis labels on the
+  // wrong side. The axes are mirrored below instead, and Arabic labels still read right to left.
+  container.dir = 'ltr';
   const chart = echarts.init(container, undefined, { renderer: 'svg' });
   charts.set(container, chart);
   const rtl = locale.dir === 'rtl';
