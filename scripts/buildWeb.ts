@@ -22,7 +22,7 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory()
       ? filesUnder(path.join(dir, entry.name))
-      : entry.name.startsWith('.')
+      : entry.name.startsWith('.') || entry.name.endsWith('.gz')
         ? []
         : [path.join(dir, entry.name)],
   );

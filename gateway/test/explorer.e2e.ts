@@ -52,6 +52,13 @@ it('serves the explorer with a self-only Content-Security-Policy, and sends brow
   expect(page.status).toBe(200);
   expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
   expect(await page.text()).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/);
+  // Bundles are sent gzipped when the browser accepts it (precompressed at build time).
+  const script = /src="(\/explorer\/assets\/[^"]+\.js)"/.exec(
+    await (await fetch(`${base}/explorer/`)).text(),
+  )![1]!;
+  const zipped = await fetch(`${base}${script}`, { headers: { 'accept-encoding': 'gzip' } });
+  expect(zipped.headers.get('content-encoding')).toBe('gzip');
+  expect(zipped.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   const opened = await fetch(gateway.url, { headers: { accept: 'text/html' }, redirect: 'manual' });
   expect(opened.status).toBe(302);
   expect(opened.headers.get('location')).toBe('/explorer/');

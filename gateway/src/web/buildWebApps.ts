@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { WEB_APPS, type WebApp } from './webApps.ts';
 
 /** Written into each build's folder: the hash of the inputs it was built from. */
@@ -38,10 +39,23 @@ export async function buildWebApps(
     // Loaded on demand: a gateway whose bundles are current never loads the bundler.
     const { build } = await import('vite');
     await build({ root: app.root, configFile: path.join(app.root, 'vite.config.ts') });
+    precompress(app.outDir);
     writeFileSync(stampFile, stamp);
     results.push({ name: app.name, built: true, ms: Date.now() - started });
   }
   return results;
+}
+
+/**
+ * Writes a `.gz` beside every text file of a build, which the gateway sends to browsers that
+ * accept gzip: the explorer goes from about 7 MB to about 2 MB on the wire, without compressing
+ * on every request.
+ */
+function precompress(dir: string): void {
+  for (const file of filesUnder(dir)) {
+    if (!/\.(js|css|html|svg|json|ttf)$/.test(file) || statSync(file).size < 1024) continue;
+    writeFileSync(`${file}.gz`, gzipSync(readFileSync(file), { level: 9 }));
+  }
 }
 
 /** sha256 over the path and content of every input file, in a stable order. */

@@ -38,6 +38,8 @@ export function serveWebApp(prefix: string, dir: string) {
     // Created on first use: sirv lists the build's files once, so the build must exist by then.
     handler ??= sirv(dir, {
       etag: true,
+      // The build wrote a .gz beside each text file (buildWebApps).
+      gzip: true,
       setHeaders(res, pathname) {
         res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
         res.setHeader('x-content-type-options', 'nosniff');
