@@ -1,6 +1,7 @@
 import { serveHttp, type HttpService } from '@sahem/kit';
 import { auditContextFailures } from './audit/auditContextFailures.ts';
 import { createGateway, type GatewayDeps } from './server.ts';
+import { auditRefusals } from './trustedDocuments/auditRefusals.ts';
 
 /** A running gateway. */
 export interface RunningGateway {
@@ -26,7 +27,9 @@ export async function startGateway(
       context: deps.audit ? auditContextFailures(context, deps.audit.record) : context,
       routes,
       intercept,
-      prepareRequest,
+      prepareRequest: deps.audit
+        ? auditRefusals(prepareRequest, deps.audit.record)
+        : prepareRequest,
       port: listen.port,
       ...(listen.host && { host: listen.host }),
     });

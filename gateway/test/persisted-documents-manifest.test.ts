@@ -61,7 +61,11 @@ describe('readPersistedDocumentsManifest', () => {
   it.each([
     ['a missing file', path.join(dir, 'absent.json'), /did not load/],
     ['a file that is not JSON', write('{'), /did not load/],
-    ['a list', write('[]'), /neither a JSON object of hash → text nor an Apollo persisted query list/],
+    [
+      'a list',
+      write('[]'),
+      /neither a JSON object of hash → text nor an Apollo persisted query list/,
+    ],
     ['sha1 hashes', write(JSON.stringify({ [hash('sha1', TEXT)]: TEXT })), /not a sha256 hash/],
     [
       'a text edited after hashing',

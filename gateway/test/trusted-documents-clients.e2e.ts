@@ -7,8 +7,10 @@ import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { getOperationAST } from 'graphql';
 import { GraphQLClient } from 'graphql-request';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProgramDetailDocument, ReferenceDataDocument } from '../../client/src/index.ts';
+import { createAuditLog } from '../src/audit/createAuditLog.ts';
 import type { PersistedDocumentsMode } from '../src/trustedDocuments/persistedDocuments.ts';
 import { startGateway, type RunningGateway } from '../src/startGateway.ts';
 import { loadFixture } from './support/fixture.ts';
@@ -233,6 +235,41 @@ describe('malformed persisted-query requests: 400 with a stable code, in every m
       expect(codes(result)).toEqual([code]);
     }
   });
+});
+
+it('records a refused persisted-query request in the audit trail, with its code and status', async () => {
+  const audit = createAuditLog({ databaseUrl: graph.audit.databaseUrl });
+  const gateway = await startGateway(
+    {
+      ...graph.gatewayDeps,
+      audit,
+      persistedDocuments: { mode: 'enforce', manifestPath: MANIFEST_PATH },
+    },
+    { port: 0 },
+  );
+  try {
+    const refused = await post(
+      gateway.url,
+      { extensions: { persistedQuery: { version: 1, sha256Hash: 'nope' } } },
+      { 'x-request-id': 'pq-refused-1' },
+    );
+    expect(refused.status).toBe(400);
+  } finally {
+    await gateway.stop(); // writes what is queued
+  }
+  const sql = new pg.Client({ connectionString: graph.audit.databaseUrl });
+  await sql.connect();
+  try {
+    const { rows } = await sql.query(
+      'SELECT error_codes, http_status, ok, subject FROM audit_log WHERE request_id = $1',
+      ['pq-refused-1'],
+    );
+    expect(rows).toEqual([
+      { error_codes: ['PERSISTED_QUERY_ID_INVALID'], http_status: 400, ok: false, subject: null },
+    ]);
+  } finally {
+    await sql.end();
+  }
 });
 
 describe('manifest reloading', () => {

@@ -31,15 +31,15 @@ export interface TestBrowser {
  * interception, so a page that works here works on a network with no internet. A missing
  * Chromium fails the test with how to install it: the browser tests are never skipped silently.
  */
-export async function launchBrowser(): Promise<TestBrowser> {
-  if (!existsSync(CHROMIUM)) {
+export async function launchBrowser(executablePath = CHROMIUM): Promise<TestBrowser> {
+  if (!existsSync(executablePath)) {
     throw new Error(
-      `The browser tests need Chromium at ${CHROMIUM}. Install Debian's package: sudo apt-get install -y chromium (.ci/run does it in CI), or set SAHEM_CHROMIUM to a Chromium binary. Nothing downloads a browser.`,
+      `The browser tests need Chromium at ${executablePath}. Install Debian's package: sudo apt-get install -y chromium (.ci/run does it in CI), or set SAHEM_CHROMIUM to a Chromium binary. Nothing downloads a browser.`,
     );
   }
   const profile = await mkdtemp(path.join(tmpdir(), 'sahem-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     args: [
       '--headless',

@@ -34,10 +34,13 @@ export interface ServeHttpOptions<TContext extends BaseContext> {
    */
   prepareRequest?: (
     request: HTTPGraphQLRequest,
-  ) =>
-    | { request: HTTPGraphQLRequest }
-    | { refusal: { status: number; code: string; message: string } };
+    req: IncomingMessage,
+  ) => PreparedRequest | Promise<PreparedRequest>;
 }
+
+/** What `prepareRequest` makes of a GraphQL request: the request to run, or a refusal. */
+export type PreparedRequest =
+  { request: HTTPGraphQLRequest } | { refusal: { status: number; code: string; message: string } };
 
 /** A listening service. */
 export interface HttpService {
@@ -101,7 +104,7 @@ export function serveHttp<TContext extends BaseContext>(
       body,
     };
     if (options.prepareRequest) {
-      const prepared = options.prepareRequest(httpGraphQLRequest);
+      const prepared = await options.prepareRequest(httpGraphQLRequest, req);
       if ('refusal' in prepared) {
         const { status, code, message } = prepared.refusal;
         sendJson(res, status, { errors: [{ message, extensions: { code } }] });
