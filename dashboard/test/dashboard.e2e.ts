@@ -154,6 +154,29 @@ describe('the KPI dashboard', () => {
     expect(await page.locator('#hours-chart svg path').count()).toBeGreaterThan(3);
   });
 
+  it('asks for an analyst token where the gateway offers no demo token (as in production), then shows the figures', async () => {
+    const bare = await startGateway(
+      { ...graph.gatewayDeps, persistedDocuments: { mode: 'enforce', manifestPath: MANIFEST } },
+      { port: 0 },
+    );
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${bare.http.url}/dashboard/?lang=en&period=2026`);
+      await page.locator('#signin').waitFor({ state: 'visible' });
+      expect(await page.locator('#status').innerText()).toContain('analyst access token');
+      expect(await page.locator('#content').isHidden()).toBe(true);
+      await page.getByLabel('Access token (Bearer)').fill(await graph.token(ANALYST));
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.locator('#content').waitFor({ state: 'visible' });
+      expect(await value(page, '[data-figure=activeVolunteers] data')).toBe(
+        expected.nationalPeriod.activeVolunteers,
+      );
+      await page.close();
+    } finally {
+      await bare.stop();
+    }
+  });
+
   it('works on a phone-sized screen and from the keyboard', async () => {
     const page = await open('?period=2026', { width: 390, height: 844 });
     // Nothing wider than the screen but the tables, which scroll inside their own region.
