@@ -3,7 +3,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/__generated__/**', '.data/**', 'coverage/**', '**/dist/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/__generated__/**',
+      '.data/**',
+      'coverage/**',
+      // Vite build output of the explorer and the dashboard.
+      '**/dist/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

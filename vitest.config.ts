@@ -25,7 +25,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['**/test/**/*.e2e.ts'],
           exclude: ['**/node_modules/**'],
-          globalSetup,
+          // The browser tests need the explorer's and the dashboard's bundles.
+          globalSetup: [...globalSetup, 'gateway/test/support/buildWebAppsSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildServices } from './build/buildServices.ts';
 import { stageBuild } from './build/stageBuild.ts';
+import { buildWebApps } from '../gateway/src/web/buildWebApps.ts';
 
 // `npm run build [-- --stage DIR]`: every service to plain JavaScript in `<service>/dist/`;
 // with --stage, also copies what production runs (bundles and runtime files) into DIR, ready
@@ -19,6 +20,8 @@ console.log(
   `built ${built.length} services in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
 if (values.stage) {
+  // The gateway serves these as they are in production: built here, where Vite is installed.
+  await buildWebApps({ log: console.log });
   const target = path.resolve(values.stage);
   const copied = await stageBuild(root, target);
   console.log(

@@ -16,6 +16,7 @@ import { loadIdentity } from '../gateway/src/auth/loadIdentity.ts';
 import { gatewayEnv } from '../gateway/src/env.ts';
 import { limitsFromEnv } from '../gateway/src/limits/limitsFromEnv.ts';
 import { startGateway, type RunningGateway } from '../gateway/src/startGateway.ts';
+import { buildWebApps } from '../gateway/src/web/buildWebApps.ts';
 import { indicatorsEnv } from '../subgraphs/indicators/src/env.ts';
 import { indicatorsSubgraph } from '../subgraphs/indicators/src/server.ts';
 import { programsEnv } from '../subgraphs/programs/src/env.ts';
@@ -161,6 +162,10 @@ try {
     : undefined;
   if (auditDatabase) running.push({ name: 'gateway database', stop: () => auditDatabase.stop() });
   else log('gateway: GATEWAY_AUDIT=off: operations are NOT recorded in an audit trail');
+  // The explorer and the dashboard are bundles: built now when missing or stale.
+  if (gateway.GATEWAY_EXPLORER || gateway.GATEWAY_DASHBOARD) await buildWebApps({ log });
+  const issuer = { issuer: gateway.GATEWAY_JWT_ISSUER, audience: gateway.GATEWAY_JWT_AUDIENCE };
+  const devIssuerKey = identity.devIssuerKey;
   const gatewayRunning: RunningGateway = await startGateway(
     {
       verifyBearer: identity.verifyBearer,
@@ -181,15 +186,30 @@ try {
         audit: createAuditLog({ databaseUrl: auditDatabase.url, stopTimeoutMs: 2_000 }),
       }),
       limits: limitsFromEnv(gateway),
+      web: {
+        corsOrigins: gateway.GATEWAY_CORS_ORIGINS,
+        explorer: gateway.GATEWAY_EXPLORER,
+        dashboard: gateway.GATEWAY_DASHBOARD,
+        // The explorer's picker and the dashboard sign in with the demo identities.
+        ...(devIssuerKey && {
+          demoTokens: () =>
+            Promise.all(
+              DEMO_IDENTITIES.map(async (demo) => ({
+                label: `${demo.role} ${demo.agency ?? demo.subject}`,
+                role: demo.role,
+                token: await signDemoToken(demo, devIssuerKey, issuer),
+              })),
+            ),
+        }),
+      },
     },
     await listenOptions(gateway, 'GATEWAY'),
   );
   running.push({ name: 'gateway', stop: () => gatewayRunning.stop() });
-  if (identity.devIssuerKey) {
-    const issuer = { issuer: gateway.GATEWAY_JWT_ISSUER, audience: gateway.GATEWAY_JWT_AUDIENCE };
+  if (devIssuerKey) {
     const lines = await Promise.all(
       DEMO_IDENTITIES.map(async (demo) => {
-        const token = await signDemoToken(demo, identity.devIssuerKey!, issuer);
+        const token = await signDemoToken(demo, devIssuerKey, issuer);
         const who = `${demo.role} ${demo.agency ?? demo.subject}`;
         return `  ${who.padEnd(26)} ${token}`;
       }),
@@ -201,8 +221,8 @@ try {
   const base = gatewayRunning.http.url;
   console.log(`
 Sahem is running (started in ${((Date.now() - started) / 1000).toFixed(1)} s)
-  gateway     ${gatewayRunning.url}   (Sandbox in a browser; ${base}/health, ${base}/ready)
-${subgraphs.map((subgraph) => `  ${subgraph.name.padEnd(11)} ${subgraph.url}`).join('\n')}
+  gateway     ${gatewayRunning.url}   (${base}/health, ${base}/ready)
+${gateway.GATEWAY_EXPLORER ? `  explorer    ${base}/explorer/   (GraphiQL, offline, with the scenarios and a demo-token picker)\n` : ''}${gateway.GATEWAY_DASHBOARD ? `  dashboard   ${base}/dashboard/   (KPI dashboard, Arabic and English)\n` : ''}${subgraphs.map((subgraph) => `  ${subgraph.name.padEnd(11)} ${subgraph.url}`).join('\n')}
 Press Ctrl-C to stop.`);
 } catch (error) {
   console.error(`npm start failed: ${(error as Error).message}`);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { freePort } from '@sahem/kit';
+import { launchBrowser } from '../gateway/test/support/launchBrowser.ts';
 
 // `npm start` as a user runs it: a real child process group, real ports, real embedded
 // PostgreSQL servers; then Ctrl-C (SIGINT to the whole group, as a terminal sends it).
@@ -79,6 +80,36 @@ it('starts the whole graph, answers through the gateway, and leaves nothing behi
   const result = (await response.json()) as any;
   expect(result.errors).toBeUndefined();
   expect(result.data.volunteers.totalCount).toBeGreaterThan(0);
+
+  // The explorer and the dashboard it prints work in a browser that can reach nothing but
+  // this machine: no CDN, no outside fonts, no telemetry.
+  const base = `http://127.0.0.1:${gatewayPort}`;
+  expect(output).toMatch(new RegExp(`explorer +${base}/explorer/`));
+  expect(output).toMatch(new RegExp(`dashboard +${base}/dashboard/`));
+  const browser = await launchBrowser();
+  try {
+    const dashboard = await browser.newPage();
+    await dashboard.goto(`${base}/dashboard/?lang=en`);
+    await dashboard.locator('#content').waitFor({ state: 'visible' });
+    const registered = await dashboard
+      .locator('[data-figure=registeredVolunteers] data')
+      .getAttribute('value');
+    expect(Number(registered)).toBeGreaterThan(0);
+    await browser.screenshot(dashboard, 'npm-start-dashboard');
+    const explorer = await browser.newPage();
+    await explorer.goto(`${base}/explorer/`);
+    await explorer.locator('.graphiql-container').waitFor();
+    await explorer.getByLabel('Demo identity').selectOption({ label: 'analyst analyst-01' });
+    const answered = explorer.waitForResponse((response) => response.url() === `${base}/graphql`);
+    await explorer.locator('.graphiql-execute-button').click();
+    const answer = (await (await answered).json()) as { data?: { agencies: unknown[] } };
+    expect(answer.data?.agencies).toHaveLength(4);
+    await browser.screenshot(explorer, 'npm-start-explorer');
+    expect(browser.blocked).toEqual([]);
+    expect(browser.problems).toEqual([]);
+  } finally {
+    await browser.close();
+  }
 
   // npm dies of the signal at once; our start script keeps going until everything is stopped.
   process.kill(-child.pid!, 'SIGINT');

@@ -16,7 +16,8 @@ import {
 } from '@sahem/kit';
 import { DEFAULT_LIMITS } from './limits/GatewayLimits.ts';
 import { RATE_LIMIT_STORES } from './limits/rateLimitStoreFromEnv.ts';
-import { PERSISTED_DOCUMENTS_MODES } from './persistedDocuments.ts';
+import { PERSISTED_DOCUMENTS_MODES } from './trustedDocuments/persistedDocuments.ts';
+import { corsOrigins } from './web/corsOrigins.ts';
 
 const DEFAULT_SUPERGRAPH = fileURLToPath(
   new URL('../../schema/supergraph.graphql', import.meta.url),
@@ -52,6 +53,12 @@ export function subgraphUrlOverrides(description: string): EnvVar<Record<string,
       return overrides;
     },
   };
+}
+
+/** `true`/`false`, or `undefined` when unset (the default then depends on another variable). */
+function optionalFlag(description: string): EnvVar<boolean | undefined> {
+  const { parse } = flag(false, description);
+  return { description, default: undefined, parse };
 }
 
 /** Configuration of the gateway; see the README for every variable. */
@@ -140,6 +147,11 @@ export function gatewayEnv(source: EnvSource = process.env) {
         DEFAULT_LIMITS.anonymousRateLimitPerMinute,
         'requests a minute (and burst) per anonymous client address',
       ),
+      GATEWAY_CORS_ORIGINS: corsOrigins(
+        'web origins that may call /graphql from a browser: *, or origins separated by commas; unset: this machine in development, none in production',
+      ),
+      GATEWAY_EXPLORER: optionalFlag('serve the offline GraphiQL explorer at /explorer/'),
+      GATEWAY_DASHBOARD: flag(true, 'serve the KPI dashboard at /dashboard/'),
       SAHEM_PRODUCTION: flag(
         false,
         'mask internal errors, disable introspection and the landing page',
@@ -164,7 +176,12 @@ export function gatewayEnv(source: EnvSource = process.env) {
       'Invalid configuration:\n  - GATEWAY_DATABASE_URL is required in production (the audit trail)',
     );
   }
-  return Object.freeze({ ...env, subgraphUrls: env.GATEWAY_SUBGRAPH_URLS });
+  return Object.freeze({
+    ...env,
+    // The explorer is a developer's tool: on in development, off in production unless asked for.
+    GATEWAY_EXPLORER: env.GATEWAY_EXPLORER ?? !env.SAHEM_PRODUCTION,
+    subgraphUrls: env.GATEWAY_SUBGRAPH_URLS,
+  });
 }
 
 export type GatewayEnv = ReturnType<typeof gatewayEnv>;

@@ -7,6 +7,7 @@ import { gatewayEnv } from './env.ts';
 import { limitsFromEnv } from './limits/limitsFromEnv.ts';
 import { rateLimitStoreFromEnv } from './limits/rateLimitStoreFromEnv.ts';
 import { startGateway } from './startGateway.ts';
+import { buildWebApps } from './web/buildWebApps.ts';
 
 // Production entry point: read the environment, listen, stop cleanly on SIGINT/SIGTERM.
 const env = gatewayEnv();
@@ -35,6 +36,9 @@ if (env.GATEWAY_RATE_LIMIT_STORE === 'memory' && env.SAHEM_PRODUCTION) {
   );
 }
 const rateLimits = rateLimitStoreFromEnv(env, database?.url);
+// Builds the explorer and the dashboard only when their bundles are missing or stale (an image
+// built with `npm run build:web` starts without the bundler).
+if (env.GATEWAY_EXPLORER || env.GATEWAY_DASHBOARD) await buildWebApps({ log: console.log });
 const running = await startGateway(
   {
     verifyBearer: identity.verifyBearer,
@@ -53,6 +57,11 @@ const running = await startGateway(
     },
     ...(audited && database && { audit: createAuditLog({ databaseUrl: database.url }) }),
     limits: { ...limitsFromEnv(env), rateLimitStore: rateLimits.store },
+    web: {
+      corsOrigins: env.GATEWAY_CORS_ORIGINS,
+      explorer: env.GATEWAY_EXPLORER,
+      dashboard: env.GATEWAY_DASHBOARD,
+    },
   },
   listen,
 );

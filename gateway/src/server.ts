@@ -3,7 +3,6 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import {
   ANONYMOUS,
   CALLER_HEADER,
@@ -25,7 +24,6 @@ import type { GatewayContext } from './GatewayContext.ts';
 import { checkSubgraphs } from './checkSubgraphs.ts';
 import { createLimits } from './limits/createLimits.ts';
 import type { GatewayLimits } from './limits/GatewayLimits.ts';
-import { persistedDocuments, type PersistedDocumentsConfig } from './persistedDocuments.ts';
 import { checksInOrder } from './pipeline/checksInOrder.ts';
 import { requireOperation } from './pipeline/requireOperation.ts';
 import { SubgraphDataSource } from './SubgraphDataSource.ts';
@@ -37,6 +35,13 @@ import {
   type SupergraphSubgraph,
 } from './subgraphs/subgraphsOfSupergraph.ts';
 import { supergraphFromFile } from './supergraphFromFile.ts';
+import {
+  persistedDocuments,
+  type PersistedDocumentsConfig,
+} from './trustedDocuments/persistedDocuments.ts';
+import { preparePersistedRequest } from './trustedDocuments/preparePersistedRequest.ts';
+import type { CorsOrigins } from './web/corsOrigins.ts';
+import { webIntercept, type DemoToken } from './web/webIntercept.ts';
 
 /** What the gateway depends on. */
 export interface GatewayDeps {
@@ -67,11 +72,28 @@ export interface GatewayDeps {
   audit?: AuditLog;
   /** Operation limits, demand control and rate limiting. @default `DEFAULT_LIMITS` */
   limits?: GatewayLimits;
+  /** What browsers get: CORS, the explorer and the dashboard. */
+  web?: GatewayWebOptions;
+}
+
+/** The gateway's browser face (see `web/webIntercept.ts`). */
+export interface GatewayWebOptions {
+  /** Web origins allowed to call `/graphql`. @default development: this machine's; production: none */
+  corsOrigins?: CorsOrigins | undefined;
+  /** Serve the offline GraphiQL explorer at `/explorer/`. @default not in production */
+  explorer?: boolean | undefined;
+  /** Serve the KPI dashboard at `/dashboard/`. @default true */
+  dashboard?: boolean | undefined;
+  /** Development only: demo tokens for the explorer's picker and the dashboard. @default none */
+  demoTokens?: (() => Promise<DemoToken[]>) | undefined;
+  /** Build folders by app name (tests). @default the `dist/` folders of `WEB_APPS` */
+  outDirs?: Partial<Record<'explorer' | 'dashboard', string>>;
 }
 
 /**
- * Builds the federation gateway (Apollo Server over `ApolloGateway`), its per-request context
- * and its `/health` and `/ready` routes. No side effects until the caller starts it.
+ * Builds the federation gateway (Apollo Server over `ApolloGateway`), its per-request context,
+ * its `/health` and `/ready` routes and its browser face (CORS, explorer, dashboard). No side
+ * effects until the caller starts it, except watching the trusted-documents manifest (`stop`).
  */
 export function createGateway(deps: GatewayDeps) {
   const production = deps.production ?? true;
@@ -103,7 +125,7 @@ export function createGateway(deps: GatewayDeps) {
         fetch: send,
       }),
   });
-  const trusted = persistedDocuments<GatewayContext>(deps.persistedDocuments);
+  const trusted = persistedDocuments<GatewayContext>(deps.persistedDocuments, log);
   const limits = createLimits(deps.limits, log);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -117,9 +139,9 @@ export function createGateway(deps: GatewayDeps) {
     stopOnTerminationSignals: false,
     formatError: limits.formatError(maskInternalErrors(production)),
     plugins: [
-      production
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // Apollo's landing page loads Sandbox from a CDN and Google Fonts: the gateway serves its
+      // own offline explorer instead (web/), and a browser opening /graphql is sent there.
+      ApolloServerPluginLandingPageDisabled(),
       // One after the other, each only once the one before accepted the operation: limits
       // before authorization, which expands and may rewrite the document, so limits apply to
       // what was sent and bound what authorization walks.
@@ -192,5 +214,22 @@ export function createGateway(deps: GatewayDeps) {
       });
     },
   };
-  return { apollo, context: limits.context(context), routes };
+  const intercept = webIntercept({
+    production,
+    corsOrigins: deps.web?.corsOrigins,
+    explorer: deps.web?.explorer ?? !production,
+    dashboard: deps.web?.dashboard ?? true,
+    demoTokens: deps.web?.demoTokens,
+    ...(deps.web?.outDirs && { outDirs: deps.web.outDirs }),
+  });
+  return {
+    apollo,
+    context: limits.context(context),
+    routes,
+    intercept,
+    // Every way a standard client names a persisted document, brought to Apollo Server's one.
+    prepareRequest: preparePersistedRequest,
+    /** Stops watching the trusted-documents manifest. */
+    stop: () => trusted.stop(),
+  };
 }

@@ -1,6 +1,7 @@
 import { serveHttp, type HttpService, type TlsFiles } from '@sahem/kit';
 import { auditContextFailures } from './audit/auditContextFailures.ts';
 import { createGateway, type GatewayDeps } from './server.ts';
+import { auditRefusals } from './trustedDocuments/auditRefusals.ts';
 
 /** A running gateway. */
 export interface RunningGateway {
@@ -21,13 +22,17 @@ export async function startGateway(
   deps: GatewayDeps,
   listen: { port: number; host?: string; tls?: TlsFiles | undefined },
 ): Promise<RunningGateway> {
-  const { apollo, context, routes } = createGateway(deps);
+  const { apollo, context, routes, intercept, prepareRequest, stop } = createGateway(deps);
   await apollo.start();
   try {
     const http = await serveHttp({
       apollo,
       context: deps.audit ? auditContextFailures(context, deps.audit.record) : context,
       routes,
+      intercept,
+      prepareRequest: deps.audit
+        ? auditRefusals(prepareRequest, deps.audit.record)
+        : prepareRequest,
       port: listen.port,
       ...(listen.host && { host: listen.host }),
       ...(listen.tls && { tls: listen.tls }),
@@ -40,6 +45,7 @@ export async function startGateway(
         // Every answered request has queued its record by now (before its response was
         // sent), so the audit log is stopped last and writes them all.
         try {
+          stop();
           await apollo.stop();
         } finally {
           await deps.audit?.stop();
@@ -47,6 +53,7 @@ export async function startGateway(
       },
     };
   } catch (error) {
+    stop();
     await apollo.stop();
     await deps.audit?.stop();
     throw error;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EnvError } from '@sahem/kit';
 import { gatewayEnv } from '../src/env.ts';
-import { readPersistedDocumentsManifest } from '../src/readPersistedDocumentsManifest.ts';
+import { readPersistedDocumentsManifest } from '../src/trustedDocuments/readPersistedDocumentsManifest.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sahem-manifest-'));
 const write = (content: string) => {
@@ -47,14 +47,54 @@ describe('readPersistedDocumentsManifest', () => {
     expect([...manifest]).toEqual([[hash('sha256', TEXT), TEXT]]);
   });
 
+  it('reads an Apollo persisted query list', () => {
+    const file = write(
+      JSON.stringify({
+        format: 'apollo-persisted-query-manifest',
+        version: 1,
+        operations: [{ id: hash('sha256', TEXT), name: 'Agencies', type: 'query', body: TEXT }],
+      }),
+    );
+    expect([...readPersistedDocumentsManifest(file)]).toEqual([[hash('sha256', TEXT), TEXT]]);
+  });
+
   it.each([
     ['a missing file', path.join(dir, 'absent.json'), /did not load/],
     ['a file that is not JSON', write('{'), /did not load/],
-    ['a list', write('[]'), /not a JSON object/],
+    [
+      'a list',
+      write('[]'),
+      /neither a JSON object of hash → text nor an Apollo persisted query list/,
+    ],
     ['sha1 hashes', write(JSON.stringify({ [hash('sha1', TEXT)]: TEXT })), /not a sha256 hash/],
     [
       'a text edited after hashing',
       write(JSON.stringify({ [hash('sha256', TEXT)]: `${TEXT} ` })),
+      /not the sha256 of its text/,
+    ],
+    [
+      'an Apollo list of another version',
+      write(
+        JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 2, operations: [] }),
+      ),
+      /version 2 is not supported/,
+    ],
+    [
+      'an unknown format',
+      write(JSON.stringify({ format: 'relay', operations: [] })),
+      /format "relay" .* is not supported/,
+    ],
+    [
+      'an Apollo list with ids that are not the sha256 of the body',
+      write(
+        JSON.stringify({
+          format: 'apollo-persisted-query-manifest',
+          version: 1,
+          operations: [
+            { id: hash('sha256', 'other'), name: 'Agencies', type: 'query', body: TEXT },
+          ],
+        }),
+      ),
       /not the sha256 of its text/,
     ],
   ])('refuses %s', (_, file, message) => {

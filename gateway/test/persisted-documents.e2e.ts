@@ -8,7 +8,7 @@ import {
   ReferenceDataDocument,
   SahemGraphQLError,
 } from '../../client/src/index.ts';
-import type { PersistedDocumentsMode } from '../src/persistedDocuments.ts';
+import type { PersistedDocumentsMode } from '../src/trustedDocuments/persistedDocuments.ts';
 import { startGateway, type RunningGateway } from '../src/startGateway.ts';
 import { loadFixture } from './support/fixture.ts';
 import { ADMIN, startGraph, SUPERGRAPH_PATH, type Graph } from './support/startGraph.ts';
@@ -144,9 +144,20 @@ describe('GATEWAY_PERSISTED_DOCUMENTS=enforce', () => {
     expect(result.requestId).toBe('pq-test');
   });
 
-  it('compares the exact text: a reformatted manifest operation is another document', async () => {
-    const reformatted = shippedText.replace('query ReferenceData {', 'query ReferenceData  {');
-    expect(codeOf(await post('enforce', { query: reformatted }))).toEqual(['FORBIDDEN']);
+  it('matches a full text on its normal form: formatting and field order do not matter', async () => {
+    const reformatted = shippedText
+      .replace('query ReferenceData {', 'query ReferenceData  {\n')
+      .replace('agencies {', 'agencies  {  ');
+    expect(reformatted).not.toBe(shippedText);
+    expect(agencyCodes((await post('enforce', { query: reformatted })).data)).toEqual(AGENCIES);
+  });
+
+  it('refuses a text that differs from every manifest document in what it asks', async () => {
+    const narrowed = shippedText.replace('majorGroup ', '');
+    expect(narrowed).not.toBe(shippedText);
+    const result = await post('enforce', { query: narrowed });
+    expect(result.status).toBe(403);
+    expect(codeOf(result)).toEqual(['FORBIDDEN']);
   });
 
   it('refuses introspection like any operation outside the manifest', async () => {

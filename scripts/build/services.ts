@@ -29,6 +29,7 @@ export const RUNTIME_FILES: readonly string[] = [
   'subgraphs/volunteers/package.json',
   'subgraphs/programs/package.json',
   'subgraphs/indicators/package.json',
+  'dashboard/package.json',
   // The root package's postinstall; it has nothing to generate in a staged copy.
   'scripts/prismaGenerate.mjs',
   // Run after the production install: drops what no service loads (see the script).
@@ -39,6 +40,9 @@ export const RUNTIME_FILES: readonly string[] = [
   'schema/supergraph.graphql',
   'client/src/__generated__/persisted-documents.json',
   'gateway/migrations/**',
+  // The explorer and the dashboard, built by Vite (a dev dependency) before staging.
+  'gateway/explorer/dist/**',
+  'dashboard/dist/**',
   // Each subgraph: its SDL (served as its schema) and its migrations (applied at start).
   'subgraphs/*/schema.graphql',
   'subgraphs/*/prisma/migrations/**',

@@ -7,7 +7,12 @@ import {
 } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import {
+  HeaderMap,
+  type ApolloServer,
+  type BaseContext,
+  type HTTPGraphQLRequest,
+} from '@apollo/server';
 import { requestDigest } from './auth/callerToken.ts';
 
 // The digest of each request as it arrived, for the caller-token check (which must compare
@@ -37,6 +42,19 @@ export interface ServeHttpOptions<TContext extends BaseContext> {
   tls?: TlsFiles | undefined;
   /** Largest accepted request body. @default 1 MiB */
   maxBodyBytes?: number;
+  /**
+   * Sees every request first and returns `true` when it has answered it (a CORS preflight, a
+   * static file); it may also set headers on the response and return `false`. @default none
+   */
+  intercept?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+  /**
+   * Rewrites a GraphQL request before Apollo Server reads it, or refuses it with a GraphQL error
+   * (a stable `extensions.code` and a 4xx). @default none
+   */
+  prepareRequest?: (
+    request: HTTPGraphQLRequest,
+    req: IncomingMessage,
+  ) => PreparedRequest | Promise<PreparedRequest>;
 }
 
 /** A certificate chain and its private key, PEM-encoded. */
@@ -44,6 +62,10 @@ export interface TlsFiles {
   cert: string | Buffer;
   key: string | Buffer;
 }
+
+/** What `prepareRequest` makes of a GraphQL request: the request to run, or a refusal. */
+export type PreparedRequest =
+  { request: HTTPGraphQLRequest } | { refusal: { status: number; code: string; message: string } };
 
 /** A listening service. */
 export interface HttpService {
@@ -102,6 +124,7 @@ export function serveHttp<TContext extends BaseContext>(
       refuse(res, 400, 'BAD_REQUEST', 'The request target is not a valid path or URL.');
       return;
     }
+    if (options.intercept && (await options.intercept(req, res))) return;
     const route = options.routes?.[url.pathname];
     if (route && req.method === 'GET') return route(req, res);
     if (url.pathname !== GRAPHQL_PATH) {
@@ -125,8 +148,23 @@ export function serveHttp<TContext extends BaseContext>(
       );
       return;
     }
+    let httpGraphQLRequest: HTTPGraphQLRequest = {
+      method: req.method ?? 'GET',
+      headers,
+      search: url.search,
+      body,
+    };
+    if (options.prepareRequest) {
+      const prepared = await options.prepareRequest(httpGraphQLRequest, req);
+      if ('refusal' in prepared) {
+        const { status, code, message } = prepared.refusal;
+        sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+        return;
+      }
+      httpGraphQLRequest = prepared.request;
+    }
     const response = await options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      httpGraphQLRequest,
       context: () => options.context(req),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);

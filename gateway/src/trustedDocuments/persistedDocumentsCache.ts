@@ -3,26 +3,29 @@ import {
   PrefixingKeyValueCache,
   type KeyValueCache,
 } from '@apollo/utils.keyvaluecache';
-import type { PersistedDocumentsManifest } from './readPersistedDocumentsManifest.ts';
+import type { TrustedDocuments } from './createTrustedDocuments.ts';
 
 /**
- * The cache Apollo Server resolves `extensions.persistedQuery.sha256Hash` against: the manifest
- * first, so every shipped operation resolves from its hash alone; then, when `register` is set,
- * the documents clients registered through Automatic Persisted Queries (hash + text) at run time.
- * Without `register` nothing can be added: the manifest is the whole list.
+ * The cache Apollo Server resolves `extensions.persistedQuery.sha256Hash` against: the trusted
+ * documents first, so every shipped operation resolves from its id alone; then, when `register`
+ * is set, the documents clients registered through Automatic Persisted Queries (hash + text) at
+ * run time. Without `register` only a trusted text can be added, under the hash its client
+ * computed (see `TrustedDocuments.remember`): the manifest stays the whole list.
  */
 export function persistedDocumentsCache(
-  manifest: PersistedDocumentsManifest,
+  trusted: TrustedDocuments,
   { register }: { register: boolean },
 ): KeyValueCache<string> {
   const registered = register ? new InMemoryLRUCache<string>() : undefined;
   const cache: KeyValueCache<string> = {
     async get(hash) {
-      return manifest.get(hash) ?? (await registered?.get(hash));
+      return trusted.lookup(hash) ?? (await registered?.get(hash));
     },
     async set(hash, text, options) {
-      if (manifest.has(hash)) return;
-      await registered?.set(hash, text, options);
+      if (trusted.lookup(hash) !== undefined) return;
+      // Apollo Server checked that `hash` is the sha256 of `text` before it got here.
+      if (registered) await registered.set(hash, text, options);
+      else trusted.remember(hash, text);
     },
     async delete(hash) {
       return registered?.delete(hash);

@@ -1,23 +1,29 @@
 import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { createTrustedDocuments } from './createTrustedDocuments.ts';
 import { persistedDocumentsCache } from './persistedDocumentsCache.ts';
-import { readPersistedDocumentsManifest } from './readPersistedDocumentsManifest.ts';
 import { trustedDocumentsPlugin } from './trustedDocumentsPlugin.ts';
 
 /** How the gateway treats persisted (trusted) documents; `GATEWAY_PERSISTED_DOCUMENTS`. */
 export const PERSISTED_DOCUMENTS_MODES = ['off', 'allow', 'enforce'] as const;
 
 /**
- * - `off`: every request carries its text; hash-only requests get `PERSISTED_QUERY_NOT_SUPPORTED`.
- * - `allow`: manifest hashes resolve, any text runs, Automatic Persisted Queries register.
- * - `enforce`: only manifest operations run, by hash or exact text; nothing else, no registration.
+ * - `off`: every request carries its text; id-only requests get `PERSISTED_QUERY_NOT_SUPPORTED`.
+ * - `allow`: manifest ids resolve, any text runs, Automatic Persisted Queries register.
+ * - `enforce`: only manifest operations run, by id or by a text whose normal form is a manifest
+ *   document's; nothing else, no registration.
  */
 export type PersistedDocumentsMode = (typeof PERSISTED_DOCUMENTS_MODES)[number];
 
 /** Trusted-documents configuration of the gateway. */
 export interface PersistedDocumentsConfig {
   mode: PersistedDocumentsMode;
-  /** The manifest written by `npm run codegen`; not read in `off` mode. */
+  /**
+   * The manifest: `persisted-documents.json` from `npm run codegen` (or Relay), or an Apollo
+   * persisted query list; not read in `off` mode. Reloaded when the file changes.
+   */
   manifestPath: string;
+  /** Reload the manifest when its file changes. @default true */
+  watch?: boolean;
 }
 
 /** What {@link persistedDocuments} adds to the Apollo Server configuration. */
@@ -26,6 +32,8 @@ export interface PersistedDocumentsOptions<TContext extends BaseContext> {
   options: Pick<ApolloServerOptions<TContext>, 'persistedQueries'>;
   /** Added to the server's plugins. */
   plugins: ApolloServerPlugin<TContext>[];
+  /** Stops watching the manifest. */
+  stop(): void;
 }
 
 /**
@@ -35,15 +43,23 @@ export interface PersistedDocumentsOptions<TContext extends BaseContext> {
  */
 export function persistedDocuments<TContext extends BaseContext>(
   config: PersistedDocumentsConfig | undefined,
+  log?: (line: string) => void,
 ): PersistedDocumentsOptions<TContext> {
-  if (!config) return { options: {}, plugins: [] };
-  if (config.mode === 'off') return { options: { persistedQueries: false }, plugins: [] };
-  const manifest = readPersistedDocumentsManifest(config.manifestPath);
+  const none = () => undefined;
+  if (!config) return { options: {}, plugins: [], stop: none };
+  if (config.mode === 'off') {
+    return { options: { persistedQueries: false }, plugins: [], stop: none };
+  }
+  const trusted = createTrustedDocuments(config.manifestPath, {
+    watch: config.watch ?? true,
+    ...(log && { log }),
+  });
   const enforce = config.mode === 'enforce';
   return {
     options: {
-      persistedQueries: { cache: persistedDocumentsCache(manifest, { register: !enforce }) },
+      persistedQueries: { cache: persistedDocumentsCache(trusted, { register: !enforce }) },
     },
-    plugins: enforce ? [trustedDocumentsPlugin<TContext>(manifest)] : [],
+    plugins: enforce ? [trustedDocumentsPlugin<TContext>(trusted)] : [],
+    stop: () => trusted.close(),
   };
 }
