@@ -24,3 +24,6 @@ export * from './subgraphContext.ts';
 export * from './openDatabase.ts';
 export * from './printable.ts';
 export * from './refuseUnstorableText.ts';
+export * from './agencies/AgencyRegistry.ts';
+export * from './agencies/readAgencyRegistry.ts';
+export * from './sketch/distinctSketch.ts';

@@ -26,11 +26,13 @@ export const CALLER_TOKEN_TTL_SECONDS = 10;
 export const CALLER_TOKEN_CLOCK_TOLERANCE_SECONDS = 5;
 
 /**
- * The audience of caller tokens meant for one subgraph (`sahem-subgraph:volunteers`): a token
- * minted for the indicators subgraph is refused by the volunteers subgraph.
+ * The audience of caller tokens meant for one subgraph (`sahem-subgraph:volunteers`), or for one
+ * instance of a subgraph run by several bodies (`sahem-subgraph:programs:SCD`, the instance
+ * named by the agencies it holds): a token minted for the indicators subgraph is refused by the
+ * volunteers subgraph, one minted for the SCD instance by the SEC instance.
  */
-export function callerAudience(subgraph: string): string {
-  return `sahem-subgraph:${subgraph}`;
+export function callerAudience(subgraph: string, instance?: string): string {
+  return instance ? `sahem-subgraph:${subgraph}:${instance}` : `sahem-subgraph:${subgraph}`;
 }
 
 /**
