@@ -1,10 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { composeSupergraph } from './composeSupergraph.ts';
 
 // `npm run compose` writes schema/supergraph.graphql and schema/api.graphql;
 // `npm run compose:check` fails when the committed files differ from a fresh composition.
 const check = process.argv.includes('--check');
-const files = {
+const files: Record<string, URL> = {
   supergraph: new URL('supergraph.graphql', import.meta.url),
   api: new URL('api.graphql', import.meta.url),
 };
@@ -17,15 +17,21 @@ if (!composition.ok) {
 }
 for (const hint of composition.hints) console.log(`hint [${hint.definition.code}] ${hint.message}`);
 
-const outputs = {
+const outputs: Record<string, string> = {
   supergraph: composition.supergraphSdl.trimEnd() + '\n',
   api: composition.apiSchemaSdl.trimEnd() + '\n',
 };
+// The contract of each subgraph many instances serve: what the gateway checks instances against.
+for (const [name, contract] of Object.entries(composition.contracts)) {
+  files[`contracts/${name}`] = new URL(`contracts/${name}.graphql`, import.meta.url);
+  outputs[`contracts/${name}`] = contract.trimEnd() + '\n';
+}
+mkdirSync(new URL('contracts/', import.meta.url), { recursive: true });
 let stale = false;
-for (const key of ['supergraph', 'api'] as const) {
+for (const key of Object.keys(outputs)) {
   const current = (() => {
     try {
-      return readFileSync(files[key], 'utf8');
+      return readFileSync(files[key]!, 'utf8');
     } catch {
       return '';
     }
@@ -35,7 +41,7 @@ for (const key of ['supergraph', 'api'] as const) {
     console.error(`schema/${key}.graphql is stale: run npm run compose and commit the result.`);
     stale = true;
   } else {
-    writeFileSync(files[key], outputs[key]);
+    writeFileSync(files[key]!, outputs[key]!);
     console.log(`wrote schema/${key}.graphql`);
   }
 }

@@ -13,6 +13,7 @@ import {
   callerAudience,
   requestDigest,
   signCallerToken,
+  type AgencyRegistry,
   type Route,
 } from '@sahem/kit';
 import type { AuditLog } from './audit/createAuditLog.ts';
@@ -24,6 +25,7 @@ import type { GatewayContext } from './GatewayContext.ts';
 import { checkSubgraphs } from './checkSubgraphs.ts';
 import { createLimits } from './limits/createLimits.ts';
 import type { GatewayLimits } from './limits/GatewayLimits.ts';
+import { routeAgencies } from './agencies/routeAgencies.ts';
 import { checksInOrder } from './pipeline/checksInOrder.ts';
 import { requireOperation } from './pipeline/requireOperation.ts';
 import { SubgraphDataSource } from './SubgraphDataSource.ts';
@@ -74,6 +76,13 @@ export interface GatewayDeps {
   limits?: GatewayLimits;
   /** What browsers get: CORS, the explorer and the dashboard. */
   web?: GatewayWebOptions;
+  /**
+   * The agency registry: its subgraph (`programs`) is served by one instance per agency, and the
+   * gateway routes to them by owner. @default none: every subgraph is one service
+   */
+  agencies?: AgencyRegistry;
+  /** Where the composed contracts of such subgraphs are (`<name>.graphql`). @default schema/contracts */
+  contractsDir?: string;
 }
 
 /** The gateway's browser face (see `web/webIntercept.ts`). */
@@ -109,21 +118,26 @@ export function createGateway(deps: GatewayDeps) {
   let requirements: Requirements = { types: new Map(), fields: new Map() };
   // The subgraphs of the supergraph in service, for /ready; replaced on every reload.
   let subgraphs: SupergraphSubgraph[] = [];
+  // The subgraph that agencies serve, one instance each, when there is a registry.
+  const agencies = deps.agencies && routeAgencies(deps, { timeoutMs, send, log });
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(deps.supergraphPath, log, (sdl) => {
       requirements = readRequirements(sdl);
       subgraphs = subgraphsOfSupergraph(sdl);
+      agencies?.load(sdl);
       for (const name of unknownOverrides(subgraphs, overrides))
         log(`gateway: the URL override for "${name}" matches no subgraph of the supergraph`);
     }),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource({
-        name,
-        url: overrides[name] ?? url!,
-        timeoutMs,
-        callerKeys: deps.callerKeys,
-        fetch: send,
-      }),
+      agencies?.serves(name)
+        ? agencies.source
+        : new SubgraphDataSource({
+            name,
+            url: overrides[name] ?? url!,
+            timeoutMs,
+            callerKeys: deps.callerKeys,
+            fetch: send,
+          }),
   });
   const trusted = persistedDocuments<GatewayContext>(deps.persistedDocuments, log);
   const limits = createLimits(deps.limits, log);
@@ -191,12 +205,15 @@ export function createGateway(deps: GatewayDeps) {
     '/.well-known/jwks.json': (_, res) =>
       sendJson(res, 200, { keys: deps.callerKeys.publicJwks() }),
     '/ready': async (_, res) => {
+      // A subgraph agencies serve is checked instance by instance (`programs:SCD`).
+      const resolved = resolveSubgraphUrls(subgraphs, overrides);
+      const urls = agencies ? agencies.readinessUrls(resolved) : resolved;
       const states = await checkSubgraphs(
-        resolveSubgraphUrls(subgraphs, overrides),
+        urls,
         Math.min(timeoutMs, 2_000),
         async (name, body) => ({
           [CALLER_HEADER]: await signCallerToken(ANONYMOUS, deps.callerKeys.signing(), {
-            audience: callerAudience(name),
+            audience: agencies?.audienceOf(name) ?? callerAudience(name),
             digest: requestDigest(body),
           }),
         }),
@@ -210,6 +227,7 @@ export function createGateway(deps: GatewayDeps) {
       sendJson(res, ready ? 200 : 503, {
         status: ready ? 'ready' : 'unavailable',
         subgraphs: states,
+        ...(agencies && { instances: agencies.verifier.states() }),
         audit,
       });
     },

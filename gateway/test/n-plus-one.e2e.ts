@@ -47,14 +47,10 @@ async function load(graph: Graph): Promise<void> {
       { volunteerId: id, skillCode: '5411' },
     ]),
   });
-  await p.agency.createMany({
-    data: AGENCIES.map((code) => ({
-      code,
-      nameAr: code,
-      nameEn: code,
-      sector: 'Public',
-      lastProgramNumber: 10,
-    })),
+  // The instance registered its agencies at start; their program numbers go on from 10.
+  await p.agency.updateMany({
+    where: { code: { in: [...AGENCIES] } },
+    data: { lastProgramNumber: 10 },
   });
   await p.program.createMany({
     data: PROGRAMS.map(({ id, agencyCode }) => ({

@@ -35,3 +35,52 @@ describe('the committed supergraph', () => {
     expect(broken.ok).toBe(false);
   });
 });
+
+describe('merge rules of the programs contract', () => {
+  const programs = committed('../subgraphs/programs/schema.graphql');
+  const failure = (sdl: string) => {
+    const result = composeSupergraph({ programs: sdl });
+    return result.ok ? [] : result.errors.map((error) => error.message);
+  };
+
+  it.each([
+    [
+      'a spanning field without a rule',
+      programs.replace(
+        '  verifiedHours: Float! @merge(rule: "sum")\n  verifiedHoursBySkill: [SkillHours!]!\n    @listSize(assumedSize: 40)\n    @merge(rule: "keyed", by: "skillCode")\n  beneficiaries',
+        '  verifiedHours: Float!\n  verifiedHoursBySkill: [SkillHours!]!\n    @listSize(assumedSize: 40)\n    @merge(rule: "keyed", by: "skillCode")\n  beneficiaries',
+      ),
+      /RegionPeriod\.verifiedHours has no @merge rule, but RegionPeriod is merged across instances/,
+    ],
+    [
+      'a root field without a rule',
+      programs.replace(
+        '  agency(code: ID!): Agency @merge(rule: "owner", by: "code")',
+        '  agency(code: ID!): Agency',
+      ),
+      /Query\.agency has no @merge rule/,
+    ],
+    [
+      'a mutation that would fan out',
+      programs.replace(
+        '@merge(rule: "owner", by: "input.agencyCode")',
+        '@merge(rule: "concat", by: "id")',
+      ),
+      /Mutation\.createProgram: a mutation goes to exactly one instance/,
+    ],
+    [
+      'an unknown rule',
+      programs.replace('hours: Float! @merge(rule: "sum")', 'hours: Float! @merge(rule: "add")'),
+      /SkillHours\.hours: unknown merge rule "add"/,
+    ],
+    [
+      'a distinct count without its sketch',
+      programs.replace('sketch: "activeTeamLeadsSketch")', 'sketch: "teamLeadSketch")'),
+      /teamLeadSketch is not a field with the sketch rule/,
+    ],
+  ])('fails on %s', (_, sdl, message) => {
+    const errors = failure(sdl);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.join('\n')).toMatch(message);
+  });
+});

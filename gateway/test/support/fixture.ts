@@ -210,7 +210,6 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 /** Writes the fixture into each subgraph's own database, as two agencies' systems would. */
 export async function loadFixture(graph: Graph): Promise<void> {
   const volunteersDb = graph.volunteers.db.prisma;
-  const programsDb = graph.programs.db.prisma;
   await volunteersDb.volunteer.createMany({
     data: fixture.volunteers.map((v, i) => {
       const nationalId = withCheckDigit(`10000000${i}`);
@@ -236,44 +235,62 @@ export async function loadFixture(graph: Graph): Promise<void> {
       v.skills.map((skillCode) => ({ volunteerId: v.id, skillCode })),
     ),
   });
-  await programsDb.agency.createMany({
-    data: fixture.agencies.map((a) => ({ ...a, lastProgramNumber: 1 })),
-  });
-  await programsDb.program.createMany({
-    data: fixture.programs.map((p) => ({
-      id: p.id,
-      agencyCode: p.agencyCode,
-      titleAr: `برنامج ${p.id}`,
-      titleEn: p.en,
-      descriptionAr: 'وصف',
-      descriptionEn: 'Description',
-      kind: 'PRACTICAL',
-      regionCode: p.regionCode,
-      startDate: day(p.start),
-      endDate: day(p.end),
-      capacity: 10,
-      requiredSkills: [],
-      status: p.status as 'OPEN',
-      beneficiariesServed: p.beneficiaries,
-    })),
-  });
-  await programsDb.participation.createMany({
-    data: fixture.participations.map((p) => ({
-      ...p,
-      role: p.role as 'MEMBER',
-      status: p.status as 'ACTIVE',
-      joinedOn: p.joinedOn ? day(p.joinedOn) : null,
-    })),
-  });
-  await programsDb.hourLog.createMany({
-    data: fixture.hourLogs.map((log) => ({
-      participationId: participationId(log.participation),
-      date: day(log.date),
-      hours: log.hours,
-      activity: 'Field work',
-      verified: log.verified,
-      verifiedBy: log.verified ? 'officer-1' : null,
-      verifiedAt: log.verified ? day(log.date) : null,
-    })),
-  });
+  // Each agency's records go to the instance that holds it, as each agency's own system would.
+  const agencyOfProgram = new Map(fixture.programs.map((p) => [p.id, p.agencyCode]));
+  for (const instance of graph.programsInstances) {
+    const programsDb = instance.subgraph.db.prisma;
+    const held = (code: string | undefined) =>
+      code !== undefined && instance.agencies.includes(code);
+    const participations = fixture.participations.filter((p) =>
+      held(agencyOfProgram.get(p.programId)),
+    );
+    const participationIds = new Set(participations.map((p) => p.id));
+    await programsDb.agency.updateMany({
+      where: { code: { in: instance.agencies } },
+      data: { lastProgramNumber: 1 },
+    });
+    await programsDb.program.createMany({
+      data: fixture.programs
+        .filter((p) => held(p.agencyCode))
+        .map((p) => ({
+          id: p.id,
+          agencyCode: p.agencyCode,
+          titleAr: `برنامج ${p.id}`,
+          titleEn: p.en,
+          descriptionAr: 'وصف',
+          descriptionEn: 'Description',
+          kind: 'PRACTICAL',
+          regionCode: p.regionCode,
+          startDate: day(p.start),
+          endDate: day(p.end),
+          capacity: 10,
+          requiredSkills: [],
+          status: p.status as 'OPEN',
+          beneficiariesServed: p.beneficiaries,
+        })),
+    });
+    await programsDb.participation.createMany({
+      data: participations.map((p) => ({
+        ...p,
+        // One instant for all, as one insert into one store would give them: ties break by id.
+        appliedAt: new Date('2026-01-01T08:00:00Z'),
+        role: p.role as 'MEMBER',
+        status: p.status as 'ACTIVE',
+        joinedOn: p.joinedOn ? day(p.joinedOn) : null,
+      })),
+    });
+    await programsDb.hourLog.createMany({
+      data: fixture.hourLogs
+        .filter((log) => participationIds.has(participationId(log.participation)))
+        .map((log) => ({
+          participationId: participationId(log.participation),
+          date: day(log.date),
+          hours: log.hours,
+          activity: 'Field work',
+          verified: log.verified,
+          verifiedBy: log.verified ? 'officer-1' : null,
+          verifiedAt: log.verified ? day(log.date) : null,
+        })),
+    });
+  }
 }

@@ -10,11 +10,15 @@ import type { PrismaClient as VolunteersClient } from '../../../subgraphs/volunt
 import { VOLUNTEERS_DIR, volunteersSubgraph } from '../../../subgraphs/volunteers/src/server.ts';
 import { createLocalJWKSet, createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
 import {
+  agencyRegistry,
   callerAudience,
   callerTokenAuthenticator,
   generateSigningKey,
+  instanceName,
+  type AgencyRegistry,
   type SigningKey,
 } from '@sahem/kit';
+import { fixture } from './fixture.ts';
 import { fixedCallerKeys, type CallerKeys } from '../../src/auth/callerKeys.ts';
 import {
   createAuditLog,
@@ -40,7 +44,12 @@ export const ADMIN: DemoIdentity = { role: 'platform_admin', subject: 'admin-e2e
 export interface Graph {
   gateway: RunningGateway;
   volunteers: RunningSubgraph<VolunteersClient>;
+  /** The programs instance (with `per-agency`, the first of them). */
   programs: RunningSubgraph<ProgramsClient>;
+  /** Every programs instance, in registry order. */
+  programsInstances: ProgramsInstanceOfGraph[];
+  /** The agency registry the gateway routes by. */
+  registry: AgencyRegistry;
   indicators: RunningSubgraph<IndicatorsClient>;
   /** The gateway's own database (`audit_log`), and the audit log writing to it unless disabled. */
   audit: { databaseUrl: string; log?: AuditLog };
@@ -87,6 +96,19 @@ export interface GraphOptions {
   callerKeys?: { keys: CallerKeys; cooldownMs: number };
   /** The identity provider's and the gateway's keys (tests that run gateway processes share them). @default fresh ones */
   keys?: { issuer: SigningKey; gateway: SigningKey };
+  /**
+   * How the agencies' programs are held: one instance for all of them (`shared`, the layout of
+   * a single store), or one instance per agency, each over a database of its own (`per-agency`).
+   * Either way the gateway routes through the agency registry. @default 'shared'
+   */
+  agencies?: 'shared' | 'per-agency';
+}
+
+/** One programs instance of a graph: the agencies it holds and the running subgraph. */
+export interface ProgramsInstanceOfGraph {
+  name: string;
+  agencies: string[];
+  subgraph: RunningSubgraph<ProgramsClient>;
 }
 
 /** Starts both subgraphs and the gateway over real HTTP, as `npm start` does. */
@@ -98,13 +120,18 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
     for (const database of databases) await database.drop();
   };
   try {
-    const [volunteersDb, programsDb, indicatorsDb, gatewayDb] = await Promise.all([
+    const layout = options.agencies ?? 'shared';
+    const holdings: string[][] =
+      layout === 'shared'
+        ? [fixture.agencies.map((agency) => agency.code).sort()]
+        : fixture.agencies.map((agency) => [agency.code]).sort();
+    const [volunteersDb, indicatorsDb, gatewayDb, ...programsDbs] = await Promise.all([
       createTestDatabase(path.join(VOLUNTEERS_DIR, 'prisma', 'migrations')),
-      createTestDatabase(path.join(PROGRAMS_DIR, 'prisma', 'migrations')),
       createTestDatabase(path.join(INDICATORS_DIR, 'prisma', 'migrations')),
       createTestDatabase(GATEWAY_MIGRATIONS),
+      ...holdings.map(() => createTestDatabase(path.join(PROGRAMS_DIR, 'prisma', 'migrations'))),
     ]);
-    databases.push(volunteersDb, programsDb, indicatorsDb, gatewayDb);
+    databases.push(volunteersDb!, indicatorsDb!, gatewayDb!, ...programsDbs);
     const keys = options.keys ?? {
       issuer: await generateSigningKey('test-idp'),
       gateway: await generateSigningKey('test-gateway'),
@@ -113,9 +140,10 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
     // With keys from the gateway, the subgraphs' key sets are created once its URL is known.
     let gatewayKeySet: JWTVerifyGetKey | undefined;
     const fromGateway: JWTVerifyGetKey = (header, token) => gatewayKeySet!(header, token);
-    const authenticate = (name: string) =>
+    // One instance holding every agency is addressed as the subgraph itself (instanceAudience).
+    const authenticate = (name: string, instance?: string) =>
       callerTokenAuthenticator(options.callerKeys ? fromGateway : callerKeys, {
-        audience: callerAudience(name),
+        audience: callerAudience(name, holdings.length > 1 ? instance : undefined),
       });
     const token = (identity: DemoIdentity) => signDemoToken(identity, keys.issuer, TEST_ISSUER);
     const adminAuthorization = `Bearer ${await token(ADMIN)}`;
@@ -134,33 +162,54 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
       }),
       {
         port: 0,
-        databaseUrl: volunteersDb.url,
+        databaseUrl: volunteersDb!.url,
         embeddedPort: 0,
       },
     );
     stops.push(() => volunteers.stop());
-    const programs = await startSubgraph(
-      programsSubgraph({
-        authenticate: authenticate('programs'),
-        production: false,
-        ...(options.now && { now: options.now }),
-      }),
-      { port: 0, databaseUrl: programsDb.url, embeddedPort: 0 },
-    );
-    stops.push(() => programs.stop());
+    const programsInstances: ProgramsInstanceOfGraph[] = [];
+    for (const [index, agencies] of holdings.entries()) {
+      const name = instanceName(agencies);
+      const subgraph = await startSubgraph(
+        programsSubgraph({
+          authenticate: authenticate('programs', name),
+          production: false,
+          ...(options.now && { now: options.now }),
+        }),
+        { port: 0, databaseUrl: programsDbs[index]!.url, embeddedPort: 0 },
+      );
+      stops.push(() => subgraph.stop());
+      // An instance registers the agencies it holds when it starts (their rows, from the registry).
+      await subgraph.db.prisma.agency.createMany({
+        data: fixture.agencies.filter((agency) => agencies.includes(agency.code)),
+        skipDuplicates: true,
+      });
+      programsInstances.push({ name, agencies, subgraph });
+    }
+    const programs = programsInstances[0]!.subgraph;
+    const registry = agencyRegistry({
+      subgraph: 'programs',
+      agencies: fixture.agencies.map((agency) => ({
+        code: agency.code,
+        name: { ar: agency.nameAr, en: agency.nameEn },
+        sector: agency.sector,
+        url: programsInstances.find((instance) => instance.agencies.includes(agency.code))!.subgraph
+          .url,
+      })),
+    });
     const indicators = await startSubgraph(
       indicatorsSubgraph({
         authenticate: authenticate('indicators'),
         production: false,
         ...(options.now && { now: options.now }),
       }),
-      { port: 0, databaseUrl: indicatorsDb.url, embeddedPort: 0 },
+      { port: 0, databaseUrl: indicatorsDb!.url, embeddedPort: 0 },
     );
     stops.push(() => indicators.stop());
     const auditLog =
       options.audit === false
         ? undefined
-        : createAuditLog({ databaseUrl: gatewayDb.url, ...options.audit });
+        : createAuditLog({ databaseUrl: gatewayDb!.url, ...options.audit });
     const gateway = await startGateway(
       {
         supergraphPath: options.supergraphPath ?? SUPERGRAPH_PATH,
@@ -171,6 +220,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
         },
         production: false,
         log: () => undefined,
+        agencies: registry,
         ...identity,
         ...(auditLog && { audit: auditLog }),
         ...(options.limits && { limits: options.limits }),
@@ -187,8 +237,10 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
       gateway,
       volunteers,
       programs,
+      programsInstances,
+      registry,
       indicators,
-      audit: { databaseUrl: gatewayDb.url, ...(auditLog && { log: auditLog }) },
+      audit: { databaseUrl: gatewayDb!.url, ...(auditLog && { log: auditLog }) },
       keys,
       identity,
       gatewayDeps: {
@@ -201,6 +253,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
         },
         production: false,
         log: () => undefined,
+        agencies: registry,
       },
       token,
       async query(query, variables, headers = {}) {
@@ -218,7 +271,10 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
       async countStatements(work) {
         const total = () =>
           volunteers.db.statements.total +
-          programs.db.statements.total +
+          programsInstances.reduce(
+            (sum, instance) => sum + instance.subgraph.db.statements.total,
+            0,
+          ) +
           indicators.db.statements.total;
         const before = total();
         await work();

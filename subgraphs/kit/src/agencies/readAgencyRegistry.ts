@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { callerAudience } from '../auth/callerToken.ts';
 import type { AgencyRegistry, ProgramsInstance, RegisteredAgency } from './AgencyRegistry.ts';
 
 /** The registry the repository ships; `SAHEM_AGENCIES_FILE` points elsewhere. */
@@ -136,4 +137,16 @@ function isHttpUrl(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The caller-token audience of one instance: `sahem-subgraph:programs:SCD`, so that a token for
+ * one agency's instance is refused by another's. With a single instance holding every agency
+ * (the layout of one shared store) it is the subgraph's own, `sahem-subgraph:programs`, as for
+ * any subgraph served by one service.
+ */
+export function instanceAudience(registry: AgencyRegistry, instance: ProgramsInstance): string {
+  return registry.instances.length === 1
+    ? callerAudience(registry.subgraph)
+    : callerAudience(registry.subgraph, instance.name);
 }

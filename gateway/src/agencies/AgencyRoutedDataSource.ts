@@ -1,0 +1,506 @@
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import {
+  Kind,
+  parse,
+  print,
+  valueFromASTUntyped,
+  visit,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionNode,
+} from 'graphql';
+import { instanceAudience, type AgencyRegistry, type ProgramsInstance } from '@sahem/kit';
+import type { CallerKeys } from '../auth/callerKeys.ts';
+import type { GatewayContext } from '../GatewayContext.ts';
+import { SubgraphDataSource } from '../SubgraphDataSource.ts';
+import { agencyOfKey, valueAt } from './agencyOfKey.ts';
+import type { ContractModel } from './contractModel.ts';
+import { instanceUnavailable, type InstanceFailure } from './instanceUnavailable.ts';
+import { mergeField, mergeObject, type MergeContext } from './mergeAnswers.ts';
+import { prepareFanOut } from './prepareFanOut.ts';
+import type { InstanceVerifier } from './verifyInstances.ts';
+
+// `GraphQLDataSourceRequestKind.INCOMING_OPERATION`; the enum is not exported by the package root.
+const INCOMING_OPERATION = 'incoming operation';
+
+type Response = Awaited<ReturnType<GraphQLDataSource['process']>>;
+type GraphQLErrorJson = NonNullable<Response['errors']>[number];
+type Json = Record<string, unknown>;
+
+/** What the routed data source needs. */
+export interface AgencyRoutedDataSourceOptions {
+  /** The contract subgraph's name in the supergraph (`programs`). */
+  name: string;
+  registry: AgencyRegistry;
+  timeoutMs: number;
+  callerKeys: CallerKeys;
+  fetch?: typeof fetch;
+  /** The contract as the supergraph in service says it (replaced on reload). */
+  model: () => ContractModel;
+  /** Checks each instance serves the composed contract and holds what the registry says. */
+  verifier: InstanceVerifier;
+}
+
+/** One instance's part of a request, and what came back. */
+interface InstanceCall {
+  instance: ProgramsInstance;
+  query: string;
+  variables: Record<string, unknown>;
+  response?: Response;
+  failure?: InstanceFailure;
+}
+
+/**
+ * The gateway's way to a subgraph that many bodies serve, one instance each over its own store:
+ * federation routes by type, this routes by owner. Every key names its agency (`SCD-00042`), so
+ *
+ * - an entity representation goes only to the instance that owns it, one request per instance,
+ *   and the answers are put back in the planner's order;
+ * - a field whose data spans agencies (a volunteer's participations, a region's figures, the
+ *   list of agencies) goes to every instance in parallel, and the answers are merged by the
+ *   rule the contract declares for each field (`@merge`, read from the supergraph);
+ * - a mutation goes to exactly the one instance its input names, never to two.
+ *
+ * An instance that does not answer leaves the others' answer standing: an error at the affected
+ * path names its agencies, and every aggregate says which agencies it includes and lacks. With
+ * one instance in the registry (today's single store), requests pass through unchanged.
+ */
+export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext> {
+  readonly name: string;
+  readonly #options: AgencyRoutedDataSourceOptions;
+  readonly #sources = new Map<string, SubgraphDataSource>();
+  // Planner fetches repeat: the parsed document of each query text is kept (bounded).
+  readonly #parsed = new Map<string, DocumentNode>();
+
+  constructor(options: AgencyRoutedDataSourceOptions) {
+    this.name = options.name;
+    this.#options = options;
+    for (const instance of options.registry.instances) {
+      this.#sources.set(
+        instance.name,
+        new SubgraphDataSource({
+          name: options.name,
+          url: instance.url,
+          timeoutMs: options.timeoutMs,
+          callerKeys: options.callerKeys,
+          audience: instanceAudience(options.registry, instance),
+          ...(options.fetch && { fetch: options.fetch }),
+        }),
+      );
+    }
+  }
+
+  /** The data source of one instance (also used to verify it). */
+  sourceOf(instance: ProgramsInstance): SubgraphDataSource {
+    return this.#sources.get(instance.name)!;
+  }
+
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<Response> {
+    const instances = this.#options.registry.instances;
+    const query = options.request.query ?? '';
+    if (instances.length === 1 || (options.kind as string) !== INCOMING_OPERATION) {
+      const [call] = await this.#call(options, [
+        { instance: instances[0]!, query, variables: options.request.variables ?? {} },
+      ]);
+      if (call!.failure)
+        return { errors: [instanceUnavailable(call!.failure, [], this.#options.registry)] };
+      return call!.response!;
+    }
+    const document = this.#parse(query);
+    const operation = document.definitions.find(
+      (definition): definition is OperationDefinitionNode =>
+        definition.kind === Kind.OPERATION_DEFINITION,
+    )!;
+    const fragments = new Map(
+      document.definitions.flatMap((definition) =>
+        definition.kind === Kind.FRAGMENT_DEFINITION
+          ? [[definition.name.value, definition] as const]
+          : [],
+      ),
+    );
+    const entities = operation.selectionSet.selections.find(
+      (selection): selection is FieldNode =>
+        selection.kind === Kind.FIELD && selection.name.value === '_entities',
+    );
+    return entities
+      ? this.#entities(options, operation, fragments, entities)
+      : this.#roots(options, operation, fragments);
+  }
+
+  /** Root fields: each to its owner, or to every instance, merged. Mutations one at a time. */
+  async #roots(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+    operation: OperationDefinitionNode,
+    fragments: Map<string, FragmentDefinitionNode>,
+  ): Promise<Response> {
+    const variables = options.request.variables ?? {};
+    const model = this.#options.model();
+    const registry = this.#options.registry;
+    const rootType = operation.operation === 'mutation' ? 'Mutation' : 'Query';
+    const data: Json = {};
+    const errors: GraphQLErrorJson[] = [];
+    const routed = rootFields(operation, fragments).map((field) => {
+      const rule = model.field(rootType, field.name.value)?.rule;
+      const args = argumentsOf(field, variables);
+      const ownerArgument =
+        rule?.rule === 'owner' || rule?.rule === 'connection' ? rule.by : undefined;
+      const owned = ownerArgument ? valueAt(args, ownerArgument) : undefined;
+      const part: {
+        field: FieldNode;
+        owner?: ProgramsInstance | undefined;
+        code?: string | undefined;
+        fanOut: boolean;
+        call?: InstanceCall | undefined;
+      } = { field, fanOut: false };
+      if (rule?.rule === 'owner' || owned !== undefined) {
+        part.code = agencyOfKey(owned);
+        part.owner = part.code ? registry.instanceOf(part.code) : undefined;
+      } else if (rootType !== 'Mutation') {
+        part.fanOut = true;
+      }
+      return part;
+    });
+    const send = async (parts: { instance: ProgramsInstance; fields: FieldNode[] }[]) =>
+      this.#call(
+        options,
+        parts.map(({ instance, fields }) => ({
+          instance,
+          ...subOperation(operation, fields, fragments, variables),
+        })),
+      );
+
+    const calls: InstanceCall[] = [];
+    if (rootType === 'Mutation') {
+      // In order, each to the one instance its input names; never fanned out.
+      for (const part of routed) {
+        if (!part.owner) continue;
+        [part.call] = await send([{ instance: part.owner, fields: [part.field] }]);
+        calls.push(part.call!);
+      }
+    } else {
+      const byInstance = new Map<string, { instance: ProgramsInstance; fields: FieldNode[] }>();
+      const into = (instance: ProgramsInstance, field: FieldNode) => {
+        const entry = byInstance.get(instance.name) ?? { instance, fields: [] };
+        entry.fields.push(field);
+        byInstance.set(instance.name, entry);
+      };
+      for (const part of routed) {
+        if (part.owner) into(part.owner, part.field);
+        if (part.fanOut) {
+          // The field itself goes through the preparation, so its own rule applies (a
+          // connection's cursors, a list's sort key), not only its children's.
+          const prepared = prepareFanOut(
+            { kind: Kind.SELECTION_SET, selections: [part.field] },
+            rootType,
+            model,
+            fragments,
+          ).selections as FieldNode[];
+          for (const instance of registry.instances)
+            for (const field of prepared) into(instance, field);
+        }
+      }
+      calls.push(...(await send([...byInstance.values()])));
+      for (const part of routed) {
+        if (part.owner) part.call = calls.find((call) => call.instance === part.owner);
+      }
+    }
+
+    const answered = calls.filter((call) => call.response);
+    const context = this.#mergeContext(model, variables, fragments, calls, errors);
+    for (const part of routed) {
+      const key = part.field.alias?.value ?? part.field.name.value;
+      if (part.field.name.value === '__typename') {
+        data[key] = rootType;
+        continue;
+      }
+      if (!part.fanOut) {
+        const call = part.call;
+        if (!part.owner) {
+          data[key] = null;
+          if (part.code !== undefined || rootType === 'Mutation')
+            errors.push(unknownAgency(key, part.code, rootType));
+          continue;
+        }
+        data[key] = (call?.response?.data as Json | undefined)?.[key] ?? null;
+        if (call?.failure) errors.push(instanceUnavailable(call.failure, [key], registry));
+        continue;
+      }
+      data[key] = mergeField(
+        rootType,
+        part.field,
+        answered.map((call) => (call.response!.data as Json | undefined)?.[key]),
+        context,
+      );
+      for (const call of calls)
+        if (call.failure) errors.push(instanceUnavailable(call.failure, [key], registry));
+    }
+    for (const call of answered) errors.push(...tagged(call.response!.errors, call.instance));
+    return errors.length > 0 ? { data, errors } : { data };
+  }
+
+  /**
+   * `_entities`: each representation to the instance its key names; those of types spanning
+   * agencies (a volunteer, a region's period) to every instance, their answers merged; put back
+   * in the order the planner sent them.
+   */
+  async #entities(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+    operation: OperationDefinitionNode,
+    fragments: Map<string, FragmentDefinitionNode>,
+    entities: FieldNode,
+  ): Promise<Response> {
+    const variables = options.request.variables ?? {};
+    const model = this.#options.model();
+    const registry = this.#options.registry;
+    const argument = entities.arguments?.find((entry) => entry.name.value === 'representations');
+    const representationsVariable =
+      argument?.value.kind === Kind.VARIABLE ? argument.value.name.value : 'representations';
+    const representations = (variables[representationsVariable] ?? []) as Json[];
+    // Where each representation goes: instance name → indices, in order.
+    const targets = representations.map((representation) => {
+      const type = String(representation.__typename ?? '');
+      const rule = model.typeRule(type);
+      if (rule?.rule === 'owner') {
+        const code = agencyOfKey(valueAt(representation, rule.by ?? 'id'));
+        const owner = code ? registry.instanceOf(code) : undefined;
+        return { type, instances: owner ? [owner] : [], merged: false };
+      }
+      if (rule?.rule === 'object')
+        return { type, instances: [...registry.instances], merged: true };
+      return { type, instances: registry.instances.slice(0, 1), merged: false };
+    });
+    const anyMerged = targets.some((target) => target.merged);
+    const selectionSet = anyMerged
+      ? prepareFanOut(entities.selectionSet!, '_Entity', model, fragments)
+      : entities.selectionSet!;
+    const query = print({
+      kind: Kind.DOCUMENT,
+      definitions: [
+        {
+          ...operation,
+          selectionSet: {
+            kind: Kind.SELECTION_SET,
+            selections: [{ ...entities, selectionSet } as SelectionNode],
+          },
+        },
+        ...(anyMerged ? [] : [...fragments.values()]),
+      ],
+    });
+    const positions = new Map<string, number[]>();
+    targets.forEach((target, index) => {
+      for (const instance of target.instances) {
+        positions.set(instance.name, [...(positions.get(instance.name) ?? []), index]);
+      }
+    });
+    const calls = await this.#call(
+      options,
+      registry.instances
+        .filter((instance) => positions.has(instance.name))
+        .map((instance) => ({
+          instance,
+          query,
+          variables: {
+            ...variables,
+            [representationsVariable]: positions
+              .get(instance.name)!
+              .map((index) => representations[index]),
+          },
+        })),
+    );
+    const errors: GraphQLErrorJson[] = [];
+    // answers[i]: per instance call, the entity it returned for representation i.
+    const answersOf = (index: number) =>
+      calls.map((call) => {
+        const at = positions.get(call.instance.name)?.indexOf(index) ?? -1;
+        if (at < 0 || !call.response) return undefined;
+        return ((call.response.data as Json | undefined)?._entities as unknown[] | undefined)?.[at];
+      });
+    const context = this.#mergeContext(model, variables, fragments, calls, errors);
+    const entitiesKey = entities.alias?.value ?? '_entities';
+    const result = targets.map((target, index) => {
+      const answers = answersOf(index);
+      for (const call of calls) {
+        if (call.failure && target.instances.includes(call.instance)) {
+          errors.push(instanceUnavailable(call.failure, [entitiesKey, index], registry));
+        }
+      }
+      if (!target.merged) return answers.find((answer) => answer !== undefined) ?? null;
+      return mergeObject(target.type, entities.selectionSet, answers, context);
+    });
+    for (const call of calls) {
+      const mine = positions.get(call.instance.name) ?? [];
+      for (const error of tagged(call.response?.errors, call.instance)) {
+        const path = error.path;
+        if (
+          path?.[0] === entitiesKey &&
+          typeof path[1] === 'number' &&
+          mine[path[1]] !== undefined
+        ) {
+          errors.push({ ...error, path: [entitiesKey, mine[path[1]]!, ...path.slice(2)] });
+        } else errors.push(error);
+      }
+    }
+    const data = { [entitiesKey]: result };
+    return errors.length > 0 ? { data, errors } : { data };
+  }
+
+  /** Sends each part to its instance, in parallel, each once verified; failures are kept, not thrown. */
+  async #call(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+    calls: InstanceCall[],
+  ): Promise<InstanceCall[]> {
+    await Promise.all(
+      calls.map(async (call) => {
+        try {
+          await this.#options.verifier.ensure(call.instance);
+          call.response = await this.sourceOf(call.instance).process({
+            ...options,
+            request: {
+              query: call.query,
+              variables: call.variables,
+              ...(options.request.operationName && {
+                operationName: options.request.operationName,
+              }),
+            },
+          } as GraphQLDataSourceProcessOptions<GatewayContext>);
+        } catch (error) {
+          call.failure = { instance: call.instance, error };
+        }
+      }),
+    );
+    return calls;
+  }
+
+  #mergeContext(
+    model: ContractModel,
+    variables: Record<string, unknown>,
+    fragments: Map<string, FragmentDefinitionNode>,
+    calls: InstanceCall[],
+    errors: GraphQLErrorJson[],
+  ): MergeContext {
+    const included = new Set(
+      calls.filter((call) => call.response).flatMap((call) => call.instance.agencies),
+    );
+    const excluded = new Set(
+      calls.filter((call) => call.failure).flatMap((call) => call.instance.agencies),
+    );
+    let reported = false;
+    return {
+      model,
+      variables,
+      fragments,
+      included: [...included],
+      excluded: [...excluded].filter((code) => !included.has(code)),
+      invalid: (message) => {
+        if (reported) return;
+        reported = true;
+        errors.push({
+          message: `An agency instance answered against the contract: ${message}; its figures are left out.`,
+          extensions: { code: 'SUBGRAPH_CONTRACT_VIOLATION', serviceName: this.name },
+        });
+      },
+    };
+  }
+
+  #parse(query: string): DocumentNode {
+    let document = this.#parsed.get(query);
+    if (!document) {
+      document = parse(query);
+      if (this.#parsed.size >= 1_000) this.#parsed.delete(this.#parsed.keys().next().value!);
+      this.#parsed.set(query, document);
+    }
+    return document;
+  }
+}
+
+/** The root fields of an operation, fragments at the root flattened. */
+function rootFields(
+  operation: OperationDefinitionNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+): FieldNode[] {
+  const collect = (selections: readonly SelectionNode[]): FieldNode[] =>
+    selections.flatMap((selection) => {
+      if (selection.kind === Kind.FIELD) return [selection];
+      if (selection.kind === Kind.INLINE_FRAGMENT)
+        return collect(selection.selectionSet.selections);
+      const fragment = fragments.get(selection.name.value);
+      return fragment ? collect(fragment.selectionSet.selections) : [];
+    });
+  return collect(operation.selectionSet.selections);
+}
+
+function argumentsOf(field: FieldNode, variables: Record<string, unknown>): Json {
+  return Object.fromEntries(
+    (field.arguments ?? []).map((argument) => [
+      argument.name.value,
+      valueFromASTUntyped(argument.value, variables),
+    ]),
+  );
+}
+
+/**
+ * An operation with only `fields` at its root, and only the variables and fragments they use
+ * (GraphQL refuses unused ones).
+ */
+function subOperation(
+  operation: OperationDefinitionNode,
+  fields: FieldNode[],
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown>,
+): { query: string; variables: Record<string, unknown> } {
+  const usedVariables = new Set<string>();
+  const usedFragments = new Set<string>();
+  const pending: SelectionNode[] = [...fields];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    visit(node, {
+      Variable: (variable) => void usedVariables.add(variable.name.value),
+      FragmentSpread: (spread) => {
+        if (usedFragments.has(spread.name.value)) return;
+        usedFragments.add(spread.name.value);
+        const fragment = fragments.get(spread.name.value);
+        if (fragment) pending.push(...fragment.selectionSet.selections);
+      },
+    });
+  }
+  const document: DocumentNode = {
+    kind: Kind.DOCUMENT,
+    definitions: [
+      {
+        ...operation,
+        variableDefinitions: (operation.variableDefinitions ?? []).filter((definition) =>
+          usedVariables.has(definition.variable.name.value),
+        ),
+        selectionSet: { kind: Kind.SELECTION_SET, selections: fields },
+      },
+      ...[...fragments.values()].filter((fragment) => usedFragments.has(fragment.name.value)),
+    ],
+  };
+  return {
+    query: print(document),
+    variables: Object.fromEntries(
+      Object.entries(variables).filter(([name]) => usedVariables.has(name)),
+    ),
+  };
+}
+
+/** An instance's errors, marked with the agencies it holds (who answered). */
+function tagged(errors: Response['errors'], instance: ProgramsInstance): GraphQLErrorJson[] {
+  return (errors ?? []).map((error) => ({
+    ...error,
+    extensions: { ...error.extensions, agencies: instance.agencies },
+  }));
+}
+
+function unknownAgency(key: string, code: string | undefined, rootType: string): GraphQLErrorJson {
+  return {
+    message:
+      code === undefined
+        ? `${key} does not name an agency: no instance can take it.`
+        : `No agency ${code} is registered: no instance holds its records.`,
+    path: [key],
+    extensions: { code: rootType === 'Mutation' ? 'BAD_USER_INPUT' : 'NOT_FOUND' },
+  };
+}

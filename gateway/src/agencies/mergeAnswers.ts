@@ -1,0 +1,352 @@
+import {
+  Kind,
+  valueFromASTUntyped,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import {
+  decodeSketch,
+  estimateDistinct,
+  estimateIntersection,
+  SKETCH_RELATIVE_ERROR,
+  unionOfSketches,
+  type SketchRegisters,
+} from '@sahem/kit';
+import type { ContractModel } from './contractModel.ts';
+import { CURSOR_KEY, ITEM_KEY, orderKey, orderKeys, PAGE_KEY, sketchKey } from './prepareFanOut.ts';
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What the merge knows of the request: its variables, fragments, and who did not answer. */
+export interface MergeContext {
+  model: ContractModel;
+  variables: Readonly<Record<string, unknown>>;
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>;
+  /** Agencies whose instance answered, and those whose instance did not. */
+  included: readonly string[];
+  excluded: readonly string[];
+  /** Reports an answer that breaks the contract (a sketch that does not decode). */
+  invalid(message: string): void;
+}
+
+/** The fields of a selection set for an object of `type`, fragments flattened, in order. */
+function fieldsOf(
+  selectionSet: SelectionSetNode | undefined,
+  type: string,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+): FieldNode[] {
+  const fields: FieldNode[] = [];
+  for (const selection of selectionSet?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) fields.push(selection);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const on = selection.typeCondition?.name.value;
+      if (!on || on === type) fields.push(...fieldsOf(selection.selectionSet, type, fragments));
+    } else {
+      const fragment = fragments.get(selection.name.value);
+      if (fragment && fragment.typeCondition.name.value === type) {
+        fields.push(...fieldsOf(fragment.selectionSet, type, fragments));
+      }
+    }
+  }
+  return fields;
+}
+
+const keyOf = (field: FieldNode) => field.alias?.value ?? field.name.value;
+
+/**
+ * Puts the answers of several instances (one per agency) together into the answer one store
+ * would have given, field by field, as each field's `@merge` rule says. `values[i]` is what
+ * instance i answered at this place (undefined where it did not answer). Only what the caller
+ * asked for comes out: the keys the gateway added for merging are read here and dropped.
+ */
+export function mergeObject(
+  type: string,
+  selectionSet: SelectionSetNode | undefined,
+  values: readonly unknown[],
+  context: MergeContext,
+): Json | null {
+  const present = values.filter(isObject);
+  if (present.length === 0) return null;
+  const result: Json = {};
+  let accuracyKeys: { key: string; field: FieldNode }[] = [];
+  for (const field of fieldsOf(selectionSet, type, context.fragments)) {
+    const key = keyOf(field);
+    const name = field.name.value;
+    if (name === '__typename') {
+      result[key] = type;
+      continue;
+    }
+    const rule = context.model.field(type, name)?.rule;
+    switch (rule?.rule) {
+      case 'distinct':
+      case 'intersection': {
+        result[key] = distinctCount(present, key, rule.rule, rule.sketch ?? [], context);
+        break;
+      }
+      case 'coverage':
+        result[key] = project(
+          {
+            included: [...context.included].sort(),
+            excluded: [...context.excluded].sort(),
+          },
+          field.selectionSet,
+        );
+        break;
+      case 'accuracy':
+        // Filled in once every count of this object is known.
+        result[key] = null;
+        accuracyKeys = [...accuracyKeys, { key, field }];
+        break;
+      default:
+        result[key] = mergeField(
+          type,
+          field,
+          present.map((value) => value[key]),
+          context,
+        );
+    }
+  }
+  if (accuracyKeys.length > 0) {
+    // Exact when at most one instance has anyone to count: its own counts are the answer.
+    const exact = present.filter((value) => hasMembers(value, context)).length <= 1;
+    for (const { key, field } of accuracyKeys) {
+      result[key] = project(
+        { exact, relativeError: exact ? 0 : SKETCH_RELATIVE_ERROR },
+        field.selectionSet,
+      );
+    }
+  }
+  return result;
+}
+
+/** One field's merged value, by its rule (`any` when it has none). */
+export function mergeField(
+  parentType: string,
+  field: FieldNode,
+  values: readonly unknown[],
+  context: MergeContext,
+): unknown {
+  const definition = context.model.field(parentType, field.name.value);
+  const rule = definition?.rule;
+  const type = definition?.type ?? '';
+  const lists = values.filter(Array.isArray) as unknown[][];
+  switch (rule?.rule) {
+    case 'sum': {
+      const numbers = values.filter((value): value is number => typeof value === 'number');
+      if (numbers.length === 0) return null;
+      // Hours are decimals: round the sum where floating point would show through.
+      return Math.round(numbers.reduce((sum, value) => sum + value, 0) * 1e6) / 1e6;
+    }
+    case 'union':
+      if (lists.length === 0) return null;
+      return [...new Set(lists.flat().map(String))].sort();
+    case 'concat': {
+      if (lists.length === 0) return null;
+      const items = lists.flat();
+      if (rule.by) {
+        // Every instance orders alike; the merged list follows the same keys, in turn.
+        const keys = orderKeys(rule.by);
+        items.sort((a, b) => {
+          for (const [index, key] of keys.entries()) {
+            const left = String((a as Json)?.[orderKey(index)] ?? '');
+            const right = String((b as Json)?.[orderKey(index)] ?? '');
+            if (left === right) continue;
+            return (left < right ? -1 : 1) * (key.descending ? -1 : 1);
+          }
+          return 0;
+        });
+      }
+      return items.map((item) => project(item, field.selectionSet, type, context));
+    }
+    case 'keyed': {
+      if (lists.length === 0) return null;
+      const groups = new Map<string, unknown[]>();
+      for (const item of lists.flat()) {
+        const itemKey = String((item as Json)?.[ITEM_KEY] ?? '');
+        groups.set(itemKey, [...(groups.get(itemKey) ?? []), item]);
+      }
+      return [...groups.keys()]
+        .sort()
+        .map((itemKey) => mergeObject(type, field.selectionSet, groups.get(itemKey)!, context));
+    }
+    case 'object':
+      return mergeObject(type, field.selectionSet, values, context);
+    case 'connection':
+      return mergeConnection(parentType, field, type, values, context);
+    default: {
+      // any: every instance answers the same (a region's name, a key); take the first.
+      const first = values.find((value) => value !== undefined && value !== null);
+      return first === undefined ? null : project(first, field.selectionSet, type, context);
+    }
+  }
+}
+
+/**
+ * A connection from several instances' pages: every instance was asked for the same `first`
+ * after the same cursor, in the same order (cursors encode the ids, which every instance orders
+ * alike), so the first `first` edges of all of them, in that order, are the global page.
+ */
+function mergeConnection(
+  parentType: string,
+  field: FieldNode,
+  type: string,
+  values: readonly unknown[],
+  context: MergeContext,
+): Json | null {
+  const present = values.filter(isObject);
+  if (present.length === 0) return null;
+  const first = argumentValue(
+    field,
+    'first',
+    context,
+    context.model.field(parentType, field.name.value)?.defaults.get('first'),
+  );
+  const edgesField = fieldsOf(field.selectionSet, type, context.fragments).find(
+    (inner) => inner.name.value === 'edges',
+  );
+  const edgesKey = edgesField ? keyOf(edgesField) : undefined;
+  const all = edgesKey
+    ? (present.flatMap((value) =>
+        Array.isArray(value[edgesKey]) ? value[edgesKey] : [],
+      ) as Json[])
+    : [];
+  all.sort((a, b) => {
+    const left = cursorKey(a[CURSOR_KEY]);
+    const right = cursorKey(b[CURSOR_KEY]);
+    return left < right ? -1 : left > right ? 1 : 0;
+  });
+  const limit = typeof first === 'number' ? first : all.length;
+  const page = all.slice(0, limit);
+  const more =
+    all.length > limit ||
+    present.some((value) => (value[PAGE_KEY] as Json | undefined)?.hasNextPage === true);
+  const result: Json = {};
+  const edgeType = context.model.field(type, 'edges')?.type ?? '';
+  for (const inner of fieldsOf(field.selectionSet, type, context.fragments)) {
+    const key = keyOf(inner);
+    switch (inner.name.value) {
+      case '__typename':
+        result[key] = type;
+        break;
+      case 'totalCount':
+        result[key] = present.reduce((sum, value) => sum + (Number(value[key]) || 0), 0);
+        break;
+      case 'edges':
+        result[key] = page.map((edge) => project(edge, inner.selectionSet, edgeType, context));
+        break;
+      case 'pageInfo':
+        result[key] = project(
+          {
+            hasNextPage: more,
+            endCursor: (page.at(-1)?.[CURSOR_KEY] as string | undefined) ?? null,
+          },
+          inner.selectionSet,
+        );
+        break;
+      default:
+        result[key] = present[0]![key] ?? null;
+    }
+  }
+  return result;
+}
+
+/** The key a cursor of the kit stands for (`k:<id>`, base64url); the cursor itself otherwise. */
+function cursorKey(cursor: unknown): string {
+  if (typeof cursor !== 'string') return '';
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  return text.startsWith('k:') ? text.slice(2) : cursor;
+}
+
+/**
+ * A distinct count across instances. Where at most one instance has any member, its own count
+ * is the answer, exactly; otherwise the instances' sketches are united and the union counted
+ * (an estimate, `SKETCH_RELATIVE_ERROR`).
+ */
+function distinctCount(
+  present: readonly Json[],
+  key: string,
+  rule: 'distinct' | 'intersection',
+  sketches: readonly string[],
+  context: MergeContext,
+): number | null {
+  const decoded = present.map((value) =>
+    sketches.map((sketch) => {
+      const text = value[sketchKey(sketch)];
+      try {
+        return typeof text === 'string' ? decodeSketch(text) : undefined;
+      } catch (error) {
+        context.invalid(`a ${sketch} that does not decode: ${(error as Error).message}`);
+        return undefined;
+      }
+    }),
+  );
+  const contributing = present.filter((_, i) =>
+    decoded[i]!.some((sketch) => sketch !== undefined && sketch.some((rank) => rank > 0)),
+  );
+  if (contributing.length <= 1) {
+    const counts = present
+      .map((value) => value[key])
+      .filter((v): v is number => typeof v === 'number');
+    const own = contributing[0]?.[key];
+    return typeof own === 'number' ? own : counts.length > 0 ? 0 : null;
+  }
+  const union = (index: number) =>
+    unionOfSketches(
+      decoded.flatMap((row) => (row[index] ? [row[index]!] : [])) as SketchRegisters[],
+    );
+  return rule === 'distinct'
+    ? estimateDistinct(union(0))
+    : estimateIntersection(union(0), union(1));
+}
+
+/** Whether an instance's answer has anyone in any of its sketches. */
+function hasMembers(value: Json, context: MergeContext): boolean {
+  return Object.entries(value).some(([key, text]) => {
+    if (!key.startsWith(sketchKey('')) || typeof text !== 'string') return false;
+    try {
+      return decodeSketch(text).some((rank) => rank > 0);
+    } catch {
+      context.invalid(`a sketch that does not decode`);
+      return false;
+    }
+  });
+}
+
+/** `value` with only the selected fields (the merge's own keys dropped), recursively. */
+function project(
+  value: unknown,
+  selectionSet: SelectionSetNode | undefined,
+  type = '',
+  context?: MergeContext,
+): unknown {
+  if (!selectionSet || value === null || value === undefined) return value ?? null;
+  if (Array.isArray(value)) return value.map((item) => project(item, selectionSet, type, context));
+  if (!isObject(value)) return value;
+  const result: Json = {};
+  const runtime = typeof value.__typename === 'string' ? value.__typename : type;
+  const fields = context
+    ? fieldsOf(selectionSet, runtime, context.fragments)
+    : (selectionSet.selections.filter((s) => s.kind === Kind.FIELD) as FieldNode[]);
+  for (const field of fields) {
+    const key = keyOf(field);
+    const inner = context?.model.field(runtime, field.name.value)?.type ?? '';
+    result[key] = project(value[key], field.selectionSet, inner, context);
+  }
+  return result;
+}
+
+/** An argument of a field node, from the operation or its variables, else its default. */
+function argumentValue(
+  field: FieldNode,
+  name: string,
+  context: MergeContext,
+  fallback?: Parameters<typeof valueFromASTUntyped>[0],
+): unknown {
+  const given = field.arguments?.find((argument) => argument.name.value === name)?.value;
+  const value = given ? valueFromASTUntyped(given, context.variables) : undefined;
+  if (value !== undefined && value !== null) return value;
+  return fallback ? valueFromASTUntyped(fallback) : undefined;
+}

@@ -1,0 +1,254 @@
+import { readFileSync } from 'node:fs';
+import { Kind, parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { encodeSketch, sketchOf, SKETCH_RELATIVE_ERROR } from '@sahem/kit';
+import { contractModel } from '../src/agencies/contractModel.ts';
+import { mergeField, mergeObject, type MergeContext } from '../src/agencies/mergeAnswers.ts';
+import { prepareFanOut } from '../src/agencies/prepareFanOut.ts';
+import { SUPERGRAPH_PATH } from './support/startGraph.ts';
+
+const model = contractModel(readFileSync(SUPERGRAPH_PATH, 'utf8'));
+const context = (overrides: Partial<MergeContext> = {}): MergeContext => ({
+  model,
+  variables: {},
+  fragments: new Map(),
+  included: ['SCD', 'SEC'],
+  excluded: [],
+  invalid: () => undefined,
+  ...overrides,
+});
+
+/** The root field of `query`, as the merge sees it, and what instances are sent for it. */
+function rootField(query: string) {
+  const operation = parse(query).definitions[0] as OperationDefinitionNode;
+  const field = operation.selectionSet.selections[0] as FieldNode;
+  const prepared = prepareFanOut(
+    { kind: Kind.SELECTION_SET, selections: [field] },
+    'Query',
+    model,
+    new Map(),
+  ).selections[0] as FieldNode;
+  return { field, prepared };
+}
+
+const KEY = 'merge-test';
+const ids = (from: number, to: number) =>
+  Array.from({ length: to - from }, (_, i) => `V-${from + i}`);
+const sketch = (from: number, to: number) => encodeSketch(sketchOf(ids(from, to), KEY));
+
+describe('merge rules', () => {
+  it.each<[string, string, unknown[], unknown]>([
+    [
+      'concat in order of the key (agencies by code)',
+      '{ agencies { code } }',
+      [
+        [{ code: 'SEC', sahem__order0: 'SEC' }],
+        [
+          { code: 'HRSD', sahem__order0: 'HRSD' },
+          { code: 'SRCA', sahem__order0: 'SRCA' },
+        ],
+      ],
+      [{ code: 'HRSD' }, { code: 'SEC' }, { code: 'SRCA' }],
+    ],
+    [
+      'concat of what answered, an instance that did not answer left out',
+      '{ agencies { code } }',
+      [[{ code: 'SCD', sahem__order0: 'SCD' }], undefined],
+      [{ code: 'SCD' }],
+    ],
+    [
+      'sum of hours, to the microhour',
+      '{ nationalPeriod(period: "2026") { verifiedHours } }',
+      [{ verifiedHours: 0.1 }, { verifiedHours: 0.2 }],
+      { verifiedHours: 0.3 },
+    ],
+    [
+      'keyed hours by skill, summed per skill, in key order',
+      '{ nationalPeriod(period: "2026") { verifiedHoursBySkill { skillCode hours } } }',
+      [
+        {
+          verifiedHoursBySkill: [
+            { skillCode: '5411', hours: 2, sahem__key: '5411' },
+            { skillCode: '2221', hours: 1, sahem__key: '2221' },
+          ],
+        },
+        { verifiedHoursBySkill: [{ skillCode: '2221', hours: 4, sahem__key: '2221' }] },
+      ],
+      {
+        verifiedHoursBySkill: [
+          { skillCode: '2221', hours: 5 },
+          { skillCode: '5411', hours: 2 },
+        ],
+      },
+    ],
+    [
+      'any, where every instance answers the same',
+      '{ nationalPeriod(period: "2026") { period } }',
+      [{ period: '2026' }, { period: '2026' }],
+      { period: '2026' },
+    ],
+    [
+      'coverage: who answered, and who did not',
+      '{ nationalPeriod(period: "2026") { coverage { included excluded } } }',
+      [
+        { coverage: { included: ['SCD'], excluded: [] } },
+        { coverage: { included: ['SEC'], excluded: [] } },
+      ],
+      { coverage: { included: ['SCD', 'SEC'], excluded: ['SRCA'] } },
+    ],
+  ])('%s', (_, query, values, expected) => {
+    const { field } = rootField(query);
+    expect(mergeField('Query', field, values, context({ excluded: ['SRCA'] }))).toEqual(expected);
+  });
+
+  it.each([
+    [
+      'two agencies with 3,000 and 3,000 active volunteers, 1,000 in both',
+      [0, 3_000],
+      [2_000, 5_000],
+      5_000,
+    ],
+    ['two agencies with nobody in common', [0, 1_000], [1_000, 1_500], 1_500],
+  ])('distinct: %s count once each, within the stated error', (_, a, b, expected) => {
+    const { field } = rootField(
+      '{ nationalPeriod(period: "2026") { activeVolunteers countAccuracy { exact relativeError } } }',
+    );
+    const merged = mergeField(
+      'Query',
+      field,
+      [
+        { activeVolunteers: a[1]! - a[0]!, sahem__sk_activeVolunteersSketch: sketch(a[0]!, a[1]!) },
+        { activeVolunteers: b[1]! - b[0]!, sahem__sk_activeVolunteersSketch: sketch(b[0]!, b[1]!) },
+      ],
+      context(),
+    ) as { activeVolunteers: number; countAccuracy: unknown };
+    expect(Math.abs(merged.activeVolunteers - expected)).toBeLessThanOrEqual(
+      expected * 3 * SKETCH_RELATIVE_ERROR,
+    );
+    expect(merged.countAccuracy).toEqual({ exact: false, relativeError: SKETCH_RELATIVE_ERROR });
+  });
+
+  it('distinct: one instance with members is counted exactly, by its own count', () => {
+    const { field } = rootField(
+      '{ nationalPeriod(period: "2026") { activeVolunteers countAccuracy { exact relativeError } } }',
+    );
+    const merged = mergeField(
+      'Query',
+      field,
+      [
+        { activeVolunteers: 7, sahem__sk_activeVolunteersSketch: sketch(0, 7) },
+        { activeVolunteers: 0, sahem__sk_activeVolunteersSketch: 'hll1:' },
+      ],
+      context(),
+    );
+    expect(merged).toEqual({
+      activeVolunteers: 7,
+      countAccuracy: { exact: true, relativeError: 0 },
+    });
+  });
+
+  it('intersection: volunteers retained across agencies (active before in one, now in another)', () => {
+    const { field } = rootField('{ nationalPeriod(period: "2026") { retainedVolunteers } }');
+    const merged = mergeField(
+      'Query',
+      field,
+      [
+        // SCD: active now 0–2,000; before 0–1,000. SEC: active now 2,000–3,000; before 2,500–4,000.
+        {
+          retainedVolunteers: 1_000,
+          sahem__sk_activeVolunteersSketch: sketch(0, 2_000),
+          sahem__sk_previousActiveVolunteersSketch: sketch(0, 1_000),
+        },
+        {
+          retainedVolunteers: 500,
+          sahem__sk_activeVolunteersSketch: sketch(2_000, 3_000),
+          sahem__sk_previousActiveVolunteersSketch: sketch(2_500, 4_000),
+        },
+      ],
+      context(),
+    ) as { retainedVolunteers: number };
+    expect(Math.abs(merged.retainedVolunteers - 1_500)).toBeLessThanOrEqual(100);
+  });
+
+  it('connection: the first page of all instances, in id order, totals summed', () => {
+    const cursor = (id: string) => Buffer.from(`k:${id}`).toString('base64url');
+    const edge = (id: string) => ({ node: { id }, sahem__cursor: cursor(id) });
+    const { field, prepared } = rootField(
+      '{ programs(first: 3) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+    );
+    expect(JSON.stringify(prepared)).toContain('sahem__cursor');
+    const merged = mergeField(
+      'Query',
+      field,
+      [
+        {
+          totalCount: 3,
+          edges: [edge('SCD-00001'), edge('SCD-00002'), edge('SCD-00003')],
+          sahem__page: { hasNextPage: false },
+        },
+        {
+          totalCount: 2,
+          edges: [edge('HRSD-00001'), edge('SEC-00001')],
+          sahem__page: { hasNextPage: false },
+        },
+      ],
+      context(),
+    );
+    expect(merged).toEqual({
+      totalCount: 5,
+      edges: [
+        { node: { id: 'HRSD-00001' } },
+        { node: { id: 'SCD-00001' } },
+        { node: { id: 'SCD-00002' } },
+      ],
+      pageInfo: { hasNextPage: true, endCursor: cursor('SCD-00002') },
+    });
+  });
+
+  it('object: fields merged each by its own rule, internal keys never in the answer', () => {
+    const selection = parse('{ x { id verifiedHours agencyCodes participations { id } } }');
+    const field = (
+      (selection.definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode
+    ).selectionSet;
+    const merged = mergeObject(
+      'Volunteer',
+      field,
+      [
+        {
+          id: 'V-1',
+          verifiedHours: 2,
+          agencyCodes: ['SCD'],
+          participations: [{ id: 'SCD-b', sahem__order0: '2026-02', sahem__order1: 'SCD-b' }],
+        },
+        {
+          id: 'V-1',
+          verifiedHours: 3,
+          agencyCodes: ['SEC'],
+          participations: [{ id: 'SEC-a', sahem__order0: '2026-03', sahem__order1: 'SEC-a' }],
+        },
+      ],
+      context(),
+    );
+    expect(merged).toEqual({
+      id: 'V-1',
+      verifiedHours: 5,
+      agencyCodes: ['SCD', 'SEC'],
+      participations: [{ id: 'SEC-a' }, { id: 'SCD-b' }],
+    });
+  });
+
+  it('reports a sketch that does not decode, and counts without it', () => {
+    const reports: string[] = [];
+    const { field } = rootField('{ nationalPeriod(period: "2026") { activeVolunteers } }');
+    mergeField(
+      'Query',
+      field,
+      [
+        { activeVolunteers: 1, sahem__sk_activeVolunteersSketch: 'not a sketch' },
+        { activeVolunteers: 2, sahem__sk_activeVolunteersSketch: sketch(0, 2) },
+      ],
+      context({ invalid: (message) => void reports.push(message) }),
+    );
+    expect(reports.join()).toMatch(/does not decode/);
+  });
+});
