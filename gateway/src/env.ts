@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   databaseUrl,
+  DEFAULT_AGENCIES_FILE,
   EnvError,
   flag,
   listenVariables,
@@ -14,6 +15,7 @@ import {
   type EnvSource,
   type EnvVar,
 } from '@sahem/kit';
+import { DEFAULT_CONTRACTS_DIR } from './agencies/routeAgencies.ts';
 import { DEFAULT_LIMITS } from './limits/GatewayLimits.ts';
 import { RATE_LIMIT_STORES } from './limits/rateLimitStoreFromEnv.ts';
 import { PERSISTED_DOCUMENTS_MODES } from './trustedDocuments/persistedDocuments.ts';
@@ -71,6 +73,14 @@ export function gatewayEnv(source: EnvSource = process.env) {
       SAHEM_DATA_DIR: text(dataDir, 'folder of the embedded PostgreSQL data and generated keys'),
       GATEWAY_SUBGRAPH_URLS: subgraphUrlOverrides(
         'name=url pairs overriding the URLs the supergraph records (unset: the supergraph decides)',
+      ),
+      SAHEM_AGENCIES_FILE: text(
+        DEFAULT_AGENCIES_FILE,
+        'the agency registry: which programs instance holds each agency (AGENCY_<CODE>_URL overrides one)',
+      ),
+      GATEWAY_CONTRACTS_DIR: text(
+        DEFAULT_CONTRACTS_DIR,
+        'the composed contracts (schema/contracts) the agency instances are checked against',
       ),
       GATEWAY_SUBGRAPH_CA_FILE: {
         description: 'PEM CA certificate(s) trusted for HTTPS subgraphs instead of the system CAs',

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { listenOptions } from '@sahem/kit';
+import { listenOptions, readAgencyRegistry, withOneInstance } from '@sahem/kit';
 import { createAuditLog } from './audit/createAuditLog.ts';
 import { openAuditDatabase } from './audit/openAuditDatabase.ts';
 import { loadIdentity } from './auth/loadIdentity.ts';
@@ -39,6 +39,12 @@ const rateLimits = rateLimitStoreFromEnv(env, database?.url);
 // Builds the explorer and the dashboard only when their bundles are missing or stale (an image
 // built with `npm run build:web` starts without the bundler).
 if (env.GATEWAY_EXPLORER || env.GATEWAY_DASHBOARD) await buildWebApps({ log: console.log });
+// An override of the contract subgraph's URL means one instance holding every agency there.
+const registry = readAgencyRegistry(env.SAHEM_AGENCIES_FILE);
+const shared = env.subgraphUrls[registry.subgraph];
+const agencies = shared ? withOneInstance(registry, shared) : registry;
+if (shared)
+  console.log(`gateway: every agency's ${registry.subgraph} on one instance at ${shared}`);
 const running = await startGateway(
   {
     verifyBearer: identity.verifyBearer,
@@ -46,6 +52,9 @@ const running = await startGateway(
     rejectUnauthorized: env.GATEWAY_REJECT_UNAUTHORIZED,
     supergraphPath: env.GATEWAY_SUPERGRAPH_PATH,
     subgraphUrls: env.subgraphUrls,
+    // The agencies' programs instances, routed by owner (one entry per agency).
+    agencies,
+    contractsDir: env.GATEWAY_CONTRACTS_DIR,
     ...(env.GATEWAY_SUBGRAPH_CA_FILE && {
       subgraphCa: await readFile(env.GATEWAY_SUBGRAPH_CA_FILE),
     }),

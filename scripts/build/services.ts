@@ -38,6 +38,9 @@ export const RUNTIME_FILES: readonly string[] = [
   'scripts/healthcheck.mjs',
   // The gateway: the supergraph, the trusted-documents manifest, its migrations.
   'schema/supergraph.graphql',
+  // The agency registry and the composed contracts the agency instances are checked against.
+  'schema/agencies.json',
+  'schema/contracts/**',
   'client/src/__generated__/persisted-documents.json',
   'gateway/migrations/**',
   // The explorer and the dashboard, built by Vite (a dev dependency) before staging.

@@ -150,3 +150,14 @@ export function instanceAudience(registry: AgencyRegistry, instance: ProgramsIns
     ? callerAudience(registry.subgraph)
     : callerAudience(registry.subgraph, instance.name);
 }
+
+/**
+ * The registry with every agency on one instance at `url`: what an operator means by pointing
+ * the contract subgraph at one URL (`GATEWAY_SUBGRAPH_URLS=programs=…`), a single store.
+ */
+export function withOneInstance(registry: AgencyRegistry, url: string): AgencyRegistry {
+  return agencyRegistry({
+    subgraph: registry.subgraph,
+    agencies: registry.agencies.map((agency) => ({ ...agency, url })),
+  });
+}
