@@ -24,9 +24,7 @@ export function programsLayout(registry: AgencyRegistry): DevelopmentInstance[] 
   return registry.instances.map((instance) => ({
     config: programsInstance(registry, instance.agencies),
     url: new URL(instance.url),
-    database: single
-      ? 'programs'
-      : `programs_${instance.name.toLowerCase().replaceAll('+', '_')}`,
+    database: single ? 'programs' : `programs_${instance.name.toLowerCase().replaceAll('+', '_')}`,
   }));
 }
 

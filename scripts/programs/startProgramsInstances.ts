@@ -89,8 +89,10 @@ export async function startProgramsInstances(
             ...(seedScale !== undefined && {
               seed: (db) =>
                 seedPrograms(db, { scale: seedScale, agencies: config.codes }).then(
+                  // The demo seed has records for its four agencies only.
                   (report) =>
                     report.seeded &&
+                    report.rows.Program! > 0 &&
                     options.log(`programs ${config.name}: seeded ${JSON.stringify(report.rows)}`),
                 ),
             }),
