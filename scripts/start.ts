@@ -233,13 +233,13 @@ try {
 Sahem is running (started in ${((Date.now() - started) / 1000).toFixed(1)} s)
   gateway     ${gatewayRunning.url}   (${base}/health, ${base}/ready)
 ${gateway.GATEWAY_EXPLORER ? `  explorer    ${base}/explorer/   (GraphiQL, offline, with the scenarios and a demo-token picker)\n` : ''}${gateway.GATEWAY_DASHBOARD ? `  dashboard   ${base}/dashboard/   (KPI dashboard, Arabic and English)\n` : ''}${[
-  `  volunteers  ${subgraphs[0]!.url}`,
-  ...programsInstances!.instances.map(
-    (instance) =>
-      `  programs    ${instance.url}   (${single ? 'every agency' : `instance ${instance.instance}`})`,
-  ),
-  `  indicators  ${subgraphs[1]!.url}`,
-].join('\n')}
+    `  volunteers  ${subgraphs[0]!.url}`,
+    ...programsInstances!.instances.map(
+      (instance) =>
+        `  programs    ${instance.url}   (${single ? 'every agency' : `instance ${instance.instance}`})`,
+    ),
+    `  indicators  ${subgraphs[1]!.url}`,
+  ].join('\n')}
 Press Ctrl-C to stop.`);
 } catch (error) {
   console.error(`npm start failed: ${(error as Error).message}`);
