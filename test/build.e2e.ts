@@ -60,6 +60,10 @@ beforeAll(async () => {
           [`${prefix}_DATABASE_URL`]: urls[name],
           SAHEM_GATEWAY_JWKS_URL: jwks,
           SAHEM_PRODUCTION: 'true',
+          // Production refuses the development key of the programs' distinct-count sketches.
+          ...(name === 'programs' && {
+            PROGRAMS_SKETCH_KEY: 'build-e2e-sketch-key-0123456789abcdef',
+          }),
         },
       });
     }),

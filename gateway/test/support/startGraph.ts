@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSubgraph, type RunningSubgraph } from '@sahem/kit';
+import { readAgencyRegistry, startSubgraph, type RunningSubgraph } from '@sahem/kit';
 import { createTestDatabase, type TestDatabase } from '@sahem/kit/testing';
 import type { PrismaClient as IndicatorsClient } from '../../../subgraphs/indicators/src/__generated__/prisma/client.ts';
 import { INDICATORS_DIR, indicatorsSubgraph } from '../../../subgraphs/indicators/src/server.ts';
 import type { PrismaClient as ProgramsClient } from '../../../subgraphs/programs/src/__generated__/prisma/client.ts';
+import { programsInstance } from '../../../subgraphs/programs/src/agencies/programsInstance.ts';
 import { PROGRAMS_DIR, programsSubgraph } from '../../../subgraphs/programs/src/server.ts';
+import { SHIPPED_AGENCIES_FILE } from '../../../subgraphs/programs/src/shippedRegistry.ts';
 import type { PrismaClient as VolunteersClient } from '../../../subgraphs/volunteers/src/__generated__/prisma/client.ts';
 import { VOLUNTEERS_DIR, volunteersSubgraph } from '../../../subgraphs/volunteers/src/server.ts';
 import { createLocalJWKSet, createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
@@ -104,6 +106,8 @@ export interface GraphOptions {
   agencies?: 'shared' | 'per-agency';
 }
 
+const shippedRegistry = readAgencyRegistry(SHIPPED_AGENCIES_FILE, {});
+
 /** One programs instance of a graph: the agencies it holds and the running subgraph. */
 export interface ProgramsInstanceOfGraph {
   name: string;
@@ -173,17 +177,14 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
       const subgraph = await startSubgraph(
         programsSubgraph({
           authenticate: authenticate('programs', name),
+          // It writes its agencies' rows from the shipped registry at start; the fixture's follow.
+          instance: programsInstance(shippedRegistry, agencies),
           production: false,
           ...(options.now && { now: options.now }),
         }),
         { port: 0, databaseUrl: programsDbs[index]!.url, embeddedPort: 0 },
       );
       stops.push(() => subgraph.stop());
-      // An instance registers the agencies it holds when it starts (their rows, from the registry).
-      await subgraph.db.prisma.agency.createMany({
-        data: fixture.agencies.filter((agency) => agencies.includes(agency.code)),
-        skipDuplicates: true,
-      });
       programsInstances.push({ name, agencies, subgraph });
     }
     const programs = programsInstances[0]!.subgraph;

@@ -16,6 +16,11 @@ export interface SubgraphDefinition<Client, TContext extends BaseContext> {
     apollo: ApolloServer<TContext>;
     context(req: IncomingMessage): Promise<TContext>;
   };
+  /**
+   * Brings the database in line with the configuration at every start, after the migrations
+   * and before any seed (a programs instance writes its agencies' rows).
+   */
+  prepare?(db: Database<Client>): Promise<unknown>;
   /** Fills an empty database with the deterministic seed data. */
   seed?(db: Database<Client>): Promise<unknown>;
 }
@@ -49,7 +54,7 @@ export interface RunningSubgraph<Client> {
 }
 
 /**
- * Database (embedded unless a URL is given), migrations, optional seed, HTTP: the start-up
+ * Database (embedded unless a URL is given), migrations, preparation, optional seed, HTTP: the start-up
  * sequence every subgraph shares, used by its `index.ts` and by `npm start`.
  */
 export async function startSubgraph<
@@ -77,6 +82,7 @@ export async function startSubgraph<
     stops.push(() => database.stop());
     const db = createDatabase(definition.PrismaClient, { url: database.url });
     stops.push(() => db.close());
+    if (definition.prepare) await definition.prepare(db);
     if (options.seed && definition.seed) await definition.seed(db);
 
     const { apollo, context } = definition.createServer(db);

@@ -1,15 +1,19 @@
-import { callerAudience, callerTokenAuthenticator, listenOptions, startSubgraph } from '@sahem/kit';
-import { programsEnv } from './env.ts';
+import { callerTokenAuthenticator, listenOptions, startSubgraph } from '@sahem/kit';
+import { programsEnv, programsInstanceSettings } from './env.ts';
 import { programsSubgraph } from './server.ts';
 
-// Production entry point: read the environment, listen, stop cleanly on SIGINT/SIGTERM.
+// Production entry point: read the environment, listen, stop cleanly on SIGINT/SIGTERM. One
+// process is one agency instance (PROGRAMS_AGENCIES), verifying caller tokens meant for it.
 const env = programsEnv();
+const { instance, audiences, sketchKey } = programsInstanceSettings(env);
 const running = await startSubgraph(
   programsSubgraph({
     authenticate: callerTokenAuthenticator(new URL(env.SAHEM_GATEWAY_JWKS_URL!), {
-      audience: callerAudience('programs'),
+      audience: audiences,
     }),
     production: env.SAHEM_PRODUCTION,
+    instance,
+    sketchKey,
   }),
   {
     ...(await listenOptions(env, 'PROGRAMS')),
@@ -19,6 +23,6 @@ const running = await startSubgraph(
     log: console.log,
   },
 );
-console.log(`programs subgraph at ${running.url}`);
+console.log(`programs subgraph (instance ${instance.name}) at ${running.url}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, () => void running.stop());

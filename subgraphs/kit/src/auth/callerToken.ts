@@ -103,8 +103,11 @@ export type CallerAuthenticator = (request: CallerTokenRequest) => Promise<Calle
 
 /** Options of {@link callerTokenAuthenticator}. */
 export interface CallerTokenAuthenticatorOptions {
-  /** This subgraph's audience ({@link callerAudience}); tokens for any other are refused. */
-  audience: string;
+  /**
+   * This subgraph's audience ({@link callerAudience}), or the audiences it answers to (a
+   * programs instance in the single-store layout); tokens for any other are refused.
+   */
+  audience: string | readonly string[];
   /**
    * With a JWKS URL: the shortest time between two fetches when a token names a key the cached
    * set lacks (how soon a newly introduced gateway key is picked up). @default 5000
@@ -137,7 +140,7 @@ export function callerTokenAuthenticator(
     try {
       ({ payload } = await jwtVerify(token, getKey, {
         issuer: CALLER_TOKEN_ISSUER,
-        audience: options.audience,
+        audience: typeof options.audience === 'string' ? options.audience : [...options.audience],
         algorithms: ['ES256', 'RS256'],
         typ: CALLER_TOKEN_TYPE,
         requiredClaims: ['exp', 'iat', 'jti', 'bdy'],

@@ -1,5 +1,7 @@
 import { BAD_USER_INPUT, CONFLICT, NOT_FOUND, requireScope, withPrismaErrors } from '@sahem/kit';
 import { requireStaffOf } from '../access.ts';
+import { agencyOfProgramId } from '../agencies/ownedId.ts';
+import { requireHeld } from '../agencies/requireHeld.ts';
 import { Prisma } from '../__generated__/prisma/client.ts';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
 import { canMove, HOLDS_A_PLACE, PROGRAM_TRANSITIONS } from '../transitions.ts';
@@ -9,8 +11,10 @@ const PROGRAM_ERRORS = { entity: 'program', fields: { id: 'input.id' } };
 
 /** createProgram and updateProgram: each validates the stored result, in one transaction. */
 export const programMutations: Pick<MutationResolvers, 'createProgram' | 'updateProgram'> = {
-  createProgram: (_, { input }, { db, caller }) => {
+  createProgram: (_, { input }, { db, caller, instance }) => {
     requireScope(caller, 'programs:write', 'create programs');
+    // Where the record would live before who may write it: it is not this instance's to store.
+    requireHeld(instance, input.agencyCode, 'input.agencyCode');
     requireStaffOf(caller, input.agencyCode, 'input.agencyCode');
     return withPrismaErrors(PROGRAM_ERRORS, () =>
       db.$transaction(async (tx) => {
@@ -66,8 +70,11 @@ export const programMutations: Pick<MutationResolvers, 'createProgram' | 'update
     );
   },
 
-  updateProgram: (_, { id, input }, { db, caller }) => {
+  updateProgram: (_, { id, input }, { db, caller, instance }) => {
     requireScope(caller, 'programs:write', 'change programs');
+    // An id naming no agency names no program (NOT_FOUND below).
+    const owner = agencyOfProgramId(id);
+    if (owner !== null) requireHeld(instance, owner, 'id');
     return withPrismaErrors(PROGRAM_ERRORS, () =>
       db.$transaction(async (tx) => {
         const [locked] = await tx.$queryRaw<{ id: string }[]>`
