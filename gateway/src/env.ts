@@ -39,6 +39,14 @@ export function gatewayEnv(source: EnvSource = process.env) {
         'supergraph SDL file, reloaded when it changes',
       ),
       GATEWAY_SUBGRAPH_TIMEOUT_MS: positiveInt(10_000, 'timeout of one subgraph request'),
+      GATEWAY_REQUEST_TIMEOUT_MS: positiveInt(
+        10_000,
+        'how long the gateway works on one request; the deadline every subgraph is told',
+      ),
+      GATEWAY_DEADLINE_MARGIN_MS: positiveInt(
+        100,
+        'how much earlier than the gateway gives up a subgraph is told to stop',
+      ),
       GATEWAY_DATABASE_URL: databaseUrl('PostgreSQL of the gateway (audit trail); unset: embedded'),
       GATEWAY_PG_PORT: port(5436, 'port of the embedded PostgreSQL of the gateway'),
       GATEWAY_DATABASE_MIGRATE: flag(

@@ -22,6 +22,8 @@ const running = await startGateway(
     supergraphPath: env.GATEWAY_SUPERGRAPH_PATH,
     subgraphUrls: env.subgraphUrls,
     subgraphTimeoutMs: env.GATEWAY_SUBGRAPH_TIMEOUT_MS,
+    requestTimeoutMs: env.GATEWAY_REQUEST_TIMEOUT_MS,
+    deadlineMarginMs: env.GATEWAY_DEADLINE_MARGIN_MS,
     production: env.SAHEM_PRODUCTION,
     persistedDocuments: {
       mode: env.GATEWAY_PERSISTED_DOCUMENTS,

@@ -37,8 +37,12 @@ export interface GatewayDeps {
   supergraphPath: string;
   /** Subgraph URL by subgraph name; overrides the URLs recorded in the supergraph. */
   subgraphUrls: Record<string, string>;
-  /** @default 10000 */
+  /** Longest one subgraph fetch may take. @default 10000 */
   subgraphTimeoutMs?: number;
+  /** How long the gateway works on one request; every subgraph is told this deadline. @default 10000 */
+  requestTimeoutMs?: number;
+  /** How much earlier than the gateway gives up a subgraph is told to stop. @default 100 */
+  deadlineMarginMs?: number;
   /** Mask internal errors, no introspection, no landing page. @default true */
   production?: boolean;
   /** @default console.log */
@@ -66,6 +70,7 @@ export function createGateway(deps: GatewayDeps) {
   // Log lines may quote what a caller sent: control characters are escaped, one line each.
   const log = (line: string) => (deps.log ?? console.log)(printable(line));
   const timeoutMs = deps.subgraphTimeoutMs ?? 10_000;
+  const requestTimeoutMs = deps.requestTimeoutMs ?? 10_000;
   // @apollo/gateway otherwise sends anonymous usage metrics to Apollo and probes cloud metadata
   // endpoints (AWS, GCP, Azure) from inside the network: a national graph must not call out.
   // Opt back in with APOLLO_TELEMETRY_DISABLED=false.
@@ -80,6 +85,7 @@ export function createGateway(deps: GatewayDeps) {
         name,
         url: deps.subgraphUrls[name] ?? url!,
         timeoutMs,
+        ...(deps.deadlineMarginMs !== undefined && { deadlineMarginMs: deps.deadlineMarginMs }),
         callerKeys: deps.callerKeys,
       }),
   });
@@ -132,6 +138,7 @@ export function createGateway(deps: GatewayDeps) {
     const incoming = req.headers['x-request-id'];
     const authorization = req.headers.authorization;
     return {
+      deadline: Date.now() + requestTimeoutMs,
       // Accept a caller's id only when it looks like one, so logs cannot be polluted.
       requestId:
         typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID(),

@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { enforceDeadlines } from './deadlines/enforceDeadlines.ts';
 import { countSqlStatements, type SqlStatementCounter } from './sqlStatements.ts';
 
 /** The Prisma client constructor of one subgraph, generated into its `src/__generated__`. */
@@ -43,6 +44,8 @@ export function createDatabase<Client extends { $disconnect(): Promise<void> }>(
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
   const statements = countSqlStatements(pool);
+  // After the counter, so the statements it adds (one per transaction) are counted too.
+  enforceDeadlines(pool);
   // Prisma's defaults (2 s to get a connection, 5 s per transaction) turn a busy moment into
   // an internal error; a mutation here is a handful of statements, so allow more slack.
   const prisma = new PrismaClient({

@@ -54,6 +54,12 @@ export const FORBIDDEN = defineCode(
   403,
 );
 
+export const DEADLINE_EXCEEDED = defineCode(
+  'DEADLINE_EXCEEDED',
+  "The caller's deadline passed before the work was done; it was stopped and nothing was written.",
+  504,
+);
+
 /** Every code this project raises, for documentation and for tests that check the registry. */
 export const ERROR_CODES = [
   BAD_USER_INPUT,
@@ -61,4 +67,5 @@ export const ERROR_CODES = [
   NOT_FOUND,
   UNAUTHENTICATED,
   FORBIDDEN,
+  DEADLINE_EXCEEDED,
 ] as const;

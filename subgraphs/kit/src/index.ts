@@ -23,3 +23,6 @@ export * from './subgraphContext.ts';
 export * from './openDatabase.ts';
 export * from './printable.ts';
 export * from './refuseUnstorableText.ts';
+export * from './deadlines/requestDeadline.ts';
+export * from './deadlines/enforceDeadlines.ts';
+export * from './deadlines/deadlineErrors.ts';

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { requestDigest } from './auth/callerToken.ts';
+import { withDeadlineScope } from './deadlines/requestDeadline.ts';
 
 // The digest of each request as it arrived, for the caller-token check (which must compare
 // against the exact bytes, not a re-serialisation of what was parsed).
@@ -64,7 +65,8 @@ export function serveHttp<TContext extends BaseContext>(
     inFlight.add(res);
     res.once('close', () => inFlight.delete(res));
     if (closing) closeAfter(res);
-    handle(req, res).catch((error: unknown) => {
+    // Each request carries its own deadline (set once its caller is known) down to SQL.
+    withDeadlineScope(() => handle(req, res)).catch((error: unknown) => {
       if (error instanceof BodyTooLarge) {
         refuse(
           res,

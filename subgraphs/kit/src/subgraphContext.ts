@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Caller } from './auth/caller.ts';
 import { callerTokenOf, type CallerAuthenticator } from './auth/callerToken.ts';
+import { setRequestDeadline } from './deadlines/requestDeadline.ts';
+import { DEADLINE_EXCEEDED } from './errors.ts';
 import { requestDigestOf } from './serveHttp.ts';
 
 /** What every subgraph's context starts from. */
@@ -24,10 +26,20 @@ export function subgraphContext<TContext>(
   build: (base: BaseSubgraphContext) => TContext,
 ): (req?: IncomingMessage, asCaller?: Caller) => Promise<TContext> {
   return async (req, asCaller) => {
-    const caller = req
+    const verified = req
       ? await authenticate({ token: callerTokenOf(req), digest: requestDigestOf(req) })
       : asCaller;
-    if (!caller) throw new Error('A context needs a request or an explicit caller.');
+    if (!verified) throw new Error('A context needs a request or an explicit caller.');
+    const { deadline, ...caller } = verified as Caller & { deadline?: number };
+    if (deadline !== undefined) {
+      // Work nobody waits for is not started: the gateway has answered its client already.
+      if (deadline <= Date.now()) {
+        throw DEADLINE_EXCEEDED.err('The gateway stopped waiting before this request arrived.', {
+          http: { status: 504 },
+        });
+      }
+      setRequestDeadline(deadline);
+    }
     const requestId = req?.headers['x-request-id'];
     return build({
       caller,
