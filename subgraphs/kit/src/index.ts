@@ -26,3 +26,4 @@ export * from './refuseUnstorableText.ts';
 export * from './deadlines/requestDeadline.ts';
 export * from './deadlines/enforceDeadlines.ts';
 export * from './deadlines/deadlineErrors.ts';
+export * from './idempotency/idempotentWrite.ts';
