@@ -85,6 +85,10 @@ export interface GraphOptions {
    * for an unknown key). @default a fixed key, handed to the subgraphs in process
    */
   callerKeys?: { keys: CallerKeys; cooldownMs: number };
+  /** Databases of subgraphs on a server of the test's own (one it may freeze). @default fresh ones */
+  databaseUrls?: Partial<Record<'volunteers' | 'programs' | 'indicators', string>>;
+  /** Further options of the gateway (timeouts, deadlines, shutdown). */
+  gateway?: Partial<GatewayDeps>;
 }
 
 /** Starts both subgraphs and the gateway over real HTTP, as `npm start` does. */
@@ -132,7 +136,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
       }),
       {
         port: 0,
-        databaseUrl: volunteersDb.url,
+        databaseUrl: options.databaseUrls?.volunteers ?? volunteersDb.url,
         embeddedPort: 0,
       },
     );
@@ -143,7 +147,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
         production: false,
         ...(options.now && { now: options.now }),
       }),
-      { port: 0, databaseUrl: programsDb.url, embeddedPort: 0 },
+      { port: 0, databaseUrl: options.databaseUrls?.programs ?? programsDb.url, embeddedPort: 0 },
     );
     stops.push(() => programs.stop());
     const indicators = await startSubgraph(
@@ -152,7 +156,11 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
         production: false,
         ...(options.now && { now: options.now }),
       }),
-      { port: 0, databaseUrl: indicatorsDb.url, embeddedPort: 0 },
+      {
+        port: 0,
+        databaseUrl: options.databaseUrls?.indicators ?? indicatorsDb.url,
+        embeddedPort: 0,
+      },
     );
     stops.push(() => indicators.stop());
     const auditLog =
@@ -172,6 +180,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
         ...identity,
         ...(auditLog && { audit: auditLog }),
         ...(options.limits && { limits: options.limits }),
+        ...options.gateway,
       },
       { port: 0 },
     );
