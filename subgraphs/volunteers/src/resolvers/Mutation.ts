@@ -30,9 +30,12 @@ async function writeVolunteer<T>(caller: Caller, work: () => Promise<T>): Promis
   try {
     return await withPrismaErrors(VOLUNTEER_ERRORS, work);
   } catch (error) {
+    const extensions = (error as { extensions?: { code?: unknown; field?: unknown } }).extensions;
+    // A reused idempotency key is the caller's own: saying so tells nothing about anyone.
     if (
       !hasScope(caller, 'volunteers:admin') &&
-      (error as { extensions?: { code?: unknown } }).extensions?.code === 'CONFLICT'
+      extensions?.code === 'CONFLICT' &&
+      extensions.field !== 'input.idempotencyKey'
     ) {
       throw CONFLICT.err(
         'These details cannot be registered: the person or the email may be registered already. A platform admin can check which.',
