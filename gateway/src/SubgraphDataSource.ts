@@ -130,7 +130,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
 /** What a fetch the request's deadline has already passed fails with, as an aborted one does. */
 function deadlinePassed(): Error {
-  return new DOMException('The request deadline passed before the subgraph was called.', 'TimeoutError');
+  return new DOMException(
+    'The request deadline passed before the subgraph was called.',
+    'TimeoutError',
+  );
 }
 
 /**

@@ -1,3 +1,4 @@
+import { stopOnSignals } from '@sahem/kit';
 import { createAuditLog } from './audit/createAuditLog.ts';
 import { openAuditDatabase } from './audit/openAuditDatabase.ts';
 import { loadIdentity } from './auth/loadIdentity.ts';
@@ -35,5 +36,8 @@ const running = await startGateway(
   { port: env.GATEWAY_PORT, host: env.GATEWAY_HOST },
 );
 console.log(`gateway at ${running.url}`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => void running.stop().finally(() => auditDatabase.stop()));
+// The audit trail's database stops last: the gateway writes its last records as it stops.
+stopOnSignals((shutdown) => running.stop(shutdown).finally(() => auditDatabase.stop()), {
+  drainMs: env.SAHEM_SHUTDOWN_DRAIN_MS,
+  timeoutMs: env.SAHEM_SHUTDOWN_TIMEOUT_MS,
+});

@@ -22,7 +22,9 @@ import { authorizationPlugin } from './auth/authorizationPlugin.ts';
 import { readRequirements, type Requirements } from './auth/requirements.ts';
 import type { BearerVerifier } from './auth/verifyBearer.ts';
 import type { GatewayContext } from './GatewayContext.ts';
-import { checkSubgraphs } from './checkSubgraphs.ts';
+import { checkSubgraphs } from './health/checkSubgraphs.ts';
+import { gatewayReadiness, type BreakerState } from './health/gatewayReadiness.ts';
+import { subgraphsOfSupergraph, type SupergraphSubgraph } from './health/subgraphsOfSupergraph.ts';
 import { createLimits } from './limits/createLimits.ts';
 import type { GatewayLimits } from './limits/GatewayLimits.ts';
 import { persistedDocuments, type PersistedDocumentsConfig } from './persistedDocuments.ts';
@@ -59,11 +61,16 @@ export interface GatewayDeps {
   audit?: AuditLog;
   /** Operation limits, demand control and rate limiting. @default `DEFAULT_LIMITS` */
   limits?: GatewayLimits;
+  /**
+   * The circuit breaker of a subgraph instance, reported on `/ready` and `/metrics`
+   * (extension point for the breakers per instance). @default none
+   */
+  breakerState?: (subgraph: string, instance: string) => BreakerState | undefined;
 }
 
 /**
  * Builds the federation gateway (Apollo Server over `ApolloGateway`), its per-request context
- * and its `/health` and `/ready` routes. No side effects until the caller starts it.
+ * its `/health` route and what its `/ready` reports. No side effects until the caller starts it.
  */
 export function createGateway(deps: GatewayDeps) {
   const production = deps.production ?? true;
@@ -88,6 +95,14 @@ export function createGateway(deps: GatewayDeps) {
         ...(deps.deadlineMarginMs !== undefined && { deadlineMarginMs: deps.deadlineMarginMs }),
         callerKeys: deps.callerKeys,
       }),
+  });
+  // The subgraphs of the supergraph in service (reloads included), as the gateway calls them.
+  let subgraphs: SupergraphSubgraph[] | undefined;
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    subgraphs = subgraphsOfSupergraph(coreSupergraphSdl).map(({ name, url }) => ({
+      name,
+      url: deps.subgraphUrls[name] ?? url,
+    }));
   });
   const trusted = persistedDocuments<GatewayContext>(deps.persistedDocuments);
   const limits = createLimits(deps.limits, log);
@@ -155,27 +170,20 @@ export function createGateway(deps: GatewayDeps) {
     // The subgraphs verify caller tokens with this key set.
     '/.well-known/jwks.json': (_, res) =>
       sendJson(res, 200, { keys: deps.callerKeys.publicJwks() }),
-    '/ready': async (_, res) => {
-      const subgraphs = await checkSubgraphs(
-        deps.subgraphUrls,
-        Math.min(timeoutMs, 2_000),
-        async (name, body) => ({
+  };
+  const readiness = () =>
+    gatewayReadiness({
+      subgraphs: () => subgraphs,
+      probe: (urls) =>
+        checkSubgraphs(urls, Math.min(timeoutMs, 2_000), async (name, body) => ({
           [CALLER_HEADER]: await signCallerToken(ANONYMOUS, deps.callerKeys.signing(), {
             audience: callerAudience(name),
             digest: requestDigest(body),
           }),
-        }),
-      );
+        })),
       // A trail that cannot keep up makes the gateway refuse operations: not ready either.
-      const audit = deps.audit ? (deps.audit.healthy ? 'ok' : 'unavailable') : 'off';
-      const ready =
-        Object.values(subgraphs).every((state) => state === 'ok') && audit !== 'unavailable';
-      sendJson(res, ready ? 200 : 503, {
-        status: ready ? 'ready' : 'unavailable',
-        subgraphs,
-        audit,
-      });
-    },
-  };
-  return { apollo, context: limits.context(context), routes };
+      audit: () => (deps.audit ? (deps.audit.healthy ? 'ok' : 'unavailable') : 'off'),
+      ...(deps.breakerState && { breakerState: deps.breakerState }),
+    });
+  return { apollo, context: limits.context(context), routes, readiness };
 }

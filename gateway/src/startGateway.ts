@@ -1,4 +1,4 @@
-import { serveHttp, type HttpService } from '@sahem/kit';
+import { serveHttp, type HttpService, type ShutdownOptions } from '@sahem/kit';
 import { auditContextFailures } from './audit/auditContextFailures.ts';
 import { createGateway, type GatewayDeps } from './server.ts';
 
@@ -7,10 +7,11 @@ export interface RunningGateway {
   url: string;
   http: HttpService;
   /**
-   * Stops accepting requests, lets those in flight finish, stops the gateway, then writes the
-   * last audit records (`deps.audit`, which the running gateway owns from now on).
+   * Turns `/ready` 503, serves on for `drainMs`, stops accepting requests, lets those in flight
+   * finish (within `timeoutMs`), stops the gateway, then writes the last audit records
+   * (`deps.audit`, which the running gateway owns from now on).
    */
-  stop(): Promise<void>;
+  stop(shutdown?: ShutdownOptions): Promise<void>;
 }
 
 /** Builds and starts the gateway and listens on `port`; used by `index.ts` and `npm start`. */
@@ -18,21 +19,22 @@ export async function startGateway(
   deps: GatewayDeps,
   listen: { port: number; host?: string },
 ): Promise<RunningGateway> {
-  const { apollo, context, routes } = createGateway(deps);
+  const { apollo, context, routes, readiness } = createGateway(deps);
   await apollo.start();
   try {
     const http = await serveHttp({
       apollo,
       context: deps.audit ? auditContextFailures(context, deps.audit.record) : context,
       routes,
+      readiness,
       port: listen.port,
       ...(listen.host && { host: listen.host }),
     });
     return {
       url: `${http.url}/graphql`,
       http,
-      stop: async () => {
-        await http.close();
+      stop: async (shutdown) => {
+        await http.close(shutdown);
         // Every answered request has queued its record by now (before its response was
         // sent), so the audit log is stopped last and writes them all.
         try {

@@ -21,9 +21,10 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   const dataDir = path.join(root, 'data');
   const server = await startEmbeddedPostgres({ dataDir, port: 0, ephemeral: true });
   const processes = async () => {
-    const postmaster = Number(
-      (await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0],
-    );
+    const pidFile = await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '');
+    // No file: the server has stopped.
+    if (!pidFile) return [];
+    const postmaster = Number(pidFile.split('\n')[0]);
     return [postmaster, ...(await childrenOf(postmaster))];
   };
   const signal = async (name: NodeJS.Signals) => {

@@ -1,4 +1,12 @@
-import { databaseUrl, flag, port, readEnv, url, type EnvSource } from '@sahem/kit';
+import {
+  lifecycleVariables,
+  databaseUrl,
+  flag,
+  port,
+  readEnv,
+  url,
+  type EnvSource,
+} from '@sahem/kit';
 
 /** Configuration of the indicators subgraph; see the README for every variable. */
 export function indicatorsEnv(source?: EnvSource) {
@@ -13,6 +21,7 @@ export function indicatorsEnv(source?: EnvSource) {
         'http://127.0.0.1:4000/.well-known/jwks.json',
         "the gateway's public keys, which sign the caller token of every request",
       ),
+      ...lifecycleVariables(),
       SAHEM_PRODUCTION: flag(false, 'mask internal errors'),
     },
     source,

@@ -1,4 +1,4 @@
-import { callerAudience, callerTokenAuthenticator, startSubgraph } from '@sahem/kit';
+import { callerAudience, callerTokenAuthenticator, startSubgraph, stopOnSignals } from '@sahem/kit';
 import { indicatorsEnv } from './env.ts';
 import { indicatorsSubgraph } from './server.ts';
 
@@ -15,9 +15,12 @@ const running = await startSubgraph(
     port: env.INDICATORS_PORT,
     databaseUrl: env.INDICATORS_DATABASE_URL,
     embeddedPort: env.INDICATORS_PG_PORT,
+    readyTimeoutMs: env.SAHEM_READY_TIMEOUT_MS,
     log: console.log,
   },
 );
 console.log(`indicators subgraph at ${running.url}`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => void running.stop());
+stopOnSignals((shutdown) => running.stop(shutdown), {
+  drainMs: env.SAHEM_SHUTDOWN_DRAIN_MS,
+  timeoutMs: env.SAHEM_SHUTDOWN_TIMEOUT_MS,
+});

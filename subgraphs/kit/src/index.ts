@@ -27,3 +27,5 @@ export * from './deadlines/requestDeadline.ts';
 export * from './deadlines/enforceDeadlines.ts';
 export * from './deadlines/deadlineErrors.ts';
 export * from './idempotency/idempotentWrite.ts';
+export * from './health/databaseProbe.ts';
+export * from './shutdown/stopOnSignals.ts';

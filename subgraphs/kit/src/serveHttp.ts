@@ -29,6 +29,28 @@ export interface ServeHttpOptions<TContext extends BaseContext> {
   host?: string;
   /** Largest accepted request body. @default 1 MiB */
   maxBodyBytes?: number;
+  /**
+   * What `GET /ready` reports while the service runs (its database, its subgraphs); from the
+   * moment shutdown begins it answers 503 without asking. @default always ready
+   */
+  readiness?: () => Promise<Readiness>;
+}
+
+/** A service's answer to `GET /ready`: 200 when `ready`, 503 otherwise, with the details. */
+export interface Readiness {
+  ready: boolean;
+  [detail: string]: unknown;
+}
+
+/** How a service stops. */
+export interface ShutdownOptions {
+  /**
+   * How long requests are still served, each answered with `Connection: close`, after `/ready`
+   * turned 503: the time a load balancer needs to stop sending new ones. @default 0
+   */
+  drainMs?: number;
+  /** How long requests in flight may still take once the listener is closed; then their connections are cut. @default 10000 */
+  timeoutMs?: number;
 }
 
 /** A listening service. */
@@ -37,8 +59,14 @@ export interface HttpService {
   port: number;
   /** Base URL, e.g. `http://127.0.0.1:4001`. */
   url: string;
-  /** Stops accepting connections and resolves once requests in flight have finished. */
-  close(): Promise<void>;
+  /**
+   * Shuts down without resetting a request: `/ready` turns 503, requests are still served for
+   * `drainMs` (each on a connection closed after its response), then the listener closes, idle
+   * connections are closed, and requests in flight get `timeoutMs` to finish.
+   */
+  close(options?: ShutdownOptions): Promise<void>;
+  /** Whether shutdown has begun. */
+  readonly stopping: boolean;
 }
 
 /** Where GraphQL is served on every service of the graph. */
@@ -55,11 +83,11 @@ export function serveHttp<TContext extends BaseContext>(
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   let closing = false;
   const inFlight = new Set<ServerResponse>();
-  // A keep-alive connection busy when close() begins would otherwise stay open until its idle
-  // timeout: tell the client, and drop the connection as soon as its response is out.
+  // From the start of shutdown every response closes its connection (the client opens a new
+  // one, elsewhere once the load balancer has moved on); idle connections are not cut while
+  // the drain lasts, since a client may be sending on one at that very moment.
   const closeAfter = (res: ServerResponse) => {
     if (!res.headersSent) res.setHeader('connection', 'close');
-    res.once('finish', () => server.closeIdleConnections());
   };
   const server = createServer((req, res) => {
     inFlight.add(res);
@@ -88,6 +116,7 @@ export function serveHttp<TContext extends BaseContext>(
       refuse(res, 400, 'BAD_REQUEST', 'The request target is not a valid path or URL.');
       return;
     }
+    if (url.pathname === '/ready' && req.method === 'GET') return ready(res);
     const route = options.routes?.[url.pathname];
     if (route && req.method === 'GET') return route(req, res);
     if (url.pathname !== GRAPHQL_PATH) {
@@ -125,6 +154,35 @@ export function serveHttp<TContext extends BaseContext>(
     res.end();
   }
 
+  async function ready(res: ServerResponse): Promise<void> {
+    if (closing) return sendJson(res, 503, { status: 'stopping' });
+    const { ready: isReady, ...details } = options.readiness
+      ? await options.readiness()
+      : { ready: true };
+    sendJson(res, isReady ? 200 : 503, { status: isReady ? 'ready' : 'unavailable', ...details });
+  }
+
+  async function close(shutdown: ShutdownOptions = {}): Promise<void> {
+    if (closing) return;
+    closing = true;
+    for (const res of inFlight) closeAfter(res);
+    if (shutdown.drainMs) await new Promise((resolve) => setTimeout(resolve, shutdown.drainMs));
+    const closed = new Promise<void>((done) => server.close(() => done()));
+    server.closeIdleConnections();
+    const timeoutMs = shutdown.timeoutMs ?? 10_000;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((done) => {
+      timer = setTimeout(() => {
+        // Past the bound, whatever still runs is cut off rather than holding the shutdown.
+        server.closeAllConnections();
+        done();
+      }, timeoutMs);
+    });
+    await Promise.race([closed, late]);
+    clearTimeout(timer);
+    await closed;
+  }
+
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '127.0.0.1', () => {
@@ -133,14 +191,10 @@ export function serveHttp<TContext extends BaseContext>(
         server,
         port,
         url: `http://${options.host ?? '127.0.0.1'}:${port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            closing = true;
-            for (const res of inFlight) closeAfter(res);
-            server.close(() => done());
-            // Idle keep-alive sockets would hold close() open; busy ones finish their request.
-            server.closeIdleConnections();
-          }),
+        close,
+        get stopping() {
+          return closing;
+        },
       });
     });
   });

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { createDatabase, type Database, type PrismaClientClass } from './createDatabase.ts';
 import { openDatabase } from './openDatabase.ts';
-import { sendJson, serveHttp, type HttpService } from './serveHttp.ts';
+import { databaseProbe } from './health/databaseProbe.ts';
+import { sendJson, serveHttp, type HttpService, type ShutdownOptions } from './serveHttp.ts';
 
 /** The parts of a subgraph {@link startSubgraph} needs to run it. */
 export interface SubgraphDefinition<Client, TContext extends BaseContext> {
@@ -33,6 +34,8 @@ export interface SubgraphRunOptions {
   seed?: boolean;
   /** @default '127.0.0.1' */
   host?: string;
+  /** How long `/ready` waits for the database to answer before it says 503. @default 1000 */
+  readyTimeoutMs?: number;
   log?: (line: string) => void;
 }
 
@@ -42,8 +45,11 @@ export interface RunningSubgraph<Client> {
   url: string;
   http: HttpService;
   db: Database<Client>;
-  /** Stops in reverse order of start: HTTP (in-flight requests finish), pool, PostgreSQL. */
-  stop(): Promise<void>;
+  /**
+   * Stops in reverse order of start: HTTP (`/ready` 503, the drain, in-flight requests
+   * finish, see {@link ShutdownOptions}), Apollo Server, the pools, PostgreSQL.
+   */
+  stop(shutdown?: ShutdownOptions): Promise<void>;
 }
 
 /**
@@ -59,7 +65,9 @@ export async function startSubgraph<
 ): Promise<RunningSubgraph<Client>> {
   const log = options.log ?? (() => undefined);
   const stops: (() => Promise<void>)[] = [];
-  const stop = async () => {
+  let shutdown: ShutdownOptions = {};
+  const stop = async (options: ShutdownOptions = {}) => {
+    shutdown = options;
     for (const step of stops.reverse()) await step().catch((error) => log(String(error)));
     stops.length = 0;
   };
@@ -77,6 +85,10 @@ export async function startSubgraph<
     stops.push(() => db.close());
     if (options.seed && definition.seed) await definition.seed(db);
 
+    // Ready when its own database answers, within a bound.
+    const probe = databaseProbe(database.url, options.readyTimeoutMs ?? 1_000);
+    stops.push(() => probe.close());
+
     const { apollo, context } = definition.createServer(db);
     await apollo.start();
     stops.push(() => apollo.stop());
@@ -88,8 +100,12 @@ export async function startSubgraph<
       routes: {
         '/health': (_, res) => sendJson(res, 200, { status: 'ok', subgraph: definition.name }),
       },
+      readiness: async () => {
+        const database = await probe.check();
+        return { ready: database === 'ok', subgraph: definition.name, database };
+      },
     });
-    stops.push(() => http.close());
+    stops.push(() => http.close(shutdown));
     return { name: definition.name, url: `${http.url}/graphql`, http, db, stop };
   } catch (error) {
     await stop();

@@ -1,4 +1,4 @@
-import { callerAudience, callerTokenAuthenticator, startSubgraph } from '@sahem/kit';
+import { callerAudience, callerTokenAuthenticator, startSubgraph, stopOnSignals } from '@sahem/kit';
 import { programsEnv } from './env.ts';
 import { programsSubgraph } from './server.ts';
 
@@ -15,9 +15,12 @@ const running = await startSubgraph(
     port: env.PROGRAMS_PORT,
     databaseUrl: env.PROGRAMS_DATABASE_URL,
     embeddedPort: env.PROGRAMS_PG_PORT,
+    readyTimeoutMs: env.SAHEM_READY_TIMEOUT_MS,
     log: console.log,
   },
 );
 console.log(`programs subgraph at ${running.url}`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => void running.stop());
+stopOnSignals((shutdown) => running.stop(shutdown), {
+  drainMs: env.SAHEM_SHUTDOWN_DRAIN_MS,
+  timeoutMs: env.SAHEM_SHUTDOWN_TIMEOUT_MS,
+});

@@ -1,4 +1,13 @@
-import { databaseUrl, flag, port, readEnv, url, text, type EnvSource } from '@sahem/kit';
+import {
+  lifecycleVariables,
+  databaseUrl,
+  flag,
+  port,
+  readEnv,
+  url,
+  text,
+  type EnvSource,
+} from '@sahem/kit';
 
 /** Configuration of the volunteers subgraph; see the README for every variable. */
 export function volunteersEnv(source?: EnvSource) {
@@ -17,6 +26,7 @@ export function volunteersEnv(source?: EnvSource) {
         'http://127.0.0.1:4000/.well-known/jwks.json',
         "the gateway's public keys, which sign the caller token of every request",
       ),
+      ...lifecycleVariables(),
       SAHEM_PRODUCTION: flag(false, 'mask internal errors and refuse development defaults'),
     },
     source,

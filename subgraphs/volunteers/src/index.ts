@@ -1,4 +1,4 @@
-import { callerAudience, callerTokenAuthenticator, startSubgraph } from '@sahem/kit';
+import { callerAudience, callerTokenAuthenticator, startSubgraph, stopOnSignals } from '@sahem/kit';
 import { volunteersEnv } from './env.ts';
 import { volunteersSubgraph } from './server.ts';
 
@@ -16,9 +16,12 @@ const running = await startSubgraph(
     port: env.VOLUNTEERS_PORT,
     databaseUrl: env.VOLUNTEERS_DATABASE_URL,
     embeddedPort: env.VOLUNTEERS_PG_PORT,
+    readyTimeoutMs: env.SAHEM_READY_TIMEOUT_MS,
     log: console.log,
   },
 );
 console.log(`volunteers subgraph at ${running.url}`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => void running.stop());
+stopOnSignals((shutdown) => running.stop(shutdown), {
+  drainMs: env.SAHEM_SHUTDOWN_DRAIN_MS,
+  timeoutMs: env.SAHEM_SHUTDOWN_TIMEOUT_MS,
+});
