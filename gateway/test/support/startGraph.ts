@@ -89,6 +89,8 @@ export interface GraphOptions {
   databaseUrls?: Partial<Record<'volunteers' | 'programs' | 'indicators', string>>;
   /** Further options of the gateway (timeouts, deadlines, shutdown). */
   gateway?: Partial<GatewayDeps>;
+  /** The identity provider's and the gateway's keys (a gateway process of the test's own reads them from files). @default new ones */
+  keys?: { issuer: SigningKey; gateway: SigningKey };
 }
 
 /** Starts both subgraphs and the gateway over real HTTP, as `npm start` does. */
@@ -107,7 +109,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
       createTestDatabase(GATEWAY_MIGRATIONS),
     ]);
     databases.push(volunteersDb, programsDb, indicatorsDb, gatewayDb);
-    const keys = {
+    const keys = options.keys ?? {
       issuer: await generateSigningKey('test-idp'),
       gateway: await generateSigningKey('test-gateway'),
     };
