@@ -20,6 +20,7 @@ interface Claim {
 }
 import type { CallerKeys } from './auth/callerKeys.ts';
 import { fetchDeadline } from './deadlines/fetchDeadline.ts';
+import { observedFetch, type FetchObserver } from './metrics/observedFetch.ts';
 import type { GatewayContext } from './GatewayContext.ts';
 
 /** How to reach one subgraph. */
@@ -37,6 +38,8 @@ export interface SubgraphDataSourceOptions {
   audience?: string;
   /** Largest subgraph response read; a larger one fails the fetch. @default 32 MiB */
   maxResponseBytes?: number;
+  /** Told how each fetch ended (metrics). @default none */
+  observeFetch?: FetchObserver;
 }
 
 function isGatewayContext(context: object | undefined): context is GatewayContext {
@@ -78,14 +81,21 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       if (ticket) pending.delete(ticket);
       const { abortAt, subgraphDeadline } = fetchDeadline(claim.deadline, deadlines);
       const left = abortAt - Date.now();
-      if (left <= 0) throw deadlinePassed();
+      if (left <= 0) {
+        options.observeFetch?.('timeout', 0);
+        throw deadlinePassed();
+      }
       headers[CALLER_HEADER] = await signCallerToken(claim.caller, options.callerKeys.signing(), {
         audience,
         digest: requestDigest(String(init.body ?? '')),
         ...(claim.requestId && { requestId: claim.requestId }),
         deadline: subgraphDeadline,
       });
-      return fetch(input, { ...init, headers, signal: AbortSignal.timeout(left) });
+      return observedFetch(
+        input,
+        { ...init, headers, signal: AbortSignal.timeout(left) },
+        options.observeFetch,
+      );
     }) as unknown as Fetcher;
     super({ url: options.url, fetcher });
     this.#pending = pending;

@@ -3,7 +3,7 @@ import {
   databaseUrl,
   EnvError,
   flag,
-  lifecycleVariables,
+  operationsVariables,
   oneOf,
   port,
   positiveInt,
@@ -103,7 +103,7 @@ export function gatewayEnv(source: EnvSource = process.env) {
         DEFAULT_LIMITS.anonymousRateLimitPerMinute,
         'requests a minute (and burst) per anonymous client address',
       ),
-      ...lifecycleVariables(),
+      ...operationsVariables(),
       SAHEM_PRODUCTION: flag(
         false,
         'mask internal errors, disable introspection and the landing page',

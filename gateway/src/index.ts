@@ -1,4 +1,4 @@
-import { stopOnSignals } from '@sahem/kit';
+import { createLogger, startTracing, stopOnSignals } from '@sahem/kit';
 import { createAuditLog } from './audit/createAuditLog.ts';
 import { openAuditDatabase } from './audit/openAuditDatabase.ts';
 import { loadIdentity } from './auth/loadIdentity.ts';
@@ -8,6 +8,9 @@ import { startGateway } from './startGateway.ts';
 
 // Production entry point: read the environment, listen, stop cleanly on SIGINT/SIGTERM.
 const env = gatewayEnv();
+// First, so everything after it is traced when OTEL_* configures an exporter.
+const tracing = startTracing({ serviceName: 'gateway' });
+const logger = createLogger({ service: 'gateway', level: env.SAHEM_LOG_LEVEL });
 const identity = await loadIdentity(env);
 const auditDatabase = await openAuditDatabase({
   databaseUrl: env.GATEWAY_DATABASE_URL,
@@ -32,12 +35,21 @@ const running = await startGateway(
     },
     audit: createAuditLog({ databaseUrl: auditDatabase.url }),
     limits: limitsFromEnv(env),
+    logger,
+    metrics: env.SAHEM_METRICS,
   },
   { port: env.GATEWAY_PORT, host: env.GATEWAY_HOST },
 );
 console.log(`gateway at ${running.url}`);
 // The audit trail's database stops last: the gateway writes its last records as it stops.
-stopOnSignals((shutdown) => running.stop(shutdown).finally(() => auditDatabase.stop()), {
-  drainMs: env.SAHEM_SHUTDOWN_DRAIN_MS,
-  timeoutMs: env.SAHEM_SHUTDOWN_TIMEOUT_MS,
-});
+stopOnSignals(
+  (shutdown) =>
+    running
+      .stop(shutdown)
+      .finally(() => auditDatabase.stop())
+      .finally(() => tracing.shutdown()),
+  {
+    drainMs: env.SAHEM_SHUTDOWN_DRAIN_MS,
+    timeoutMs: env.SAHEM_SHUTDOWN_TIMEOUT_MS,
+  },
+);

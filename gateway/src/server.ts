@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import {
   ANONYMOUS,
   CALLER_HEADER,
+  createLogger,
+  currentRequestRecord,
+  metricsRoute,
+  recordRequestPlugin,
+  requestObserver,
+  type Logger,
   maskInternalErrors,
   printable,
   refuseUnstorableText,
@@ -28,6 +35,7 @@ import { subgraphsOfSupergraph, type SupergraphSubgraph } from './health/subgrap
 import { createLimits } from './limits/createLimits.ts';
 import type { GatewayLimits } from './limits/GatewayLimits.ts';
 import { persistedDocuments, type PersistedDocumentsConfig } from './persistedDocuments.ts';
+import { createGatewayMetrics } from './metrics/gatewayMetrics.ts';
 import { checksInOrder } from './pipeline/checksInOrder.ts';
 import { requireOperation } from './pipeline/requireOperation.ts';
 import { SubgraphDataSource } from './SubgraphDataSource.ts';
@@ -47,8 +55,12 @@ export interface GatewayDeps {
   deadlineMarginMs?: number;
   /** Mask internal errors, no introspection, no landing page. @default true */
   production?: boolean;
-  /** @default console.log */
+  /** Occasional lines (a supergraph reloaded, a rate-limit store failing). @default the logger, at info */
   log?: (line: string) => void;
+  /** The request log: one line per request (pino). @default standard output, `SAHEM_LOG_LEVEL` */
+  logger?: Logger;
+  /** Keep Prometheus metrics and serve them at `/metrics`. @default true */
+  metrics?: boolean;
   /** Verifies the callers' bearer tokens (see `bearerVerifier`). */
   verifyBearer: BearerVerifier;
   /** The gateway's own keys: sign the caller token of every subgraph request, published at `/.well-known/jwks.json`. */
@@ -74,8 +86,9 @@ export interface GatewayDeps {
  */
 export function createGateway(deps: GatewayDeps) {
   const production = deps.production ?? true;
+  const logger = deps.logger ?? createLogger({ service: 'gateway' });
   // Log lines may quote what a caller sent: control characters are escaped, one line each.
-  const log = (line: string) => (deps.log ?? console.log)(printable(line));
+  const log = (line: string) => (deps.log ?? ((text) => logger.info(text)))(printable(line));
   const timeoutMs = deps.subgraphTimeoutMs ?? 10_000;
   const requestTimeoutMs = deps.requestTimeoutMs ?? 10_000;
   // @apollo/gateway otherwise sends anonymous usage metrics to Apollo and probes cloud metadata
@@ -83,6 +96,18 @@ export function createGateway(deps: GatewayDeps) {
   // Opt back in with APOLLO_TELEMETRY_DISABLED=false.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   let requirements: Requirements = { types: new Map(), fields: new Map() };
+  // The subgraphs of the supergraph in service (reloads included), as the gateway calls them.
+  let subgraphs: SupergraphSubgraph[] | undefined;
+  const metrics =
+    (deps.metrics ?? true)
+      ? createGatewayMetrics({
+          audit: deps.audit,
+          // One instance per subgraph until agencies get instances of their own.
+          instances: () =>
+            (subgraphs ?? []).map(({ name }) => ({ subgraph: name, instance: name })),
+          breakerState: deps.breakerState,
+        })
+      : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(deps.supergraphPath, log, (sdl) => {
       requirements = readRequirements(sdl);
@@ -94,10 +119,15 @@ export function createGateway(deps: GatewayDeps) {
         timeoutMs,
         ...(deps.deadlineMarginMs !== undefined && { deadlineMarginMs: deps.deadlineMarginMs }),
         callerKeys: deps.callerKeys,
+        ...(metrics && {
+          observeFetch: (outcome, seconds) => metrics.observeFetch(name, name, outcome, seconds),
+        }),
       }),
   });
-  // The subgraphs of the supergraph in service (reloads included), as the gateway calls them.
-  let subgraphs: SupergraphSubgraph[] | undefined;
+  // Its query-plan cache is created with it and only emptied on reloads, never replaced.
+  const planCache = (gateway as unknown as { queryPlanStore?: KeyValueCache<unknown> })
+    .queryPlanStore;
+  if (metrics && planCache) metrics.observePlanCache(planCache);
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     subgraphs = subgraphsOfSupergraph(coreSupergraphSdl).map(({ name, url }) => ({
       name,
@@ -144,6 +174,8 @@ export function createGateway(deps: GatewayDeps) {
           };
         },
       },
+      // The request's log line and metrics read what it did.
+      recordRequestPlugin<GatewayContext>(),
       // Last, so it records the response as the other plugins left it.
       ...(deps.audit ? [deps.audit.plugin] : []),
     ],
@@ -151,22 +183,26 @@ export function createGateway(deps: GatewayDeps) {
 
   const context = async (req: IncomingMessage): Promise<GatewayContext> => {
     const incoming = req.headers['x-request-id'];
-    const authorization = req.headers.authorization;
+    // Accept a caller's id only when it looks like one, so logs cannot be polluted.
+    const requestId =
+      typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+    const subgraphsCalled = new Set<string>();
+    const record = currentRequestRecord();
+    if (record) Object.assign(record, { requestId, subgraphs: subgraphsCalled });
     return {
       deadline: Date.now() + requestTimeoutMs,
-      // Accept a caller's id only when it looks like one, so logs cannot be polluted.
-      requestId:
-        typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID(),
+      requestId,
       // A token that does not verify is UNAUTHENTICATED (401), never silently anonymous.
-      caller: await deps.verifyBearer(authorization),
+      caller: await deps.verifyBearer(req.headers.authorization),
       clientIp: req.socket.remoteAddress ?? 'unknown',
-      subgraphsCalled: new Set(),
+      subgraphsCalled,
       agenciesReturned: new Set(),
     };
   };
 
   const routes: Record<string, Route> = {
     '/health': (_, res) => sendJson(res, 200, { status: 'ok' }),
+    ...(metrics && { '/metrics': metricsRoute(metrics.registry) }),
     // The subgraphs verify caller tokens with this key set.
     '/.well-known/jwks.json': (_, res) =>
       sendJson(res, 200, { keys: deps.callerKeys.publicJwks() }),
@@ -185,5 +221,6 @@ export function createGateway(deps: GatewayDeps) {
       audit: () => (deps.audit ? (deps.audit.healthy ? 'ok' : 'unavailable') : 'off'),
       ...(deps.breakerState && { breakerState: deps.breakerState }),
     });
-  return { apollo, context: limits.context(context), routes, readiness };
+  const observer = requestObserver({ metrics, logger });
+  return { apollo, context: limits.context(context), routes, readiness, observer, metrics };
 }

@@ -19,7 +19,7 @@ export async function startGateway(
   deps: GatewayDeps,
   listen: { port: number; host?: string },
 ): Promise<RunningGateway> {
-  const { apollo, context, routes, readiness } = createGateway(deps);
+  const { apollo, context, routes, readiness, observer } = createGateway(deps);
   await apollo.start();
   try {
     const http = await serveHttp({
@@ -27,6 +27,8 @@ export async function startGateway(
       context: deps.audit ? auditContextFailures(context, deps.audit.record) : context,
       routes,
       readiness,
+      observer,
+      service: 'gateway',
       port: listen.port,
       ...(listen.host && { host: listen.host }),
     });

@@ -2,6 +2,8 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { enforceDeadlines } from './deadlines/enforceDeadlines.ts';
 import { countSqlStatements, type SqlStatementCounter } from './sqlStatements.ts';
+import { tracingEnabled } from './tracing/startTracing.ts';
+import { traceSqlStatements } from './tracing/traceSqlStatements.ts';
 
 /** The Prisma client constructor of one subgraph, generated into its `src/__generated__`. */
 export type PrismaClientClass<Client> = new (options: {
@@ -46,6 +48,8 @@ export function createDatabase<Client extends { $disconnect(): Promise<void> }>(
   const statements = countSqlStatements(pool);
   // After the counter, so the statements it adds (one per transaction) are counted too.
   enforceDeadlines(pool);
+  // Outermost, so each span covers the statement as the request sent it; only when tracing.
+  if (tracingEnabled()) traceSqlStatements(pool, new URL(options.url).pathname.slice(1));
   // Prisma's defaults (2 s to get a connection, 5 s per transaction) turn a busy moment into
   // an internal error; a mutation here is a handful of statements, so allow more slack.
   const prisma = new PrismaClient({

@@ -7,6 +7,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { reportDeadlines } from './deadlines/deadlineErrors.ts';
 import { maskInternalErrors } from './maskInternalErrors.ts';
+import { recordRequestPlugin } from './observability/recordRequestPlugin.ts';
 import { recordOwnersPlugin, type RecordOwnersContext } from './recordOwnersPlugin.ts';
 import { refuseUnstorableText } from './refuseUnstorableText.ts';
 
@@ -50,6 +51,7 @@ export function createSubgraphServer<TContext extends RecordOwnersContext>(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       recordOwnersPlugin<TContext>(),
+      recordRequestPlugin<TContext>(),
       refuseUnstorableText<TContext>(),
       ...((options.plugins ?? []) as ApolloServerPlugin<TContext>[]),
     ],

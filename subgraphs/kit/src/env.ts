@@ -152,8 +152,8 @@ export function nonNegativeInt(defaultValue: number, description: string): EnvVa
   };
 }
 
-/** The shutdown and readiness settings every service reads (see the README's Operations). */
-export function lifecycleVariables() {
+/** The settings of shutdown, readiness, metrics and logs every service reads (README, Operations). */
+export function operationsVariables() {
   return {
     SAHEM_SHUTDOWN_DRAIN_MS: nonNegativeInt(
       5_000,
@@ -166,6 +166,12 @@ export function lifecycleVariables() {
     SAHEM_READY_TIMEOUT_MS: positiveInt(
       1_000,
       'how long /ready waits for a database (subgraphs) before it answers 503',
+    ),
+    SAHEM_METRICS: flag(true, 'serve Prometheus metrics at /metrics (false: none are kept)'),
+    SAHEM_LOG_LEVEL: oneOf(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'silent'],
+      'info',
+      'least severe log level written (info: one line per request)',
     ),
   };
 }

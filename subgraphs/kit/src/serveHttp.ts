@@ -3,6 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { requestDigest } from './auth/callerToken.ts';
 import { withDeadlineScope } from './deadlines/requestDeadline.ts';
+import type { RequestObserver } from './observability/requestObserver.ts';
+import { withRequestRecord, type RequestRecord } from './observability/requestRecord.ts';
+import { tracingEnabled } from './tracing/startTracing.ts';
+import { traceRequest } from './tracing/traceRequest.ts';
 
 // The digest of each request as it arrived, for the caller-token check (which must compare
 // against the exact bytes, not a re-serialisation of what was parsed).
@@ -34,6 +38,10 @@ export interface ServeHttpOptions<TContext extends BaseContext> {
    * moment shutdown begins it answers 503 without asking. @default always ready
    */
   readiness?: () => Promise<Readiness>;
+  /** The service's name, on its spans. @default 'sahem' */
+  service?: string;
+  /** Metrics and the log line of each GraphQL request. @default none */
+  observer?: RequestObserver;
 }
 
 /** A service's answer to `GET /ready`: 200 when `ready`, 503 otherwise, with the details. */
@@ -93,8 +101,19 @@ export function serveHttp<TContext extends BaseContext>(
     inFlight.add(res);
     res.once('close', () => inFlight.delete(res));
     if (closing) closeAfter(res);
-    // Each request carries its own deadline (set once its caller is known) down to SQL.
-    withDeadlineScope(() => handle(req, res)).catch((error: unknown) => {
+    // Each request carries its own deadline (set once its caller is known) down to SQL, and a
+    // record of what it did, read once its response is out (metrics, its log line).
+    const record: RequestRecord = { startedAt: Date.now(), errorCodes: new Set() };
+    if (options.observer && req.url?.startsWith(GRAPHQL_PATH)) {
+      const observer = options.observer;
+      observer.started(record);
+      res.once('close', () => observer.finished(record, res.statusCode));
+    }
+    const work = () => withDeadlineScope(() => withRequestRecord(record, () => handle(req, res)));
+    (tracingEnabled()
+      ? traceRequest(req, res, record, options.service ?? 'sahem', work)
+      : work()
+    ).catch((error: unknown) => {
       if (error instanceof BodyTooLarge) {
         refuse(
           res,

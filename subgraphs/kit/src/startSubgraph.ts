@@ -4,6 +4,10 @@ import type { ApolloServer, BaseContext } from '@apollo/server';
 import { createDatabase, type Database, type PrismaClientClass } from './createDatabase.ts';
 import { openDatabase } from './openDatabase.ts';
 import { databaseProbe } from './health/databaseProbe.ts';
+import { createLogger, type Logger } from './logging/createLogger.ts';
+import { metricsRoute } from './observability/metricsRoute.ts';
+import { requestObserver } from './observability/requestObserver.ts';
+import { createServiceMetrics } from './observability/serviceMetrics.ts';
 import { sendJson, serveHttp, type HttpService, type ShutdownOptions } from './serveHttp.ts';
 
 /** The parts of a subgraph {@link startSubgraph} needs to run it. */
@@ -36,6 +40,10 @@ export interface SubgraphRunOptions {
   host?: string;
   /** How long `/ready` waits for the database to answer before it says 503. @default 1000 */
   readyTimeoutMs?: number;
+  /** Serve Prometheus metrics at `/metrics`. @default true */
+  metrics?: boolean;
+  /** The request log (one line per request). @default a pino logger on standard output */
+  logger?: Logger;
   log?: (line: string) => void;
 }
 
@@ -89,6 +97,10 @@ export async function startSubgraph<
     const probe = databaseProbe(database.url, options.readyTimeoutMs ?? 1_000);
     stops.push(() => probe.close());
 
+    const metrics = (options.metrics ?? true) ? createServiceMetrics(definition.name) : undefined;
+    metrics?.observePool('main', db.pool);
+    const logger = options.logger ?? createLogger({ service: definition.name });
+
     const { apollo, context } = definition.createServer(db);
     await apollo.start();
     stops.push(() => apollo.stop());
@@ -99,7 +111,10 @@ export async function startSubgraph<
       ...(options.host && { host: options.host }),
       routes: {
         '/health': (_, res) => sendJson(res, 200, { status: 'ok', subgraph: definition.name }),
+        ...(metrics && { '/metrics': metricsRoute(metrics.registry) }),
       },
+      service: definition.name,
+      observer: requestObserver({ metrics, logger }),
       readiness: async () => {
         const database = await probe.check();
         return { ready: database === 'ok', subgraph: definition.name, database };

@@ -4,6 +4,7 @@ import type { Caller } from './auth/caller.ts';
 import { callerTokenOf, type CallerAuthenticator } from './auth/callerToken.ts';
 import { setRequestDeadline } from './deadlines/requestDeadline.ts';
 import { DEADLINE_EXCEEDED } from './errors.ts';
+import { currentRequestRecord } from './observability/requestRecord.ts';
 import { requestDigestOf } from './serveHttp.ts';
 
 /** What every subgraph's context starts from. */
@@ -40,15 +41,12 @@ export function subgraphContext<TContext>(
       }
       setRequestDeadline(deadline);
     }
-    const requestId = req?.headers['x-request-id'];
-    return build({
-      caller,
-      agencies: new Set(),
-      // Only an id that looks like one, so a subgraph's logs cannot be polluted through it.
-      requestId:
-        typeof requestId === 'string' && /^[\w.-]{1,128}$/.test(requestId)
-          ? requestId
-          : randomUUID(),
-    });
+    const incoming = req?.headers['x-request-id'];
+    // Only an id that looks like one, so a subgraph's logs cannot be polluted through it.
+    const requestId =
+      typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+    const record = currentRequestRecord();
+    if (record) record.requestId = requestId;
+    return build({ caller, agencies: new Set(), requestId });
   };
 }

@@ -1,5 +1,5 @@
 import {
-  lifecycleVariables,
+  operationsVariables,
   databaseUrl,
   flag,
   port,
@@ -19,7 +19,7 @@ export function programsEnv(source?: EnvSource) {
         'http://127.0.0.1:4000/.well-known/jwks.json',
         "the gateway's public keys, which sign the caller token of every request",
       ),
-      ...lifecycleVariables(),
+      ...operationsVariables(),
       SAHEM_PRODUCTION: flag(false, 'mask internal errors'),
     },
     source,
