@@ -19,6 +19,7 @@ interface Claim {
   deadline?: number;
 }
 import type { CallerKeys } from './auth/callerKeys.ts';
+import { deadlineSignal } from './deadlines/deadlineSignal.ts';
 import { fetchDeadline } from './deadlines/fetchDeadline.ts';
 import { observedFetch, type FetchObserver } from './metrics/observedFetch.ts';
 import type { GatewayContext } from './GatewayContext.ts';
@@ -91,10 +92,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         ...(claim.requestId && { requestId: claim.requestId }),
         deadline: subgraphDeadline,
       });
+      const deadline = deadlineSignal(left, deadlines.marginMs);
       return observedFetch(
         input,
-        { ...init, headers, signal: AbortSignal.timeout(left) },
+        { ...init, headers, signal: deadline.signal },
         options.observeFetch,
+        deadline.answered,
       );
     }) as unknown as Fetcher;
     super({ url: options.url, fetcher });

@@ -21,7 +21,7 @@ beforeAll(async () => {
     audit: false,
     limits: { rateLimitPerMinute: 1_000_000 },
     // A short deadline, so that a freeze of the database outlasts many of them.
-    gateway: { requestTimeoutMs: 600, deadlineMarginMs: 100 },
+    gateway: { requestTimeoutMs: 1_000, deadlineMarginMs: 200 },
   });
 });
 afterAll(async () => {
@@ -43,20 +43,20 @@ const register = (i: number) => /* GraphQL */ `mutation {
 
 it('commits no write whose client was told it failed, while the database freezes and thaws', async () => {
   let sending = true;
-  // Frozen 900 ms (longer than any deadline), running 300 ms, until every request is answered.
+  // Frozen 1.5 s (longer than any deadline), running 0.5 s, until every request is answered.
   const freezer = (async () => {
     while (sending) {
-      await sleep(300);
+      await sleep(500);
       await own.freeze();
-      await sleep(900);
+      await sleep(1_500);
       await own.thaw();
     }
   })();
   const answers: { i: number; ok: boolean; ms: number }[] = [];
   const inFlight = new Set<Promise<void>>();
   for (let i = 0; i < TOTAL; i++) {
-    // Steady arrivals, one every 20 ms, at most 20 waiting at once.
-    while (inFlight.size >= 20) await Promise.race(inFlight);
+    // Steady arrivals, one every 30 ms, at most 10 waiting at once.
+    while (inFlight.size >= 10) await Promise.race(inFlight);
     const started = Date.now();
     const request = graph
       .query(register(i))
@@ -69,7 +69,7 @@ it('commits no write whose client was told it failed, while the database freezes
       })
       .finally(() => inFlight.delete(request));
     inFlight.add(request);
-    await sleep(20);
+    await sleep(30);
   }
   await Promise.all(inFlight);
   sending = false;
@@ -94,10 +94,10 @@ it('commits no write whose client was told it failed, while the database freezes
   );
   expect(answers).toHaveLength(TOTAL);
   // The run means something only if the freezes did fail writes and others went through.
-  expect(failed.length).toBeGreaterThan(TOTAL / 10);
-  expect(succeeded.length).toBeGreaterThan(TOTAL / 10);
+  expect(failed.length).toBeGreaterThan(TOTAL / 20);
+  expect(succeeded.length).toBeGreaterThan(TOTAL / 20);
   expect(committedAfterError).toEqual([]);
   expect(lostAfterSuccess).toEqual([]);
   // Nobody waited much longer than the deadline, frozen database or not.
-  expect(Math.max(...answers.map((answer) => answer.ms))).toBeLessThan(3_000);
+  expect(Math.max(...answers.map((answer) => answer.ms))).toBeLessThan(5_000);
 });

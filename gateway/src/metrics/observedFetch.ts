@@ -6,18 +6,21 @@ export type FetchObserver = (outcome: FetchOutcome, seconds: number) => void;
 
 /**
  * `fetch` for one subgraph, carrying the trace context (`traceparent`, when tracing is on) and
- * reporting each fetch's outcome: its time and, for the gateway's metrics, its errors.
+ * reporting each fetch's outcome: its time and, for the gateway's metrics, its errors;
+ * `onHeaders` is called as the response begins.
  */
 export async function observedFetch(
   input: string,
   init: RequestInit & { headers: Record<string, string> },
   observe: FetchObserver | undefined,
+  onHeaders: () => void = () => undefined,
 ): Promise<Response> {
   injectTraceContext(init.headers);
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
   try {
     const response = await fetch(input, init);
+    onHeaders();
     observe?.(response.ok ? 'ok' : 'http_error', seconds());
     return response;
   } catch (error) {
