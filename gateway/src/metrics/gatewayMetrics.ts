@@ -5,7 +5,7 @@ import type { AuditLog } from '../audit/createAuditLog.ts';
 import { BREAKER_STATE_VALUES, type BreakerState } from '../health/gatewayReadiness.ts';
 
 /** How one subgraph fetch ended. */
-export type FetchOutcome = 'ok' | 'timeout' | 'unreachable' | 'http_error' | 'graphql_error';
+export type FetchOutcome = 'ok' | 'timeout' | 'unreachable' | 'http_error';
 
 /** The gateway's metrics: every service's, and those of its subgraph fetches, audit trail and plans. */
 export interface GatewayMetrics extends ServiceMetrics {
@@ -29,7 +29,7 @@ export function createGatewayMetrics(sources: GatewayMetricsSources): GatewayMet
   const registers = [metrics.registry];
   const fetches = new client.Histogram({
     name: 'sahem_gateway_subgraph_fetch_duration_seconds',
-    help: 'Subgraph fetches by subgraph, instance and outcome (ok, timeout, unreachable, http_error, graphql_error)',
+    help: 'Subgraph fetches by subgraph, instance and outcome (ok, timeout, unreachable, http_error), to the response headers',
     labelNames: ['subgraph', 'instance', 'outcome'],
     buckets: LATENCY_BUCKETS,
     registers,
