@@ -9,6 +9,7 @@ import {
   callerTokenAuthenticator,
   generateSigningKey,
   migrate,
+  SILENT_LOGGER,
   startEmbeddedPostgres,
   startSubgraph,
   type Database,
@@ -154,7 +155,15 @@ async function launch(
       await seed(db);
       seeds.push({ from, to: performance.now() });
     };
-  const run = { port: 0, embeddedPort: 0, seed: true, log, metrics: options.metrics ?? true };
+  // The request log stays quiet: what the bench measures is answering (and metrics, traces).
+  const run = {
+    port: 0,
+    embeddedPort: 0,
+    seed: true,
+    log,
+    metrics: options.metrics ?? true,
+    logger: SILENT_LOGGER,
+  };
   const settled = await Promise.allSettled([
     startSubgraph(
       volunteersSubgraph({
@@ -209,6 +218,7 @@ async function launch(
       audit: createAuditLog({ databaseUrl: pg.url('gateway'), log, stopTimeoutMs: 1_000 }),
       limits: { rateLimitPerMinute: 1_000_000 },
       metrics: options.metrics ?? true,
+      logger: SILENT_LOGGER,
     },
     { port: 0 },
   );

@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { enforceDeadlines } from './deadlines/enforceDeadlines.ts';
+import { keepRequestContext } from './deadlines/keepRequestContext.ts';
 import { countSqlStatements, type SqlStatementCounter } from './sqlStatements.ts';
 import { tracingEnabled } from './tracing/startTracing.ts';
 import { traceSqlStatements } from './tracing/traceSqlStatements.ts';
@@ -45,6 +46,7 @@ export function createDatabase<Client extends { $disconnect(): Promise<void> }>(
   // must not crash the process, idle or checked out: the query in flight fails on its own.
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
+  keepRequestContext(pool);
   const statements = countSqlStatements(pool);
   // After the counter, so the statements it adds (one per transaction) are counted too.
   enforceDeadlines(pool);
