@@ -13,6 +13,8 @@ export interface BenchReport {
     /** From the start of the bench to the first answer. */
     totalMs: number;
   };
+  /** What the services kept besides answering: metrics, traces (and spans exported). */
+  observability?: { metrics: boolean; tracing: boolean; spanExports?: number };
   warmUp: number;
   runs: ScenarioRun[];
   /** Peak resident set size of the process (gateway, subgraphs, load generator). */

@@ -5,14 +5,20 @@ import { UsageError } from '../scripts/seed/parseSeedArgs.ts';
 /** What `npm run bench -- …` asked for. */
 export interface BenchArgs {
   scale: number;
+  /** Keep and serve Prometheus metrics in every service (their cost is what `off` saves). */
+  metrics: boolean;
+  /** Trace every request, exporting by OTLP to a sink of the bench's own on 127.0.0.1. */
+  tracing: boolean;
   help: boolean;
 }
 
 /** How to call the bench. */
-export const BENCH_USAGE = `Usage: npm run bench -- [--scale N]
+export const BENCH_USAGE = `Usage: npm run bench -- [--scale N] [--metrics on|off] [--tracing on|off]
 
-  --scale N   seed size: N × 5,000 volunteers (as npm run seed)   default 1
-  -h, --help  show this help`;
+  --scale N          seed size: N × 5,000 volunteers (as npm run seed)           default 1
+  --metrics on|off   Prometheus metrics in every service                          default on
+  --tracing on|off   OpenTelemetry spans, exported by OTLP to a local sink        default off
+  -h, --help         show this help`;
 
 /** Parses and checks the bench's arguments (without `node` and the script). */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
@@ -22,6 +28,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       args: [...argv],
       options: {
         scale: { type: 'string', default: '1' },
+        metrics: { type: 'string', default: 'on' },
+        tracing: { type: 'string', default: 'off' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -39,5 +47,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  return { scale, help: values.help };
+  const onOff = (name: 'metrics' | 'tracing') => {
+    const value = values[name];
+    if (value !== 'on' && value !== 'off')
+      throw new UsageError(`--${name} is on or off, got "${value}"`);
+    return value === 'on';
+  };
+  return { scale, metrics: onOff('metrics'), tracing: onOff('tracing'), help: values.help };
 }

@@ -13,6 +13,8 @@ import { measureScenario, type ScenarioRun } from './measureScenario.ts';
 import { BENCH_USAGE, parseBenchArgs } from './parseBenchArgs.ts';
 import { SCENARIOS } from './scenarios.ts';
 import { startBenchGraph, type BenchGraph } from './startBenchGraph.ts';
+import { startOtlpSink } from './startOtlpSink.ts';
+import { startTracing } from '../subgraphs/kit/src/tracing/startTracing.ts';
 
 const WARM_UP = 20;
 const REQUESTS = 200;
@@ -44,8 +46,19 @@ async function main(): Promise<void> {
   }
   const startedAt = new Date();
   const started = performance.now();
-  progress(`bench: starting the graph and seeding at scale ${args.scale}…`);
-  const graph = await startBenchGraph({ scale: args.scale, log, signal: interrupt.signal });
+  // Tracing exports for real, by OTLP over HTTP, to a sink that only counts what it receives.
+  const sink = args.tracing ? await startOtlpSink() : undefined;
+  if (sink) process.env.OTEL_EXPORTER_OTLP_ENDPOINT = sink.url;
+  const tracing = sink ? startTracing({ serviceName: 'sahem-bench' }) : undefined;
+  progress(
+    `bench: starting the graph and seeding at scale ${args.scale} (metrics ${args.metrics ? 'on' : 'off'}, tracing ${args.tracing ? 'on' : 'off'})…`,
+  );
+  const graph = await startBenchGraph({
+    scale: args.scale,
+    log,
+    signal: interrupt.signal,
+    metrics: args.metrics,
+  });
   running = graph;
   const firstSent = performance.now();
   await measureScenario(graph, SCENARIOS[0]!, { warmUp: 0, requests: 1, signal: interrupt.signal });
@@ -84,11 +97,17 @@ async function main(): Promise<void> {
       memoryGb: Math.round(os.totalmem() / 2 ** 30),
     },
     startup: { ...graph.startup, firstAnswerMs, totalMs },
+    observability: { metrics: args.metrics, tracing: args.tracing },
     warmUp: WARM_UP,
     runs,
     // maxRSS is in kibibytes.
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   };
+  if (tracing && sink) {
+    await tracing.shutdown();
+    report.observability!.spanExports = sink.exports;
+    await sink.close();
+  }
   await mkdir(RESULTS, { recursive: true });
   const file = new URL(`${report.startedAt.replace(/[:.]/g, '-')}.json`, RESULTS);
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);

@@ -9,6 +9,7 @@ import {
   callerTokenAuthenticator,
   generateSigningKey,
   migrate,
+  SILENT_LOGGER,
   startEmbeddedPostgres,
   startSubgraph,
   type Database,
@@ -62,6 +63,8 @@ export interface BenchGraphOptions {
   log?: (line: string) => void;
   /** Aborting stops whatever has started so far; the returned promise then rejects. */
   signal?: AbortSignal;
+  /** Prometheus metrics in every service. @default true */
+  metrics?: boolean;
 }
 
 /**
@@ -91,12 +94,13 @@ export async function startBenchGraph(options: BenchGraphOptions): Promise<Bench
 
 /** The start-up sequence of {@link startBenchGraph}, phase by phase. */
 async function launch(
-  { scale }: BenchGraphOptions,
+  options: BenchGraphOptions,
   own: StopStack['own'],
   log: (line: string) => void,
   signal: AbortSignal,
   stop: () => Promise<void>,
 ): Promise<BenchGraph> {
+  const { scale } = options;
   let last = performance.now();
   const lap = () => {
     const elapsed = performance.now() - last;
@@ -151,7 +155,15 @@ async function launch(
       await seed(db);
       seeds.push({ from, to: performance.now() });
     };
-  const run = { port: 0, embeddedPort: 0, seed: true, log };
+  // The request log stays quiet: what the bench measures is answering (and metrics, traces).
+  const run = {
+    port: 0,
+    embeddedPort: 0,
+    seed: true,
+    log,
+    metrics: options.metrics ?? true,
+    logger: SILENT_LOGGER,
+  };
   const settled = await Promise.allSettled([
     startSubgraph(
       volunteersSubgraph({
@@ -205,6 +217,8 @@ async function launch(
       // retrying its last records for the default 30 s would only delay the stop.
       audit: createAuditLog({ databaseUrl: pg.url('gateway'), log, stopTimeoutMs: 1_000 }),
       limits: { rateLimitPerMinute: 1_000_000 },
+      metrics: options.metrics ?? true,
+      logger: SILENT_LOGGER,
     },
     { port: 0 },
   );

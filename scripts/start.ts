@@ -180,6 +180,8 @@ try {
       supergraphPath: gateway.GATEWAY_SUPERGRAPH_PATH,
       subgraphUrls,
       subgraphTimeoutMs: gateway.GATEWAY_SUBGRAPH_TIMEOUT_MS,
+      requestTimeoutMs: gateway.GATEWAY_REQUEST_TIMEOUT_MS,
+      deadlineMarginMs: gateway.GATEWAY_DEADLINE_MARGIN_MS,
       production: gateway.SAHEM_PRODUCTION,
       log,
       persistedDocuments: {

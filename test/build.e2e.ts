@@ -135,9 +135,14 @@ describe('the production build', () => {
     const base = services.gateway!.url.replace(/\/graphql$/, '');
     const response = await fetch(`${base}/ready`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({
+    expect(await response.json()).toMatchObject({
       status: 'ready',
-      subgraphs: { volunteers: 'ok', programs: 'ok', indicators: 'ok' },
+      supergraph: 'loaded',
+      subgraphs: {
+        volunteers: { status: 'ok' },
+        programs: { status: 'ok' },
+        indicators: { status: 'ok' },
+      },
       audit: 'ok',
     });
   });

@@ -96,6 +96,10 @@ export interface GraphOptions {
    * for an unknown key). @default a fixed key, handed to the subgraphs in process
    */
   callerKeys?: { keys: CallerKeys; cooldownMs: number };
+  /** Databases of subgraphs on a server of the test's own (one it may freeze). @default fresh ones */
+  databaseUrls?: Partial<Record<'volunteers' | 'programs' | 'indicators', string>>;
+  /** Further options of the gateway (timeouts, deadlines, shutdown). */
+  gateway?: Partial<GatewayDeps>;
   /** The identity provider's and the gateway's keys (tests that run gateway processes share them). @default fresh ones */
   keys?: { issuer: SigningKey; gateway: SigningKey };
   /**
@@ -166,7 +170,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
       }),
       {
         port: 0,
-        databaseUrl: volunteersDb!.url,
+        databaseUrl: options.databaseUrls?.volunteers ?? volunteersDb!.url,
         embeddedPort: 0,
       },
     );
@@ -182,7 +186,13 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
           production: false,
           ...(options.now && { now: options.now }),
         }),
-        { port: 0, databaseUrl: programsDbs[index]!.url, embeddedPort: 0 },
+        {
+          port: 0,
+          // A database of the test's own server (one it may freeze) holds a single store.
+          databaseUrl:
+            (holdings.length === 1 && options.databaseUrls?.programs) || programsDbs[index]!.url,
+          embeddedPort: 0,
+        },
       );
       stops.push(() => subgraph.stop());
       programsInstances.push({ name, agencies, subgraph });
@@ -204,7 +214,11 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
         production: false,
         ...(options.now && { now: options.now }),
       }),
-      { port: 0, databaseUrl: indicatorsDb!.url, embeddedPort: 0 },
+      {
+        port: 0,
+        databaseUrl: options.databaseUrls?.indicators ?? indicatorsDb!.url,
+        embeddedPort: 0,
+      },
     );
     stops.push(() => indicators.stop());
     const auditLog =
@@ -214,17 +228,15 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
     const gateway = await startGateway(
       {
         supergraphPath: options.supergraphPath ?? SUPERGRAPH_PATH,
-        subgraphUrls: {
-          volunteers: volunteers.url,
-          programs: programs.url,
-          indicators: indicators.url,
-        },
+        // Programs through the registry: an override would put every agency on one instance.
+        subgraphUrls: { volunteers: volunteers.url, indicators: indicators.url },
         production: false,
         log: () => undefined,
         agencies: registry,
         ...identity,
         ...(auditLog && { audit: auditLog }),
         ...(options.limits && { limits: options.limits }),
+        ...options.gateway,
       },
       { port: 0 },
     );
@@ -247,11 +259,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
       gatewayDeps: {
         ...identity,
         supergraphPath: options.supergraphPath ?? SUPERGRAPH_PATH,
-        subgraphUrls: {
-          volunteers: volunteers.url,
-          programs: programs.url,
-          indicators: indicators.url,
-        },
+        subgraphUrls: { volunteers: volunteers.url, indicators: indicators.url },
         production: false,
         log: () => undefined,
         agencies: registry,

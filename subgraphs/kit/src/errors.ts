@@ -79,6 +79,11 @@ export const SUBGRAPH_RESPONSE_TOO_LARGE = defineCode(
   'A subgraph answered with more than the gateway reads from one response.',
   502,
 );
+export const DEADLINE_EXCEEDED = defineCode(
+  'DEADLINE_EXCEEDED',
+  "The caller's deadline passed before the work was done; it was stopped and nothing was written.",
+  504,
+);
 
 /** Every code this project raises, for documentation and for tests that check the registry. */
 export const ERROR_CODES = [
@@ -92,4 +97,5 @@ export const ERROR_CODES = [
   SUBGRAPH_CONTRACT_MISMATCH,
   SUBGRAPH_CONTRACT_VIOLATION,
   SUBGRAPH_RESPONSE_TOO_LARGE,
+  DEADLINE_EXCEEDED,
 ] as const;

@@ -1,4 +1,11 @@
-import { callerTokenAuthenticator, listenOptions, startSubgraph } from '@sahem/kit';
+import {
+  createLogger,
+  callerTokenAuthenticator,
+  listenOptions,
+  startSubgraph,
+  startTracing,
+  stopOnSignals,
+} from '@sahem/kit';
 import { programsEnv, programsInstanceSettings } from './env.ts';
 import { programsSubgraph } from './server.ts';
 
@@ -6,6 +13,8 @@ import { programsSubgraph } from './server.ts';
 // process is one agency instance (PROGRAMS_AGENCIES), verifying caller tokens meant for it.
 const env = programsEnv();
 const { instance, audiences, sketchKey } = programsInstanceSettings(env);
+// First, so everything after it is traced when OTEL_* configures an exporter.
+const tracing = startTracing({ serviceName: 'programs' });
 const running = await startSubgraph(
   programsSubgraph({
     authenticate: callerTokenAuthenticator(new URL(env.SAHEM_GATEWAY_JWKS_URL!), {
@@ -20,9 +29,14 @@ const running = await startSubgraph(
     databaseUrl: env.PROGRAMS_DATABASE_URL,
     embeddedPort: env.PROGRAMS_PG_PORT,
     dataRoot: env.SAHEM_DATA_DIR,
+    readyTimeoutMs: env.SAHEM_READY_TIMEOUT_MS,
+    metrics: env.SAHEM_METRICS,
+    logger: createLogger({ service: 'programs', level: env.SAHEM_LOG_LEVEL }),
     log: console.log,
   },
 );
 console.log(`programs subgraph (instance ${instance.name}) at ${running.url}`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => void running.stop());
+stopOnSignals((shutdown) => running.stop(shutdown).finally(() => tracing.shutdown()), {
+  drainMs: env.SAHEM_SHUTDOWN_DRAIN_MS,
+  timeoutMs: env.SAHEM_SHUTDOWN_TIMEOUT_MS,
+});

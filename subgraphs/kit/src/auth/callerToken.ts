@@ -52,6 +52,11 @@ export interface CallerTokenFor {
   digest: string;
   /** The gateway's request id, for correlation. */
   requestId?: string;
+  /**
+   * When the gateway stops waiting for this request (epoch ms): claim `dl`, signed like the
+   * rest, so nobody on the way can stretch it. The subgraph stops its work by then.
+   */
+  deadline?: number;
 }
 
 /**
@@ -72,6 +77,7 @@ export function signCallerToken(
     ...(caller.agency && { agency: caller.agency }),
     ...(caller.volunteerId && { vid: caller.volunteerId }),
     ...(target.requestId && { rid: target.requestId }),
+    ...(target.deadline !== undefined && { dl: Math.floor(target.deadline) }),
     bdy: target.digest,
   })
     .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: CALLER_TOKEN_TYPE })
@@ -98,8 +104,14 @@ export interface PublishedKeys {
   publicJwks(): readonly JWK[];
 }
 
+/** The caller a verified token names, and the deadline it carries. */
+export interface VerifiedCaller extends Caller {
+  /** Epoch ms after which the gateway no longer waits (claim `dl`); absent from older gateways. */
+  readonly deadline?: number;
+}
+
 /** Turns a request's caller token into a caller, or throws UNAUTHENTICATED. */
-export type CallerAuthenticator = (request: CallerTokenRequest) => Promise<Caller>;
+export type CallerAuthenticator = (request: CallerTokenRequest) => Promise<VerifiedCaller>;
 
 /** Options of {@link callerTokenAuthenticator}. */
 export interface CallerTokenAuthenticatorOptions {
@@ -164,7 +176,11 @@ export function callerTokenAuthenticator(
     }
     const role = payload.role as Role;
     if (!ROLES.includes(role)) throw refuse(`The caller token names an unknown role.`);
+    if (payload.dl !== undefined && !Number.isSafeInteger(payload.dl)) {
+      throw refuse('The caller token carries a deadline that is not a time.');
+    }
     return {
+      ...(payload.dl !== undefined && { deadline: payload.dl as number }),
       subject: payload.sub ?? null,
       role,
       scopes: typeof payload.scope === 'string' && payload.scope ? payload.scope.split(' ') : [],

@@ -3,6 +3,7 @@ import {
   BAD_USER_INPUT,
   CONFLICT,
   FORBIDDEN,
+  idempotentWrite,
   isoDate,
   NOT_FOUND,
   requireScope,
@@ -89,46 +90,56 @@ export const participationMutations: Pick<
       );
     }
     return withPrismaErrors(PARTICIPATION_ERRORS, () =>
-      db.$transaction(async (tx) => {
-        const program = await tx.program.findUnique({ where: { id: input.programId } });
-        if (!program) {
-          throw NOT_FOUND.err(`No program has the id ${input.programId}.`, {
-            field: 'input.programId',
-          });
-        }
-        if (program.status !== 'OPEN') {
-          throw CONFLICT.err(`${program.id} is ${program.status}, not open for applications.`, {
-            field: 'input.programId',
-          });
-        }
-        if (program.endDate < today(now())) {
-          throw CONFLICT.err(`${program.id} ended on ${isoDate(program.endDate)}.`, {
-            field: 'input.programId',
-          });
-        }
-        const existing = await tx.participation.findUnique({
-          where: {
-            volunteerId_programId: { volunteerId: input.volunteerId, programId: program.id },
+      db.$transaction((tx) =>
+        idempotentWrite(tx, {
+          key: input.idempotencyKey,
+          caller,
+          operation: 'applyToProgram',
+          input,
+          idOf: (participation) => participation.id,
+          find: (id) => tx.participation.findUnique({ where: { id } }),
+          write: async () => {
+            const program = await tx.program.findUnique({ where: { id: input.programId } });
+            if (!program) {
+              throw NOT_FOUND.err(`No program has the id ${input.programId}.`, {
+                field: 'input.programId',
+              });
+            }
+            if (program.status !== 'OPEN') {
+              throw CONFLICT.err(`${program.id} is ${program.status}, not open for applications.`, {
+                field: 'input.programId',
+              });
+            }
+            if (program.endDate < today(now())) {
+              throw CONFLICT.err(`${program.id} ended on ${isoDate(program.endDate)}.`, {
+                field: 'input.programId',
+              });
+            }
+            const existing = await tx.participation.findUnique({
+              where: {
+                volunteerId_programId: { volunteerId: input.volunteerId, programId: program.id },
+              },
+              select: { status: true },
+            });
+            if (existing) {
+              throw CONFLICT.err(
+                `${input.volunteerId} already applied to ${program.id} (${existing.status}).`,
+                {
+                  field: 'input.volunteerId',
+                },
+              );
+            }
+            return tx.participation.create({
+              data: {
+                id: newOwnedId(program.agencyCode),
+                volunteerId: input.volunteerId,
+                programId: program.id,
+                skillCode: input.skillCode,
+              },
+            });
           },
-          select: { status: true },
-        });
-        if (existing) {
-          throw CONFLICT.err(
-            `${input.volunteerId} already applied to ${program.id} (${existing.status}).`,
-            {
-              field: 'input.volunteerId',
-            },
-          );
-        }
-        return tx.participation.create({
-          data: {
-            id: newOwnedId(program.agencyCode),
-            volunteerId: input.volunteerId,
-            programId: program.id,
-            skillCode: input.skillCode,
-          },
-        });
-      }),
+        }),
+      ),
     );
   },
 
@@ -209,43 +220,62 @@ export const participationMutations: Pick<
     if (activity.length < 2 || activity.length > 500) {
       fail('activity', 'Describe the activity in 2 to 500 characters.');
     }
-    return db.$transaction(async (tx) => {
-      const participation = await lockParticipation(
-        tx,
-        instance,
-        input.participationId,
-        'input.participationId',
-      );
-      requireParticipant(caller, participation, 'input.participationId');
-      if (participation.status !== 'ACCEPTED' && participation.status !== 'ACTIVE') {
-        throw CONFLICT.err(`Hours cannot be logged on a ${participation.status} participation.`, {
-          field: 'input.participationId',
-        });
-      }
-      if (participation.joinedOn && date < participation.joinedOn) {
-        fail(
-          'date',
-          `The participation started on ${isoDate(participation.joinedOn)}; ${isoDate(date)} is before it.`,
-        );
-      }
-      const sameDay = await tx.hourLog.aggregate({
-        where: { participationId: participation.id, date },
-        _sum: { hours: true },
-      });
-      const logged = sameDay._sum.hours?.toNumber() ?? 0;
-      if (logged + hours > 24) {
-        fail('hours', `${logged} hours are already logged on ${isoDate(date)}; a day has 24.`);
-      }
-      if (participation.status === 'ACCEPTED') {
-        await tx.participation.update({
-          where: { id: participation.id },
-          data: { status: 'ACTIVE' },
-        });
-      }
-      return tx.hourLog.create({
-        data: { id: newOwnedId(owner), participationId: participation.id, date, hours, activity },
-      });
-    });
+    return db.$transaction((tx) =>
+      idempotentWrite(tx, {
+        key: input.idempotencyKey,
+        caller,
+        operation: 'logHours',
+        input,
+        idOf: (log) => log.id,
+        find: (id) => tx.hourLog.findUnique({ where: { id } }),
+        write: async () => {
+          const participation = await lockParticipation(
+            tx,
+            instance,
+            input.participationId,
+            'input.participationId',
+          );
+          requireParticipant(caller, participation, 'input.participationId');
+          if (participation.status !== 'ACCEPTED' && participation.status !== 'ACTIVE') {
+            throw CONFLICT.err(
+              `Hours cannot be logged on a ${participation.status} participation.`,
+              {
+                field: 'input.participationId',
+              },
+            );
+          }
+          if (participation.joinedOn && date < participation.joinedOn) {
+            fail(
+              'date',
+              `The participation started on ${isoDate(participation.joinedOn)}; ${isoDate(date)} is before it.`,
+            );
+          }
+          const sameDay = await tx.hourLog.aggregate({
+            where: { participationId: participation.id, date },
+            _sum: { hours: true },
+          });
+          const logged = sameDay._sum.hours?.toNumber() ?? 0;
+          if (logged + hours > 24) {
+            fail('hours', `${logged} hours are already logged on ${isoDate(date)}; a day has 24.`);
+          }
+          if (participation.status === 'ACCEPTED') {
+            await tx.participation.update({
+              where: { id: participation.id },
+              data: { status: 'ACTIVE' },
+            });
+          }
+          return tx.hourLog.create({
+            data: {
+              id: newOwnedId(owner),
+              participationId: participation.id,
+              date,
+              hours,
+              activity,
+            },
+          });
+        },
+      }),
+    );
   },
 
   verifyHours: (_, { hourLogId, verifiedBy }, { db, now, caller, instance }) => {
