@@ -75,8 +75,12 @@ describe("the gateway's /ready", () => {
       (await readFile(SUPERGRAPH_PATH, 'utf8')).replace('http://127.0.0.1:4002/graphql', elsewhere),
     );
     // Without the agency registry, which would name programs' instances itself.
-    const { agencies: _registry, ...deps } = graph.gatewayDeps;
-    const gateway = await startGateway({ ...deps, supergraphPath: file }, { port: 0 });
+    const { agencies: _registry, subgraphUrls, ...deps } = graph.gatewayDeps;
+    const { programs: _programs, ...urls } = subgraphUrls ?? {};
+    const gateway = await startGateway(
+      { ...deps, supergraphPath: file, subgraphUrls: urls },
+      { port: 0 },
+    );
     try {
       const ready = await readyOf(gateway.http.url);
       expect(ready.status).toBe(200);

@@ -11,7 +11,12 @@ import {
   type OperationDefinitionNode,
   type SelectionNode,
 } from 'graphql';
-import { instanceAudience, type AgencyRegistry, type ProgramsInstance } from '@sahem/kit';
+import {
+  instanceAudience,
+  noteCause,
+  type AgencyRegistry,
+  type ProgramsInstance,
+} from '@sahem/kit';
 import type { CallerKeys } from '../auth/callerKeys.ts';
 import type { GatewayContext } from '../GatewayContext.ts';
 import { SubgraphDataSource } from '../SubgraphDataSource.ts';
@@ -378,6 +383,8 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
             },
           } as GraphQLDataSourceProcessOptions<GatewayContext>);
         } catch (error) {
+          // The request's log line says why, once, at error level: the client sees the agency.
+          noteCause(error);
           call.failure = { instance: call.instance, error };
         }
       }),

@@ -67,7 +67,15 @@ export function routeAgencies(
     callerKeys: deps.callerKeys,
     fetch: options.send,
     ...(deps.deadlineMarginMs !== undefined && { deadlineMarginMs: deps.deadlineMarginMs }),
-    ...(options.observeFetch && { observeFetch: options.observeFetch }),
+    ...(options.observeFetch && {
+      // Named as on /ready: one instance holding every agency is the subgraph itself.
+      observeFetch: (instance, outcome, seconds) =>
+        options.observeFetch!(
+          registry.instances.length === 1 ? registry.subgraph : instance,
+          outcome,
+          seconds,
+        ),
+    }),
     model: () => {
       if (!model) throw new Error('no supergraph in service yet');
       return model;

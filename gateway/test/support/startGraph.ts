@@ -221,6 +221,14 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
       },
     );
     stops.push(() => indicators.stop());
+    // With one instance holding every agency, programs is reached at its URL as any subgraph is
+    // (the registry says the same); with several, through the registry only, since an override
+    // of its URL would mean every agency on one instance.
+    const subgraphUrls = {
+      volunteers: volunteers.url,
+      indicators: indicators.url,
+      ...(holdings.length === 1 && { programs: programs.url }),
+    };
     const auditLog =
       options.audit === false
         ? undefined
@@ -228,8 +236,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
     const gateway = await startGateway(
       {
         supergraphPath: options.supergraphPath ?? SUPERGRAPH_PATH,
-        // Programs through the registry: an override would put every agency on one instance.
-        subgraphUrls: { volunteers: volunteers.url, indicators: indicators.url },
+        subgraphUrls,
         production: false,
         log: () => undefined,
         agencies: registry,
@@ -259,7 +266,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
       gatewayDeps: {
         ...identity,
         supergraphPath: options.supergraphPath ?? SUPERGRAPH_PATH,
-        subgraphUrls: { volunteers: volunteers.url, indicators: indicators.url },
+        subgraphUrls,
         production: false,
         log: () => undefined,
         agencies: registry,
