@@ -89,6 +89,12 @@ describe('the same answers from one store and from one instance per agency', () 
       '{ volunteer(id: "V-0000001") { id participations { role program { id } } verifiedHours verifiedHoursBySkill { skillCode hours } agencyCodes } }',
     ],
     [
+      // The team lead comes from the program's owner, but their hours and other programs are
+      // in every agency's store: the gateway completes them from every instance.
+      'a program’s team leads with their hours and programs in every agency',
+      '{ program(id: "SCD-00001") { teamLeads { volunteer { id verifiedHours verifiedHoursBySkill { skillCode hours } participations { program { id agency { code } } } } } } }',
+    ],
+    [
       'volunteers with their programs in every agency (entities fanned out)',
       '{ volunteers(first: 20) { edges { node { id participations { program { id } } verifiedHours } } } }',
     ],

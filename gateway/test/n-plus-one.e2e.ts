@@ -9,9 +9,10 @@ const PROGRAMS = Array.from({ length: 10 }, (_, i) => ({
   id: `${AGENCIES[i % 4]}-${String(i + 1).padStart(5, '0')}`,
   agencyCode: AGENCIES[i % 4]!,
 }));
-// Region SA-03: 10 volunteers with one participation each (10 rows);
-// region SA-01: 100 volunteers with ten participations each (1,000 rows).
-const SMALL = { region: 'SA-03', volunteers: 10, participationsEach: 1 };
+// Region SA-03: 10 volunteers with four participations each, one in each agency (40 rows);
+// region SA-01: 100 volunteers with ten participations each (1,000 rows). Both reach every
+// agency, so with one instance per agency each instance answers both, with more rows or fewer.
+const SMALL = { region: 'SA-03', volunteers: 10, participationsEach: 4 };
 const LARGE = { region: 'SA-01', volunteers: 100, participationsEach: 10 };
 
 async function load(graph: Graph): Promise<void> {
@@ -22,7 +23,6 @@ async function load(graph: Graph): Promise<void> {
     })),
   );
   const v = graph.volunteers.db.prisma;
-  const p = graph.programs.db.prisma;
   await v.volunteer.createMany({
     data: volunteers.map(({ id, group }, i) => {
       const nationalId = withCheckDigit(`1${String(i).padStart(8, '0')}`);
@@ -47,27 +47,6 @@ async function load(graph: Graph): Promise<void> {
       { volunteerId: id, skillCode: '5411' },
     ]),
   });
-  // The instance registered its agencies at start; their program numbers go on from 10.
-  await p.agency.updateMany({
-    where: { code: { in: [...AGENCIES] } },
-    data: { lastProgramNumber: 10 },
-  });
-  await p.program.createMany({
-    data: PROGRAMS.map(({ id, agencyCode }) => ({
-      id,
-      agencyCode,
-      titleAr: id,
-      titleEn: id,
-      descriptionAr: id,
-      descriptionEn: id,
-      kind: 'PRACTICAL' as const,
-      regionCode: 'SA-01',
-      startDate: new Date('2026-01-01'),
-      endDate: new Date('2026-12-31'),
-      capacity: 1000,
-      status: 'OPEN' as const,
-    })),
-  });
   const participations = volunteers.flatMap(({ id, group }) =>
     PROGRAMS.slice(0, group.participationsEach).map((program, k) => ({
       id: `${program.agencyCode}-${crypto.randomUUID()}`,
@@ -79,32 +58,59 @@ async function load(graph: Graph): Promise<void> {
       joinedOn: new Date('2026-01-02'),
     })),
   );
-  await p.participation.createMany({ data: participations });
-  // Hour-log keys name the participation's agency too.
-  const logId = (participationId: string) =>
-    `${participationId.split('-')[0]}-${crypto.randomUUID()}`;
-  await p.hourLog.createMany({
-    data: participations.flatMap(({ id }) => [
-      {
-        id: logId(id),
-        participationId: id,
-        date: new Date('2026-02-01'),
-        hours: 2,
-        activity: 'Drill',
-        verified: true,
-        verifiedBy: 'SCD-officer-01',
-        verifiedAt: new Date('2026-02-02'),
-      },
-      {
-        id: logId(id),
-        participationId: id,
-        date: new Date('2026-03-01'),
-        hours: 1.5,
-        activity: 'Drill',
-        verified: false,
-      },
-    ]),
-  });
+  // Keys name their agency: each agency's rows go to the instance that holds it (one for all in
+  // the single store).
+  const agencyOf = (key: string) => key.split('-')[0]!;
+  for (const instance of graph.programsInstances) {
+    const p = instance.subgraph.db.prisma;
+    const held = (key: string) => instance.agencies.includes(agencyOf(key));
+    const own = participations.filter((participation) => held(participation.id));
+    // The instance registered its agencies at start; their program numbers go on from 10.
+    await p.agency.updateMany({
+      where: { code: { in: instance.agencies } },
+      data: { lastProgramNumber: 10 },
+    });
+    await p.program.createMany({
+      data: PROGRAMS.filter(({ id }) => held(id)).map(({ id, agencyCode }) => ({
+        id,
+        agencyCode,
+        titleAr: id,
+        titleEn: id,
+        descriptionAr: id,
+        descriptionEn: id,
+        kind: 'PRACTICAL' as const,
+        regionCode: 'SA-01',
+        startDate: new Date('2026-01-01'),
+        endDate: new Date('2026-12-31'),
+        capacity: 1000,
+        status: 'OPEN' as const,
+      })),
+    });
+    await p.participation.createMany({ data: own });
+    const logId = (participationId: string) => `${agencyOf(participationId)}-${crypto.randomUUID()}`;
+    await p.hourLog.createMany({
+      data: own.flatMap(({ id }) => [
+        {
+          id: logId(id),
+          participationId: id,
+          date: new Date('2026-02-01'),
+          hours: 2,
+          activity: 'Drill',
+          verified: true,
+          verifiedBy: 'SCD-officer-01',
+          verifiedAt: new Date('2026-02-02'),
+        },
+        {
+          id: logId(id),
+          participationId: id,
+          date: new Date('2026-03-01'),
+          hours: 1.5,
+          activity: 'Drill',
+          verified: false,
+        },
+      ]),
+    });
+  }
 }
 
 const QUERY = /* GraphQL */ `
@@ -189,7 +195,7 @@ beforeAll(async () => {
 });
 afterAll(() => graph?.stop());
 
-it('sends as many SQL statements for 1,000 returned rows as for 10, across the three subgraphs', async () => {
+it('sends as many SQL statements for 1,000 returned rows as for 40, across the three subgraphs and every agency instance', async () => {
   const measure = async (region: string) => {
     let rows = 0;
     const statements = await graph.countStatements(async () => {

@@ -1,7 +1,9 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import {
   Kind,
+  OperationTypeNode,
   parse,
+  parseType,
   print,
   valueFromASTUntyped,
   visit,
@@ -25,11 +27,22 @@ import type { ContractModel } from './contractModel.ts';
 import { instanceUnavailable, type InstanceFailure } from './instanceUnavailable.ts';
 import { mergeField, mergeObject, type MergeContext } from './mergeAnswers.ts';
 import { prepareFanOut } from './prepareFanOut.ts';
+import {
+  fieldsOf,
+  KEY_ALIAS_PREFIX,
+  spanningSites,
+  spans,
+  stripKeyAliases,
+  withSpanningKeys,
+  type SpanningSite,
+} from './spanningEntities.ts';
 import type { FetchOutcome } from '../metrics/gatewayMetrics.ts';
 import type { InstanceVerifier } from './verifyInstances.ts';
 
 // `GraphQLDataSourceRequestKind.INCOMING_OPERATION`; the enum is not exported by the package root.
 const INCOMING_OPERATION = 'incoming operation';
+// The variable of the representations the gateway asks every instance to complete.
+const REPRESENTATIONS = '__sahemRepresentations';
 
 type Response = Awaited<ReturnType<GraphQLDataSource['process']>>;
 type GraphQLErrorJson = NonNullable<Response['errors']>[number];
@@ -126,24 +139,167 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
       return call!.response!;
     }
     const document = this.#parse(query);
-    const operation = document.definitions.find(
-      (definition): definition is OperationDefinitionNode =>
-        definition.kind === Kind.OPERATION_DEFINITION,
-    )!;
-    const fragments = new Map(
-      document.definitions.flatMap((definition) =>
-        definition.kind === Kind.FRAGMENT_DEFINITION
-          ? [[definition.name.value, definition] as const]
-          : [],
+    const model = this.#options.model();
+    // With the keys of every volunteer (any entity spanning agencies) selected, wherever reached.
+    const { operation, fragments } = withSpanningKeys(
+      document.definitions.find(
+        (definition): definition is OperationDefinitionNode =>
+          definition.kind === Kind.OPERATION_DEFINITION,
+      )!,
+      new Map(
+        document.definitions.flatMap((definition) =>
+          definition.kind === Kind.FRAGMENT_DEFINITION
+            ? [[definition.name.value, definition] as const]
+            : [],
+        ),
       ),
+      model,
     );
     const entities = operation.selectionSet.selections.find(
       (selection): selection is FieldNode =>
         selection.kind === Kind.FIELD && selection.name.value === '_entities',
     );
-    return entities
-      ? this.#entities(options, operation, fragments, entities)
-      : this.#roots(options, operation, fragments);
+    const response = entities
+      ? await this.#entities(options, operation, fragments, entities)
+      : await this.#roots(options, operation, fragments);
+    await this.#completeSpanning(options, model, operation, fragments, entities, response);
+    stripKeyAliases(response.data);
+    return response;
+  }
+
+  /**
+   * Completes every volunteer (any entity spanning agencies) that one instance alone answered,
+   * below an agency's record: a program's team lead holds hours in other agencies too. One
+   * `_entities` request per distinct selection, fanned out to every instance and merged, as the
+   * planner's own would be; its answer replaces the partial one field by field.
+   */
+  async #completeSpanning(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+    model: ContractModel,
+    operation: OperationDefinitionNode,
+    fragments: Map<string, FragmentDefinitionNode>,
+    entities: FieldNode | undefined,
+    response: Response,
+  ): Promise<void> {
+    const data = response.data as Json | undefined | null;
+    if (!data) return;
+    const variables = options.request.variables ?? {};
+    const sites: SpanningSite[] = [];
+    if (entities) {
+      const argument = entities.arguments?.find((entry) => entry.name.value === 'representations');
+      const name = argument?.value.kind === Kind.VARIABLE ? argument.value.name.value : '';
+      const representations = (variables[name] ?? []) as Json[];
+      const answered = (data[entities.alias?.value ?? '_entities'] ?? []) as (Json | null)[];
+      answered.forEach((entity, index) => {
+        const type = String(representations[index]?.__typename ?? '');
+        if (entity) {
+          spanningSites(
+            [entity],
+            type,
+            entities.selectionSet!,
+            spans(model, type),
+            fragments,
+            model,
+            sites,
+          );
+        }
+      });
+    } else {
+      const rootType = operation.operation === 'mutation' ? 'Mutation' : 'Query';
+      spanningSites([data], rootType, operation.selectionSet, true, fragments, model, sites);
+    }
+    const groups = new Map<string, SpanningSite>();
+    for (const site of sites) {
+      const id = `${site.type} ${print(site.field.selectionSet!)}`;
+      const group = groups.get(id);
+      if (group) group.objects.push(...site.objects);
+      else groups.set(id, { ...site, objects: [...site.objects] });
+    }
+    const errors: GraphQLErrorJson[] = [];
+    await Promise.all(
+      [...groups.values()].map(async (group) => {
+        const keys = model.keysOf(group.type);
+        const byKey = new Map<string, { representation: Json; objects: Json[] }>();
+        for (const object of group.objects) {
+          const representation: Json = { __typename: group.type };
+          for (const key of keys) representation[key] = object[`${KEY_ALIAS_PREFIX}${key}`];
+          if (keys.length === 0 || keys.some((key) => representation[key] === undefined)) continue;
+          const id = JSON.stringify(representation);
+          const entry = byKey.get(id) ?? { representation, objects: [] };
+          entry.objects.push(object);
+          byKey.set(id, entry);
+        }
+        if (byKey.size === 0) return;
+        const wanted = [...byKey.values()];
+        const { query, variables: used } = subOperation(
+          {
+            ...operation,
+            operation: OperationTypeNode.QUERY,
+            variableDefinitions: [
+              ...(operation.variableDefinitions ?? []),
+              {
+                kind: Kind.VARIABLE_DEFINITION,
+                variable: {
+                  kind: Kind.VARIABLE,
+                  name: { kind: Kind.NAME, value: REPRESENTATIONS },
+                },
+                type: parseType('[_Any!]!'),
+              },
+            ],
+          },
+          [
+            {
+              kind: Kind.FIELD,
+              name: { kind: Kind.NAME, value: '_entities' },
+              arguments: [
+                {
+                  kind: Kind.ARGUMENT,
+                  name: { kind: Kind.NAME, value: 'representations' },
+                  value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: REPRESENTATIONS } },
+                },
+              ],
+              selectionSet: {
+                kind: Kind.SELECTION_SET,
+                selections: [
+                  {
+                    kind: Kind.INLINE_FRAGMENT,
+                    typeCondition: {
+                      kind: Kind.NAMED_TYPE,
+                      name: { kind: Kind.NAME, value: group.type },
+                    },
+                    selectionSet: group.field.selectionSet!,
+                  },
+                ],
+              },
+            },
+          ],
+          fragments,
+          { ...variables, [REPRESENTATIONS]: wanted.map((entry) => entry.representation) },
+        );
+        const answer = await this.process({
+          ...options,
+          request: { ...options.request, query, variables: used },
+        } as GraphQLDataSourceProcessOptions<GatewayContext>);
+        const merged = ((answer.data as Json | undefined)?._entities ?? []) as (Json | null)[];
+        const fields = fieldsOf(group.field.selectionSet!, group.type, fragments);
+        wanted.forEach((entry, index) => {
+          const complete = merged[index];
+          if (!complete) return;
+          for (const object of entry.objects) {
+            for (const field of fields) {
+              const key = field.alias?.value ?? field.name.value;
+              if (key in complete) object[key] = complete[key];
+            }
+          }
+        });
+        // Said where the gateway can place them: the paths are those of the request it made.
+        for (const error of answer.errors ?? []) {
+          const { path: _path, ...rest } = error;
+          errors.push(rest);
+        }
+      }),
+    );
+    if (errors.length > 0) response.errors = [...(response.errors ?? []), ...errors];
   }
 
   /** Root fields: each to its owner, or to every instance, merged. Mutations one at a time. */

@@ -19,6 +19,8 @@ export interface ContractModel {
   typeRule(type: string): MergeRule | undefined;
   /** The fields of `type` with the `sketch` rule. */
   sketchesOf(type: string): readonly string[];
+  /** The fields of an entity type's key (`@join__type(key: "regionCode period")`). */
+  keysOf(type: string): readonly string[];
 }
 
 const unwrap = (type: TypeNode): { type: string; list: boolean } =>
@@ -33,7 +35,17 @@ export function contractModel(supergraphSdl: string): ContractModel {
   const document = parse(supergraphSdl, { noLocation: true });
   const rules = readMergeRules(document);
   const types = new Map<string, Map<string, ContractField>>();
+  const keys = new Map<string, string[]>();
   for (const definition of document.definitions) {
+    if (definition.kind === Kind.OBJECT_TYPE_DEFINITION && !keys.has(definition.name.value)) {
+      // Every subgraph of this graph keys an entity by the same fields: the first key will do.
+      const key = definition.directives
+        ?.filter((directive) => directive.name.value === 'join__type')
+        .flatMap((directive) => directive.arguments ?? [])
+        .find((argument) => argument.name.value === 'key');
+      if (key?.value.kind === Kind.STRING)
+        keys.set(definition.name.value, key.value.value.split(/\s+/).filter(Boolean));
+    }
     if (
       definition.kind !== Kind.OBJECT_TYPE_DEFINITION &&
       definition.kind !== Kind.OBJECT_TYPE_EXTENSION
@@ -59,6 +71,7 @@ export function contractModel(supergraphSdl: string): ContractModel {
     rules,
     field: (type, name) => types.get(type)?.get(name),
     typeRule: (type) => rules.types.get(type),
+    keysOf: (type) => keys.get(type) ?? [],
     sketchesOf: (type) =>
       [...(types.get(type) ?? new Map<string, ContractField>())]
         .filter(([, field]) => field.rule?.rule === 'sketch')

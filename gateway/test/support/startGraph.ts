@@ -105,7 +105,8 @@ export interface GraphOptions {
   /**
    * How the agencies' programs are held: one instance for all of them (`shared`, the layout of
    * a single store), or one instance per agency, each over a database of its own (`per-agency`).
-   * Either way the gateway routes through the agency registry. @default 'shared'
+   * Either way the gateway routes through the agency registry. @default 'shared', or
+   * `SAHEM_TEST_AGENCIES` (the `e2e-per-agency` test project sets `per-agency`)
    */
   agencies?: 'shared' | 'per-agency';
 }
@@ -128,7 +129,10 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
     for (const database of databases) await database.drop();
   };
   try {
-    const layout = options.agencies ?? 'shared';
+    // The e2e-per-agency project runs the single-store tests again on one instance per agency.
+    const layout =
+      options.agencies ??
+      (process.env.SAHEM_TEST_AGENCIES === 'per-agency' ? 'per-agency' : 'shared');
     const holdings: string[][] =
       layout === 'shared'
         ? [fixture.agencies.map((agency) => agency.code).sort()]
