@@ -87,7 +87,8 @@ async function load(graph: Graph): Promise<void> {
       })),
     });
     await p.participation.createMany({ data: own });
-    const logId = (participationId: string) => `${agencyOf(participationId)}-${crypto.randomUUID()}`;
+    const logId = (participationId: string) =>
+      `${agencyOf(participationId)}-${crypto.randomUUID()}`;
     await p.hourLog.createMany({
       data: own.flatMap(({ id }) => [
         {
