@@ -120,7 +120,63 @@ describe('an agency instance that serves another contract', () => {
 });
 
 describe('an agency instance that is down', () => {
+  it('stopped under load: national answers go on from the others, saying whom they lack', async () => {
+    const srca = graph.programsInstances.find((instance) => instance.name === 'SRCA')!;
+    const query =
+      '{ nationalPeriod(period: "2026") { verifiedHours coverage { included excluded } } program(id: "SCD-00001") { id } }';
+    type Seen = {
+      at: number;
+      status: number;
+      excluded?: string[];
+      program?: unknown;
+      errors: any[];
+    };
+    const seen: Seen[] = [];
+    let stoppedAt = Number.POSITIVE_INFINITY;
+    const started = Date.now();
+    // Four clients, one request after another, for about three seconds; SRCA stops after one.
+    const worker = async () => {
+      while (Date.now() - started < 3_000) {
+        const at = Date.now();
+        const result = await ask(graph.gateway.url, query);
+        seen.push({
+          at,
+          status: result.status,
+          excluded: result.data?.nationalPeriod?.coverage.excluded,
+          program: result.data?.program,
+          errors: result.errors ?? [],
+        });
+      }
+    };
+    const stopping = (async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      stoppedAt = Date.now();
+      await srca.subgraph.http.close();
+    })();
+    await Promise.all([worker(), worker(), worker(), worker(), stopping]);
+    const before = seen.filter((entry) => entry.at < stoppedAt - 50);
+    const after = seen.filter((entry) => entry.at > stoppedAt + 200);
+    expect(before.length).toBeGreaterThan(0);
+    expect(after.length).toBeGreaterThan(0);
+    for (const entry of seen) {
+      expect(entry.status).toBe(200);
+      expect(entry.program).toEqual({ id: 'SCD-00001' });
+    }
+    for (const entry of before) {
+      expect(entry.errors).toEqual([]);
+      expect(entry.excluded).toEqual([]);
+    }
+    for (const entry of after) {
+      expect(entry.excluded).toEqual(['SRCA']);
+      expect(entry.errors.map((error) => error.extensions.agencies)).toEqual([['SRCA']]);
+    }
+    console.info(
+      `SRCA stopped under load: ${seen.length} answers, ${before.length} complete before, ${after.length} partial after, all 200`,
+    );
+  });
+
   it('leaves every other agency answering, with an error naming it at each affected path', async () => {
+    // Stopped by the test before (stopping again is a no-op).
     const srca = graph.programsInstances.find((instance) => instance.name === 'SRCA')!;
     await srca.subgraph.http.close();
     const result = await ask(
