@@ -138,7 +138,9 @@ async function main(): Promise<void> {
     for (const connections of args.connections) {
       for (const target of targets) {
         interrupt.signal.throwIfAborted();
-        progress(`${workload.title} · ${target.id} · ${connections} connections…`);
+        progress(
+          `${workload.title} · ${target.id} · ${connections} connection${connections > 1 ? 's' : ''}…`,
+        );
         const record = await measure(workload, target, connections, bodies, graph, args, checks);
         runs.push(record.run);
         if (profile) {
