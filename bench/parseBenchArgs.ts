@@ -29,6 +29,10 @@ export interface BenchArgs {
   smoke: boolean;
   label: string | undefined;
   out: string | undefined;
+  /** Prometheus metrics in Sahem's gateway and the subgraphs (their cost is what `off` saves). */
+  metrics: boolean;
+  /** Spans in Sahem's gateway and the subgraphs, exported by OTLP to a sink of the bench's own. */
+  tracing: boolean;
   help: boolean;
 }
 
@@ -48,6 +52,8 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --smoke                seconds, not minutes: tiny data, 0.5 s runs (CI; says nothing about speed)
   --label NAME           name of the results file                                 default scale<N>-<agencies>
   --out DIR              where results are written                                default bench/results
+  --metrics on|off       Prometheus metrics in Sahem's gateway and the subgraphs  default on
+  --tracing on|off       OpenTelemetry spans there, exported by OTLP to a sink    default off
   -h, --help             show this help`;
 
 const number = (name: string, raw: string, { integer = false, min = 0 } = {}) => {
@@ -79,6 +85,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         smoke: { type: 'boolean', default: false },
         label: { type: 'string' },
         out: { type: 'string' },
+        metrics: { type: 'string', default: 'on' },
+        tracing: { type: 'string', default: 'off' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -124,6 +132,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       'sahem-shared exists with --agencies per-agency only (with shared, sahem is it)',
     );
   }
+  const onOff = (name: 'metrics' | 'tracing') => {
+    const value = values[name];
+    if (value !== 'on' && value !== 'off') {
+      throw new UsageError(`--${name} must be on or off, got "${value}"`);
+    }
+    return value === 'on';
+  };
   const nothingChosen = gateways.length === 0 && !direct;
   return {
     scale,
@@ -140,6 +155,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     smoke,
     label: values.label,
     out: values.out,
+    metrics: onOff('metrics'),
+    tracing: onOff('tracing'),
     help: values.help,
   };
 }

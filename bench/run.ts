@@ -32,6 +32,7 @@ import {
 import { bundleBenchProcesses, type BenchBundles } from './processes/bundleBenchProcesses.ts';
 import { loadOperations, WORKLOADS, type Workload } from './scenarios.ts';
 import { startBenchGraph, type BenchGraph } from './startBenchGraph.ts';
+import { startOtlpSink } from './startOtlpSink.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS = path.join(ROOT, 'bench', 'results');
@@ -59,6 +60,7 @@ interface Target {
 }
 
 let bundles: BenchBundles | undefined;
+let sink: Awaited<ReturnType<typeof startOtlpSink>> | undefined;
 let graph: BenchGraph | undefined;
 const gateways: GatewayUnderTest[] = [];
 
@@ -84,6 +86,8 @@ async function main(): Promise<void> {
   const profile = args.profile ? { dir: path.join(out, `${base}-profiles`) } : undefined;
   if (profile) await mkdir(profile.dir, { recursive: true });
 
+  // Tracing exports for real, by OTLP over HTTP, to a sink in this process that only counts.
+  if (args.tracing) sink = await startOtlpSink();
   progress('compiling the processes to start…');
   bundles = await bundleBenchProcesses();
   progress(`starting PostgreSQL, seeding at scale ${args.scale}, starting the subgraphs…`);
@@ -98,6 +102,7 @@ async function main(): Promise<void> {
     ...(args.smoke && { minDeployable: 1 }),
     log: progress,
     signal: interrupt.signal,
+    observability: { metrics: args.metrics, otlpEndpoint: sink?.url },
   });
   const gatewaysStarted = performance.now();
   const ids = args.gateways ?? gatewaysOf(args.agencies);
@@ -181,6 +186,11 @@ async function main(): Promise<void> {
       ]),
     ),
     startup: { ...graph.startup, gatewaysMs, totalMs: gatewaysStarted - started + gatewaysMs },
+    observability: {
+      metrics: args.metrics,
+      tracing: args.tracing,
+      ...(sink && { spanExports: sink.exports }),
+    },
     runs,
     subgraphPeakRssMb: Object.fromEntries(
       await Promise.all(
@@ -452,6 +462,7 @@ try {
   await Promise.all(gateways.map((gateway) => gateway.process.stop().catch(() => undefined)));
   await graph?.stop();
   await bundles?.remove();
+  await sink?.close();
   progress('stopped');
 }
 // Explicitly, as the seed CLI does: nothing left open (a keep-alive socket, a timer) keeps the

@@ -104,6 +104,8 @@ export interface BenchGraph {
   /** Where the single-subgraph lookup is sent when it is called directly. */
   directUrls: { volunteers: string };
   startup: StartupTimings;
+  /** The environment of Sahem's own processes on top of {@link baseEnv}: metrics, tracing, log level. */
+  sahemEnv: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -122,6 +124,15 @@ export interface BenchGraphOptions {
   minDeployable?: number;
   log?: (line: string) => void;
   signal?: AbortSignal;
+  /** Metrics and tracing in Sahem's processes (its gateway and the subgraphs). @default metrics on, no tracing */
+  observability?: Observability;
+}
+
+/** What Sahem's processes keep besides answering (`--metrics`, `--tracing`). */
+export interface Observability {
+  metrics: boolean;
+  /** Where spans go by OTLP/HTTP; no tracing when unset. */
+  otlpEndpoint?: string | undefined;
 }
 
 /**
@@ -301,6 +312,7 @@ async function launch(
       });
     }
   }
+  const sahem = sahemEnv(options.observability ?? { metrics: true });
   const subgraphs = await Promise.all(
     plans.map(async (plan): Promise<RunningSubgraphProcess> => {
       const port = await freePort();
@@ -313,6 +325,7 @@ async function launch(
         cwd: ROOT,
         env: {
           ...baseEnv(options.profile, plan.label),
+          ...sahem,
           BENCH_SUBGRAPH: plan.subgraph,
           BENCH_LABEL: plan.label,
           BENCH_PORT: String(port),
@@ -398,6 +411,7 @@ async function launch(
     variables,
     directUrls: { volunteers: urlOf('volunteers') },
     startup: { postgresMs, migrateMs, seedMs, splitMs, subgraphsMs },
+    sahemEnv: sahem,
     stop,
   };
 }
@@ -411,6 +425,24 @@ export function baseEnv(profile: ProfileOptions | undefined, name: string): Reco
     // @apollo/gateway would otherwise report usage to Apollo and probe cloud metadata endpoints.
     APOLLO_TELEMETRY_DISABLED: 'true',
     ...(profile && { BENCH_PROFILE_DIR: profile.dir, BENCH_PROFILE_NAME: name }),
+  };
+}
+
+/**
+ * The environment of Sahem's processes: metrics on or off (`SAHEM_METRICS`), tracing exported
+ * by OTLP when an endpoint is given, and the request log at `warn`: one pino line per request is
+ * production's, but here its lines would be read (and kept) by the bench process, on the load
+ * generator's core; errors and warnings are still written.
+ */
+export function sahemEnv(observability: Observability): Record<string, string> {
+  return {
+    SAHEM_METRICS: String(observability.metrics),
+    SAHEM_LOG_LEVEL: 'warn',
+    ...(observability.otlpEndpoint && {
+      OTEL_EXPORTER_OTLP_ENDPOINT: observability.otlpEndpoint,
+      // The exporter's default, named so that the run does not depend on the SDK's.
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
+    }),
   };
 }
 

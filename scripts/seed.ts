@@ -1,17 +1,23 @@
 // `npm run seed -- [--scale N] [--seed S] [--reset]`: fills the volunteers, programs and
-// indicators databases with the deterministic seed data, on the servers `npm start` uses.
+// indicators databases with the deterministic seed data, on the servers `npm start` uses: the
+// programs data of each agency in the database of the instance that holds it (the registry).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   createDatabase,
   databaseUrl,
+  migrate,
   openDatabase,
   port,
+  readAgencyRegistry,
   readEnv,
+  startEmbeddedPostgres,
   text,
   type Database,
   type PrismaClientClass,
 } from '@sahem/kit';
+import { SHIPPED_AGENCIES_FILE } from '../subgraphs/programs/src/shippedRegistry.ts';
+import { programsLayout } from './programs/programsLayout.ts';
 import { PrismaClient as IndicatorsPrismaClient } from '../subgraphs/indicators/src/__generated__/prisma/client.ts';
 import { PrismaClient as ProgramsPrismaClient } from '../subgraphs/programs/src/__generated__/prisma/client.ts';
 import { PrismaClient as VolunteersPrismaClient } from '../subgraphs/volunteers/src/__generated__/prisma/client.ts';
@@ -33,7 +39,7 @@ const cleanUp = () =>
 
 /** Connects to `name`'s database (embedded unless a URL is set) and brings it up to date. */
 async function open<Client extends { $disconnect(): Promise<void> }>(
-  name: 'volunteers' | 'programs' | 'indicators',
+  name: 'volunteers' | 'indicators',
   PrismaClient: PrismaClientClass<Client>,
   url: string | undefined,
   embedded: { dataRoot: string; port: number },
@@ -51,6 +57,42 @@ async function open<Client extends { $disconnect(): Promise<void> }>(
   quietDroppedConnections(db);
   cleanups.push(() => db.close());
   return db;
+}
+
+/**
+ * The programs databases of the registry's instances, migrated: `PROGRAMS_DATABASE_URL` for a
+ * single store, else one database per instance on the embedded server `npm start` uses.
+ */
+async function openPrograms(
+  url: string | undefined,
+  agenciesFile: string,
+  embedded: { dataRoot: string; port: number },
+): Promise<{ name: string; agencies: readonly string[]; db: Database<ProgramsPrismaClient> }[]> {
+  const layout = programsLayout(readAgencyRegistry(agenciesFile));
+  const migrations = path.join(ROOT, 'subgraphs', 'programs', 'prisma', 'migrations');
+  if (url && layout.length > 1) {
+    throw new Error(
+      `PROGRAMS_DATABASE_URL names one database, but the agency registry has ${layout.length} programs instances: seed each agency's own database with its instance's settings, or unset it`,
+    );
+  }
+  const server = url
+    ? undefined
+    : await startEmbeddedPostgres({
+        dataDir: path.join(embedded.dataRoot, 'programs'),
+        port: embedded.port,
+      });
+  if (server) cleanups.push(() => server.stop());
+  return Promise.all(
+    layout.map(async ({ config, database }) => {
+      await server?.ensureDatabase(database);
+      const databaseUrl = url ?? server!.url(database);
+      await migrate(databaseUrl, migrations);
+      const db = createDatabase(ProgramsPrismaClient, { url: databaseUrl, poolSize: 2 });
+      quietDroppedConnections(db);
+      cleanups.push(() => db.close());
+      return { name: `programs ${config.name}`, agencies: config.codes, db };
+    }),
+  );
 }
 
 /** Like `Promise.all`, but waits for every promise before throwing the first failure. */
@@ -87,6 +129,7 @@ async function main(): Promise<void> {
     ),
     PROGRAMS_DATABASE_URL: databaseUrl('PostgreSQL of the programs subgraph; unset: embedded'),
     PROGRAMS_PG_PORT: port(5434, 'port of the embedded PostgreSQL of the programs subgraph'),
+    SAHEM_AGENCIES_FILE: text(SHIPPED_AGENCIES_FILE, 'the agency registry (JSON)'),
     INDICATORS_DATABASE_URL: databaseUrl('PostgreSQL of the indicators subgraph; unset: embedded'),
     INDICATORS_PG_PORT: port(5435, 'port of the embedded PostgreSQL of the indicators subgraph'),
     SAHEM_DATA_DIR: text(path.join(ROOT, '.data'), 'folder of the embedded PostgreSQL data'),
@@ -96,17 +139,16 @@ async function main(): Promise<void> {
   const started = performance.now();
   // Settled, not all: when one fails, the others must have finished starting before the
   // clean-up stops them.
-  const [volunteersDb, programsDb, indicatorsDb] = await settleAll([
+  const [volunteersDb, programsDbs, indicatorsDb] = await settleAll([
     open(
       'volunteers',
       VolunteersPrismaClient,
       env.VOLUNTEERS_DATABASE_URL,
       embedded(env.VOLUNTEERS_PG_PORT),
     ),
-    open(
-      'programs',
-      ProgramsPrismaClient,
+    openPrograms(
       env.PROGRAMS_DATABASE_URL,
+      env.SAHEM_AGENCIES_FILE,
       embedded(env.PROGRAMS_PG_PORT),
     ),
     open(
@@ -122,36 +164,44 @@ async function main(): Promise<void> {
   const bar =
     process.stderr.isTTY || args.scale > 1
       ? createProgressBar(process.stderr, {
-          seeders: ['volunteers', 'programs'],
+          seeders: ['volunteers', ...programsDbs.map((programs) => programs.name)],
           // Planning and writing the programs is quick; participations are the bulk.
           phases: { programs: [0, 0.02], participations: [0.02, 1] },
         })
       : undefined;
   const options = { scale: args.scale, seed: args.seed, reset: args.reset };
-  // Three databases, three connections: the seeders run side by side. The bar's line ends even
-  // when a seeder fails, so the error starts on a line of its own.
+  // A connection per database: the seeders run side by side, each programs database getting its
+  // own agencies' records. The bar's line ends even when a seeder fails, so the error starts on
+  // a line of its own.
   const [volunteers, programs, indicators] = await settleAll([
     seedVolunteers(volunteersDb, {
       ...options,
       nationalIdSalt: env.VOLUNTEERS_NATIONAL_ID_SALT,
       onProgress: (progress) => bar?.update('volunteers', progress),
     }),
-    seedPrograms(programsDb, {
-      ...options,
-      onProgress: (progress) => bar?.update('programs', progress),
-    }),
+    Promise.all(
+      programsDbs.map(({ name, agencies, db }) =>
+        seedPrograms(db, {
+          ...options,
+          agencies,
+          onProgress: (progress) => bar?.update(name, progress),
+        }),
+      ),
+    ),
     seedIndicators(indicatorsDb, options),
   ]).finally(() => bar?.finish());
   const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
   const what =
-    volunteers.seeded || programs.seeded || indicators.seeded ? 'seeded' : 'nothing to seed';
+    volunteers.seeded || programs.some((report) => report.seeded) || indicators.seeded
+      ? 'seeded'
+      : 'nothing to seed';
   console.log(
     `Seed data, scale ${args.scale} and seed ${args.seed}: ${what} in ${seconds(ready)} s ` +
       `(${seconds(started)} s with starting and migrating the databases)`,
   );
   console.log(describe('volunteers', volunteers));
-  console.log(describe('programs', programs));
+  programs.forEach((report, i) => console.log(describe(programsDbs[i]!.name, report)));
   console.log(describe('indicators', indicators));
 }
 

@@ -4,6 +4,7 @@ import {
   callerTokenAuthenticator,
   flag,
   listenOptions,
+  readAgencyRegistry,
   readEnv,
   startSubgraph,
   text,
@@ -20,16 +21,17 @@ import { buildWebApps } from '../gateway/src/web/buildWebApps.ts';
 import { indicatorsEnv } from '../subgraphs/indicators/src/env.ts';
 import { indicatorsSubgraph } from '../subgraphs/indicators/src/server.ts';
 import { programsEnv } from '../subgraphs/programs/src/env.ts';
-import { programsSubgraph } from '../subgraphs/programs/src/server.ts';
 import { volunteersEnv } from '../subgraphs/volunteers/src/env.ts';
 import { volunteersSubgraph } from '../subgraphs/volunteers/src/server.ts';
+import { startProgramsInstances } from './programs/startProgramsInstances.ts';
 import { seedIndicators } from './seed/seedIndicators.ts';
-import { seedPrograms } from './seed/seedPrograms.ts';
 import { seedVolunteers } from './seed/seedVolunteers.ts';
 
 // `npm start`: the whole national graph in one process for development. Each subgraph gets its
 // own embedded PostgreSQL (unless its *_DATABASE_URL is set), is migrated and, when empty,
-// seeded; then the gateway starts in front of them. Ctrl-C stops everything it started.
+// seeded; the programs subgraph runs one instance per URL of the agency registry (one per
+// agency as shipped), each on its own database of one embedded server, seeded with its own
+// agencies' records. Then the gateway starts in front of them. Ctrl-C stops everything.
 const started = Date.now();
 const root = path.resolve(import.meta.dirname, '..');
 const startEnv = readEnv({
@@ -45,6 +47,8 @@ const gateway = gatewayEnv({
 });
 const volunteers = volunteersEnv();
 const programs = programsEnv();
+// The registry, with AGENCY_<CODE>_URL overrides: which programs instances run, and where.
+const registry = readAgencyRegistry(programs.SAHEM_AGENCIES_FILE);
 const indicators = indicatorsEnv();
 const scale = Number(startEnv.SAHEM_SEED_SCALE);
 const log = (line: string) => console.log(line);
@@ -100,25 +104,19 @@ try {
         log,
       },
     ),
-    startSubgraph(
-      programsSubgraph({
-        authenticate: authenticate('programs'),
-        production: programs.SAHEM_PRODUCTION,
-        seed: (db) =>
-          seedPrograms(db, { scale }).then(
-            (report) => report.seeded && log(`programs: seeded ${JSON.stringify(report.rows)}`),
-          ),
-      }),
-      {
-        port: programs.PROGRAMS_PORT,
-        host: programs.PROGRAMS_HOST,
-        databaseUrl: programs.PROGRAMS_DATABASE_URL,
-        embeddedPort: programs.PROGRAMS_PG_PORT,
-        dataRoot: startEnv.SAHEM_DATA_DIR,
-        seed: startEnv.SAHEM_SEED,
-        log,
-      },
-    ),
+    // One programs instance per URL of the registry, each verifying tokens meant for it.
+    startProgramsInstances({
+      registry,
+      callerKeys: identity.callerKeys,
+      databaseUrl: programs.PROGRAMS_DATABASE_URL,
+      dataRoot: startEnv.SAHEM_DATA_DIR,
+      embeddedPort: programs.PROGRAMS_PG_PORT,
+      host: programs.PROGRAMS_HOST,
+      sketchKey: programs.PROGRAMS_SKETCH_KEY,
+      production: programs.SAHEM_PRODUCTION,
+      seedScale: startEnv.SAHEM_SEED ? scale : undefined,
+      log,
+    }),
     startSubgraph(
       indicatorsSubgraph({
         authenticate: authenticate('indicators'),
@@ -139,14 +137,22 @@ try {
       },
     ),
   ]);
+  const [volunteersSettled, programsSettled, indicatorsSettled] = settled;
   const subgraphs: RunningSubgraph<unknown>[] = [];
-  for (const result of settled) if (result.status === 'fulfilled') subgraphs.push(result.value);
+  for (const result of [volunteersSettled, indicatorsSettled])
+    if (result.status === 'fulfilled') subgraphs.push(result.value);
   running.push(...subgraphs);
+  const programsInstances =
+    programsSettled.status === 'fulfilled' ? programsSettled.value : undefined;
+  if (programsInstances) running.push({ name: 'programs', stop: programsInstances.stop });
   const failed = settled.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
+  const single = programsInstances!.instances.length === 1;
   const subgraphUrls = {
     ...gateway.subgraphUrls,
     ...Object.fromEntries(subgraphs.map((subgraph) => [subgraph.name, subgraph.url])),
+    // One instance holding every agency: the gateway reaches it as the programs subgraph.
+    ...(single && { programs: programsInstances!.instances[0]!.url }),
   };
   // The gateway's own database (the audit trail): stopped after the gateway, which writes its
   // last records as it stops.
@@ -174,6 +180,8 @@ try {
       supergraphPath: gateway.GATEWAY_SUPERGRAPH_PATH,
       subgraphUrls,
       subgraphTimeoutMs: gateway.GATEWAY_SUBGRAPH_TIMEOUT_MS,
+      requestTimeoutMs: gateway.GATEWAY_REQUEST_TIMEOUT_MS,
+      deadlineMarginMs: gateway.GATEWAY_DEADLINE_MARGIN_MS,
       production: gateway.SAHEM_PRODUCTION,
       log,
       persistedDocuments: {
@@ -186,6 +194,8 @@ try {
         audit: createAuditLog({ databaseUrl: auditDatabase.url, stopTimeoutMs: 2_000 }),
       }),
       limits: limitsFromEnv(gateway),
+      // The programs subgraph is routed to the agencies' instances, at the URLs they listen on.
+      agencies: programsInstances!.registry,
       web: {
         corsOrigins: gateway.GATEWAY_CORS_ORIGINS,
         explorer: gateway.GATEWAY_EXPLORER,
@@ -222,7 +232,14 @@ try {
   console.log(`
 Sahem is running (started in ${((Date.now() - started) / 1000).toFixed(1)} s)
   gateway     ${gatewayRunning.url}   (${base}/health, ${base}/ready)
-${gateway.GATEWAY_EXPLORER ? `  explorer    ${base}/explorer/   (GraphiQL, offline, with the scenarios and a demo-token picker)\n` : ''}${gateway.GATEWAY_DASHBOARD ? `  dashboard   ${base}/dashboard/   (KPI dashboard, Arabic and English)\n` : ''}${subgraphs.map((subgraph) => `  ${subgraph.name.padEnd(11)} ${subgraph.url}`).join('\n')}
+${gateway.GATEWAY_EXPLORER ? `  explorer    ${base}/explorer/   (GraphiQL, offline, with the scenarios and a demo-token picker)\n` : ''}${gateway.GATEWAY_DASHBOARD ? `  dashboard   ${base}/dashboard/   (KPI dashboard, Arabic and English)\n` : ''}${[
+    `  volunteers  ${subgraphs[0]!.url}`,
+    ...programsInstances!.instances.map(
+      (instance) =>
+        `  programs    ${instance.url}   (${single ? 'every agency' : `instance ${instance.instance}`})`,
+    ),
+    `  indicators  ${subgraphs[1]!.url}`,
+  ].join('\n')}
 Press Ctrl-C to stop.`);
 } catch (error) {
   console.error(`npm start failed: ${(error as Error).message}`);

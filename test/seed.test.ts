@@ -177,6 +177,86 @@ describe('the seed at a small scale', () => {
   });
 });
 
+describe("the seed of four agencies' own databases", () => {
+  const CODES = ['HRSD', 'SCD', 'SEC', 'SRCA'];
+  const single: Database<ProgramsClient>[] = [];
+  const own: Database<ProgramsClient>[] = [];
+  let closeAll = async (): Promise<void> => undefined;
+  afterAll(() => closeAll());
+  /** Every row of the tables seeded, as text, in key order, over one database or several. */
+  const TABLES: Record<string, [columns: string, key: string]> = {
+    Agency: [`code, "nameEn", "nameAr", sector, "lastProgramNumber"`, 'code'],
+    Program: [
+      `id, "agencyCode", "titleEn", "titleAr", "descriptionEn", kind, "regionCode", "startDate",
+       "endDate", capacity, "requiredSkills"::text, status, "beneficiariesServed", "createdAt"`,
+      'id',
+    ],
+    Participation: [
+      `id, "volunteerId", "programId", role, status, "skillCode", "appliedAt", "joinedOn"`,
+      'id',
+    ],
+    HourLog: [
+      `id, "participationId", date, hours, activity, verified, "verifiedBy", "verifiedAt", "createdAt"`,
+      'id',
+    ],
+  };
+  const rowsOf = async (dbs: Database<ProgramsClient>[], table: string) => {
+    const [columns, key] = TABLES[table]!;
+    const parts = await Promise.all(
+      dbs.map(async (db) => {
+        const { rows } = await db.pool.query<{ key: string; row: string }>(
+          `SELECT ${key} AS key, concat_ws('|', ${columns}) AS row FROM "${table}"`,
+        );
+        return rows;
+      }),
+    );
+    return parts
+      .flat()
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map(({ row }) => row);
+  };
+
+  beforeAll(async () => {
+    const databases = await Promise.all(
+      Array.from({ length: 5 }, () => createTestDatabase(migrations('programs'))),
+    );
+    const dbs = databases.map((database) => createDatabase(ProgramsClient, { url: database.url }));
+    closeAll = async () => {
+      await Promise.all(dbs.map((db) => db.close()));
+      await Promise.all(databases.map((database) => database.drop()));
+    };
+    single.push(dbs[0]!);
+    own.push(...dbs.slice(1));
+    const options = { scale: 0.2, seed: 7 };
+    await Promise.all([
+      seedPrograms(single[0]!, options),
+      ...CODES.map((code, i) => seedPrograms(own[i]!, { ...options, agencies: [code] })),
+    ]);
+  }, 120_000);
+
+  it.each(['Agency', 'Program', 'Participation', 'HourLog'])(
+    "holds, together, the single store's %s rows exactly: same ids, same rows",
+    async (table) => {
+      const together = await rowsOf(own, table);
+      expect(together.length).toBeGreaterThan(0);
+      expect(together).toEqual(await rowsOf(single, table));
+    },
+  );
+
+  it("writes each agency's records into its own database only", async () => {
+    for (const [i, code] of CODES.entries()) {
+      const { rows } = await own[i]!.pool.query<{ agency: string }>(
+        `SELECT code AS agency FROM "Agency"
+         UNION SELECT split_part(id, '-', 1) FROM "Program"
+         UNION SELECT split_part("programId", '-', 1) FROM "Participation"
+         UNION SELECT split_part(id, '-', 1) FROM "Participation"
+         UNION SELECT split_part(id, '-', 1) FROM "HourLog"`,
+      );
+      expect(rows.map((row) => row.agency)).toEqual([code]);
+    }
+  });
+});
+
 describe('the seed at the default scale', () => {
   let pair: Pair;
   let seconds: number;

@@ -79,6 +79,7 @@ export async function startGatewayUnderTest(
           cwd: ROOT,
           env: {
             ...env,
+            ...graph.sahemEnv,
             SAHEM_PRODUCTION: 'true',
             SAHEM_DATA_DIR: path.join(graph.dir, `data-${id}`),
             GATEWAY_HOST: '127.0.0.1',

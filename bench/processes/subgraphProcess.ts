@@ -5,7 +5,7 @@
 // fixed platform admin otherwise, so that gateways that cannot mint them can be measured too).
 import { createServer } from 'node:http';
 import { createLocalJWKSet, type JWK } from 'jose';
-import { callerTokenAuthenticator, startSubgraph } from '@sahem/kit';
+import { callerTokenAuthenticator, createLogger, startSubgraph, startTracing } from '@sahem/kit';
 import { indicatorsSubgraph } from '../../subgraphs/indicators/src/server.ts';
 import { programsSubgraph } from '../../subgraphs/programs/src/server.ts';
 import { volunteersSubgraph } from '../../subgraphs/volunteers/src/server.ts';
@@ -36,6 +36,9 @@ const required = (name: keyof SubgraphProcessEnv): string => {
   return value;
 };
 const label = required('BENCH_LABEL');
+// As `src/index.ts` starts them: tracing when OTEL_EXPORTER_OTLP_ENDPOINT is set (`--tracing on`),
+// metrics unless SAHEM_METRICS=false (`--metrics off`), the request log at SAHEM_LOG_LEVEL.
+const tracing = startTracing({ serviceName: label });
 const authenticate = benchAuthenticator(
   callerTokenAuthenticator(
     createLocalJWKSet({ keys: JSON.parse(required('BENCH_CALLER_JWKS')) as JWK[] }),
@@ -48,6 +51,8 @@ const run = {
   databaseUrl: required('BENCH_DATABASE_URL'),
   embeddedPort: 0,
   log: (line: string) => console.log(`${label}: ${line}`),
+  metrics: process.env.SAHEM_METRICS !== 'false',
+  logger: createLogger({ service: label }),
 };
 const starts = {
   volunteers: () =>
@@ -78,6 +83,9 @@ console.log(`${label} at ${running.url}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     stats.close();
-    void running.stop().finally(() => process.exit(0));
+    void running
+      .stop()
+      .finally(() => tracing.shutdown())
+      .finally(() => process.exit(0));
   });
 }

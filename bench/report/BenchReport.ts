@@ -70,6 +70,8 @@ export interface BenchReport {
   /** What each workload varies, and how many distinct requests its sequence holds. */
   variables: Record<string, { distinct: number; example: Record<string, unknown> }>;
   startup: StartupTimings & { gatewaysMs: number; totalMs: number };
+  /** What Sahem's processes kept besides answering (`--metrics`, `--tracing`), and OTLP exports received. */
+  observability?: { metrics: boolean; tracing: boolean; spanExports?: number };
   runs: RunRecord[];
   /** Peak RSS of every subgraph process, over the whole bench. */
   subgraphPeakRssMb: Record<string, number>;

@@ -187,7 +187,7 @@ export function formatReport(report: BenchReport, chartFile: string | undefined)
   const sections = [
     `# Sahem bench: ${report.label}`,
     '',
-    `${report.startedAt} · scale ${report.scale} (${report.volunteers.toLocaleString('en')} volunteers) · programs ${report.layout === 'per-agency' ? 'one instance per agency' : 'one shared instance'} · Node ${machine.node} · ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GiB · load average ${machine.loadAverage.start} at the start, ${machine.loadAverage.end} at the end${report.smoke ? ' · **smoke run: says nothing about speed**' : ''}${report.profiled ? ' · **profiled: the profiler slows every process, compare with unprofiled runs only**' : ''}`,
+    `${report.startedAt} · scale ${report.scale} (${report.volunteers.toLocaleString('en')} volunteers) · programs ${report.layout === 'per-agency' ? 'one instance per agency' : 'one shared instance'} · Node ${machine.node} · ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GiB · load average ${machine.loadAverage.start} at the start, ${machine.loadAverage.end} at the end${observability(report)}${report.smoke ? ' · **smoke run: says nothing about speed**' : ''}${report.profiled ? ' · **profiled: the profiler slows every process, compare with unprofiled runs only**' : ''}`,
     '',
     `Each run: ${report.warmUpSeconds} s of unmeasured load, then ${report.durationSeconds} s measured, closed loop (autocannon), over ${report.callers} distinct callers. Gateways: ${report.targets.map((target) => `\`${target}\` (${GATEWAY_TITLES[target]})`).join(', ')}.`,
   ];
@@ -226,4 +226,11 @@ export function formatReport(report: BenchReport, chartFile: string | undefined)
       .join(', ')}.`,
   );
   return `${sections.join('\n')}\n`;
+}
+
+/** The header's note on metrics and tracing in Sahem's processes, when either differs from production's default. */
+function observability(report: BenchReport): string {
+  const o = report.observability;
+  if (!o || (o.metrics && !o.tracing)) return '';
+  return ` · Sahem's metrics ${o.metrics ? 'on' : 'off'}, tracing ${o.tracing ? `on (${o.spanExports ?? 0} OTLP exports received)` : 'off'}`;
 }

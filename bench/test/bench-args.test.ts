@@ -17,6 +17,8 @@ describe('npm run bench arguments', () => {
       samples: 8,
       profile: false,
       smoke: false,
+      metrics: true,
+      tracing: false,
     });
   });
 
@@ -43,6 +45,7 @@ describe('npm run bench arguments', () => {
       ['--profile', '--label', 'before', '--out', '/tmp/x'],
       { profile: true, label: 'before', out: '/tmp/x' },
     ],
+    [['--metrics', 'off', '--tracing', 'on'], { metrics: false, tracing: true }],
   ])('%j', (argv, expected) => {
     expect(parseBenchArgs(argv)).toMatchObject(expected);
   });
@@ -58,6 +61,7 @@ describe('npm run bench arguments', () => {
       ['--agencies', 'shared', '--only', 'sahem-shared'],
       /sahem-shared exists with --agencies per-agency only/,
     ],
+    [['--metrics', 'yes'], /--metrics must be on or off/],
     [['--fast'], /Unknown option/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseBenchArgs(argv)).toThrow(UsageError);

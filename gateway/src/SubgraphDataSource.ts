@@ -10,7 +10,18 @@ import {
   signCallerToken,
   type Caller,
 } from '@sahem/kit';
+
+/** Who a subgraph request is for, handed from `willSendRequest` to the fetcher. */
+interface Claim {
+  caller: Caller;
+  requestId?: string;
+  /** The client request's deadline (epoch ms). */
+  deadline?: number;
+}
 import type { CallerKeys } from './auth/callerKeys.ts';
+import { deadlineSignal } from './deadlines/deadlineSignal.ts';
+import { fetchDeadline } from './deadlines/fetchDeadline.ts';
+import { observedFetch, type FetchObserver } from './metrics/observedFetch.ts';
 import type { GatewayContext } from './GatewayContext.ts';
 
 /** How to reach one subgraph. */
@@ -18,13 +29,18 @@ export interface SubgraphDataSourceOptions {
   /** The subgraph's name in the supergraph, recorded per request for the audit trail. */
   name: string;
   url: string;
+  /** Longest one fetch may take, whatever the request's deadline. */
   timeoutMs: number;
+  /** How much earlier than the gateway's own abort the subgraph is told to stop. @default 100 */
+  deadlineMarginMs?: number;
   /** The gateway's keys, signing who the caller is for the subgraph. */
   callerKeys: CallerKeys;
   /** The audience the subgraph's caller tokens carry. @default callerAudience(name) */
   audience?: string;
   /** Largest subgraph response read; a larger one fails the fetch. @default 32 MiB */
   maxResponseBytes?: number;
+  /** Told how each fetch ended (metrics). @default none */
+  observeFetch?: FetchObserver;
   /** How to send the request (a custom CA for HTTPS subgraphs). @default Node's `fetch` */
   fetch?: typeof fetch;
 }
@@ -50,13 +66,13 @@ const AGENCY_CODE = /^[A-Z][A-Z0-9]{1,9}$/;
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly name: string;
-  readonly #pending: Map<string, { caller: Caller; requestId?: string }>;
+  readonly #pending: Map<string, Claim>;
   readonly #maxResponseBytes: number;
 
   constructor(options: SubgraphDataSourceOptions) {
     const audience = options.audience ?? callerAudience(options.name);
-    const send = options.fetch ?? fetch;
-    const pending = new Map<string, { caller: Caller; requestId?: string }>();
+    const pending = new Map<string, Claim>();
+    const deadlines = { timeoutMs: options.timeoutMs, marginMs: options.deadlineMarginMs ?? 100 };
     const fetcher = (async (
       input: string,
       init: RequestInit & { headers: Record<string, string> },
@@ -64,14 +80,28 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       const headers = { ...init.headers };
       const ticket = headers[TICKET_HEADER];
       delete headers[TICKET_HEADER];
-      const claim = (ticket && pending.get(ticket)) || { caller: ANONYMOUS };
+      const claim: Claim = (ticket && pending.get(ticket)) || { caller: ANONYMOUS };
       if (ticket) pending.delete(ticket);
+      const { abortAt, subgraphDeadline } = fetchDeadline(claim.deadline, deadlines);
+      const left = abortAt - Date.now();
+      if (left <= 0) {
+        options.observeFetch?.('timeout', 0);
+        throw deadlinePassed();
+      }
       headers[CALLER_HEADER] = await signCallerToken(claim.caller, options.callerKeys.signing(), {
         audience,
         digest: requestDigest(String(init.body ?? '')),
         ...(claim.requestId && { requestId: claim.requestId }),
+        deadline: subgraphDeadline,
       });
-      return send(input, { ...init, headers, signal: AbortSignal.timeout(options.timeoutMs) });
+      const deadline = deadlineSignal(left, deadlines.marginMs);
+      return observedFetch(
+        input,
+        { ...init, headers, signal: deadline.signal },
+        options.observeFetch,
+        deadline.answered,
+        options.fetch,
+      );
     }) as unknown as Fetcher;
     super({ url: options.url, fetcher });
     this.#pending = pending;
@@ -87,7 +117,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!isGatewayContext(context)) return;
     context.subgraphsCalled.add(this.name);
     const ticket = randomUUID();
-    this.#pending.set(ticket, { caller: context.caller, requestId: context.requestId });
+    this.#pending.set(ticket, {
+      caller: context.caller,
+      requestId: context.requestId,
+      deadline: context.deadline,
+    });
     request.http?.headers.set(TICKET_HEADER, ticket);
     request.http?.headers.set('x-request-id', context.requestId);
   }
@@ -108,6 +142,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       }
       return response;
     };
+}
+
+/** What a fetch the request's deadline has already passed fails with, as an aborted one does. */
+function deadlinePassed(): Error {
+  return new DOMException(
+    'The request deadline passed before the subgraph was called.',
+    'TimeoutError',
+  );
 }
 
 /**

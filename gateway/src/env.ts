@@ -6,6 +6,7 @@ import {
   EnvError,
   flag,
   listenVariables,
+  operationsVariables,
   oneOf,
   port,
   positiveInt,
@@ -102,6 +103,14 @@ export function gatewayEnv(source: EnvSource = process.env) {
         'supergraph SDL file, reloaded when it changes',
       ),
       GATEWAY_SUBGRAPH_TIMEOUT_MS: positiveInt(10_000, 'timeout of one subgraph request'),
+      GATEWAY_REQUEST_TIMEOUT_MS: positiveInt(
+        10_000,
+        'how long the gateway works on one request; the deadline every subgraph is told',
+      ),
+      GATEWAY_DEADLINE_MARGIN_MS: positiveInt(
+        100,
+        'how much earlier than the gateway gives up a subgraph is told to stop',
+      ),
       GATEWAY_DATABASE_URL: databaseUrl('PostgreSQL of the gateway (audit trail); unset: embedded'),
       GATEWAY_PG_PORT: port(5436, 'port of the embedded PostgreSQL of the gateway'),
       GATEWAY_DATABASE_MIGRATE: flag(
@@ -162,6 +171,7 @@ export function gatewayEnv(source: EnvSource = process.env) {
       ),
       GATEWAY_EXPLORER: optionalFlag('serve the offline GraphiQL explorer at /explorer/'),
       GATEWAY_DASHBOARD: flag(true, 'serve the KPI dashboard at /dashboard/'),
+      ...operationsVariables(),
       SAHEM_PRODUCTION: flag(
         false,
         'mask internal errors, disable introspection and the landing page',

@@ -1,5 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { listenOptions, readAgencyRegistry, withOneInstance } from '@sahem/kit';
+import {
+  createLogger,
+  listenOptions,
+  readAgencyRegistry,
+  startTracing,
+  stopOnSignals,
+} from '@sahem/kit';
 import { createAuditLog } from './audit/createAuditLog.ts';
 import { openAuditDatabase } from './audit/openAuditDatabase.ts';
 import { loadIdentity } from './auth/loadIdentity.ts';
@@ -11,6 +17,9 @@ import { buildWebApps } from './web/buildWebApps.ts';
 
 // Production entry point: read the environment, listen, stop cleanly on SIGINT/SIGTERM.
 const env = gatewayEnv();
+// First, so everything after it is traced when OTEL_* configures an exporter.
+const tracing = startTracing({ serviceName: 'gateway' });
+const logger = createLogger({ service: 'gateway', level: env.SAHEM_LOG_LEVEL });
 const listen = await listenOptions(env, 'GATEWAY');
 const identity = await loadIdentity(env);
 const audited = env.GATEWAY_AUDIT === 'on';
@@ -40,11 +49,10 @@ const rateLimits = rateLimitStoreFromEnv(env, database?.url);
 // built with `npm run build:web` starts without the bundler).
 if (env.GATEWAY_EXPLORER || env.GATEWAY_DASHBOARD) await buildWebApps({ log: console.log });
 // An override of the contract subgraph's URL means one instance holding every agency there.
-const registry = readAgencyRegistry(env.SAHEM_AGENCIES_FILE);
-const shared = env.subgraphUrls[registry.subgraph];
-const agencies = shared ? withOneInstance(registry, shared) : registry;
-if (shared)
-  console.log(`gateway: every agency's ${registry.subgraph} on one instance at ${shared}`);
+const agencies = readAgencyRegistry(env.SAHEM_AGENCIES_FILE);
+const shared = env.subgraphUrls[agencies.subgraph];
+// Worded without " at <url>": that phrase announces where this service listens.
+if (shared) console.log(`gateway: every agency's ${agencies.subgraph} on one instance (${shared})`);
 const running = await startGateway(
   {
     verifyBearer: identity.verifyBearer,
@@ -52,13 +60,16 @@ const running = await startGateway(
     rejectUnauthorized: env.GATEWAY_REJECT_UNAUTHORIZED,
     supergraphPath: env.GATEWAY_SUPERGRAPH_PATH,
     subgraphUrls: env.subgraphUrls,
-    // The agencies' programs instances, routed by owner (one entry per agency).
+    // The agencies' programs instances, routed by owner (one entry per agency; an override of
+    // its URL means one instance holding every agency).
     agencies,
     contractsDir: env.GATEWAY_CONTRACTS_DIR,
     ...(env.GATEWAY_SUBGRAPH_CA_FILE && {
       subgraphCa: await readFile(env.GATEWAY_SUBGRAPH_CA_FILE),
     }),
     subgraphTimeoutMs: env.GATEWAY_SUBGRAPH_TIMEOUT_MS,
+    requestTimeoutMs: env.GATEWAY_REQUEST_TIMEOUT_MS,
+    deadlineMarginMs: env.GATEWAY_DEADLINE_MARGIN_MS,
     production: env.SAHEM_PRODUCTION,
     persistedDocuments: {
       mode: env.GATEWAY_PERSISTED_DOCUMENTS,
@@ -71,17 +82,22 @@ const running = await startGateway(
       explorer: env.GATEWAY_EXPLORER,
       dashboard: env.GATEWAY_DASHBOARD,
     },
+    logger,
+    metrics: env.SAHEM_METRICS,
   },
   listen,
 );
 console.log(`gateway at ${running.url}`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(
-    signal,
-    () =>
-      void running
-        .stop()
-        .finally(() => rateLimits.close())
-        .finally(() => database?.stop()),
-  );
-}
+// The gateway's database stops last: the gateway writes its last audit records as it stops.
+stopOnSignals(
+  (shutdown) =>
+    running
+      .stop(shutdown)
+      .finally(() => rateLimits.close())
+      .finally(() => database?.stop())
+      .finally(() => tracing.shutdown()),
+  {
+    drainMs: env.SAHEM_SHUTDOWN_DRAIN_MS,
+    timeoutMs: env.SAHEM_SHUTDOWN_TIMEOUT_MS,
+  },
+);

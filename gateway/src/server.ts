@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   ANONYMOUS,
   CALLER_HEADER,
+  createLogger,
+  currentRequestRecord,
+  metricsRoute,
+  recordRequestPlugin,
+  requestObserver,
+  type Logger,
   maskInternalErrors,
   printable,
   refuseUnstorableText,
@@ -13,6 +20,7 @@ import {
   callerAudience,
   requestDigest,
   signCallerToken,
+  withOneInstance,
   type AgencyRegistry,
   type Route,
 } from '@sahem/kit';
@@ -22,10 +30,16 @@ import { authorizationPlugin } from './auth/authorizationPlugin.ts';
 import { readRequirements, type Requirements } from './auth/requirements.ts';
 import type { BearerVerifier } from './auth/verifyBearer.ts';
 import type { GatewayContext } from './GatewayContext.ts';
-import { checkSubgraphs } from './checkSubgraphs.ts';
+import { checkSubgraphs } from './health/checkSubgraphs.ts';
+import {
+  gatewayReadiness,
+  type BreakerState,
+  type ReadinessTarget,
+} from './health/gatewayReadiness.ts';
 import { createLimits } from './limits/createLimits.ts';
 import type { GatewayLimits } from './limits/GatewayLimits.ts';
 import { routeAgencies } from './agencies/routeAgencies.ts';
+import { createGatewayMetrics } from './metrics/gatewayMetrics.ts';
 import { checksInOrder } from './pipeline/checksInOrder.ts';
 import { requireOperation } from './pipeline/requireOperation.ts';
 import { SubgraphDataSource } from './SubgraphDataSource.ts';
@@ -56,12 +70,20 @@ export interface GatewayDeps {
   subgraphUrls?: Record<string, string>;
   /** PEM CA certificate(s) trusted for HTTPS subgraphs (instead of the system's). @default none */
   subgraphCa?: string | Buffer;
-  /** @default 10000 */
+  /** Longest one subgraph fetch may take. @default 10000 */
   subgraphTimeoutMs?: number;
+  /** How long the gateway works on one request; every subgraph is told this deadline. @default 10000 */
+  requestTimeoutMs?: number;
+  /** How much earlier than the gateway gives up a subgraph is told to stop. @default 100 */
+  deadlineMarginMs?: number;
   /** Mask internal errors, no introspection, no landing page. @default true */
   production?: boolean;
-  /** @default console.log */
+  /** Occasional lines (a supergraph reloaded, a rate-limit store failing). @default the logger, at info */
   log?: (line: string) => void;
+  /** The request log: one line per request (pino). @default standard output, `SAHEM_LOG_LEVEL` */
+  logger?: Logger;
+  /** Keep Prometheus metrics and serve them at `/metrics`. @default true */
+  metrics?: boolean;
   /** Verifies the callers' bearer tokens (see `bearerVerifier`). */
   verifyBearer: BearerVerifier;
   /** The gateway's own keys: sign the caller token of every subgraph request, published at `/.well-known/jwks.json`. */
@@ -83,6 +105,11 @@ export interface GatewayDeps {
   agencies?: AgencyRegistry;
   /** Where the composed contracts of such subgraphs are (`<name>.graphql`). @default schema/contracts */
   contractsDir?: string;
+  /**
+   * The circuit breaker of a subgraph instance, reported on `/ready` and `/metrics`
+   * (extension point for the breakers per instance). @default none
+   */
+  breakerState?: (subgraph: string, instance: string) => BreakerState | undefined;
 }
 
 /** The gateway's browser face (see `web/webIntercept.ts`). */
@@ -101,14 +128,17 @@ export interface GatewayWebOptions {
 
 /**
  * Builds the federation gateway (Apollo Server over `ApolloGateway`), its per-request context,
- * its `/health` and `/ready` routes and its browser face (CORS, explorer, dashboard). No side
- * effects until the caller starts it, except watching the trusted-documents manifest (`stop`).
+ * its `/health` route, what its `/ready` reports, its metrics and request log, and its browser
+ * face (CORS, explorer, dashboard). No side effects until the caller starts it, except watching
+ * the trusted-documents manifest (`stop`).
  */
 export function createGateway(deps: GatewayDeps) {
   const production = deps.production ?? true;
+  const logger = deps.logger ?? createLogger({ service: 'gateway' });
   // Log lines may quote what a caller sent: control characters are escaped, one line each.
-  const log = (line: string) => (deps.log ?? console.log)(printable(line));
+  const log = (line: string) => (deps.log ?? ((text) => logger.info(text)))(printable(line));
   const timeoutMs = deps.subgraphTimeoutMs ?? 10_000;
+  const requestTimeoutMs = deps.requestTimeoutMs ?? 10_000;
   // @apollo/gateway otherwise sends anonymous usage metrics to Apollo and probes cloud metadata
   // endpoints (AWS, GCP, Azure) from inside the network: a national graph must not call out.
   // Opt back in with APOLLO_TELEMETRY_DISABLED=false.
@@ -116,14 +146,44 @@ export function createGateway(deps: GatewayDeps) {
   const overrides = deps.subgraphUrls ?? {};
   const send = subgraphFetch({ ca: deps.subgraphCa });
   let requirements: Requirements = { types: new Map(), fields: new Map() };
-  // The subgraphs of the supergraph in service, for /ready; replaced on every reload.
-  let subgraphs: SupergraphSubgraph[] = [];
-  // The subgraph that agencies serve, one instance each, when there is a registry.
-  const agencies = deps.agencies && routeAgencies(deps, { timeoutMs, send, log });
+  // The subgraphs of the supergraph in service (reloads included); none before one loads.
+  let subgraphs: SupergraphSubgraph[] | undefined;
+  // The services behind them as the gateway calls them: a subgraph, or each agency's instance.
+  const targets = (): ReadinessTarget[] | undefined =>
+    subgraphs?.flatMap(({ name }) =>
+      agencies?.serves(name)
+        ? agencies.targets()
+        : [{ name, subgraph: name, instance: name, url: resolved![name]! }],
+    );
+  let resolved: Record<string, string> | undefined;
+  const metrics =
+    (deps.metrics ?? true)
+      ? createGatewayMetrics({
+          audit: deps.audit,
+          instances: () => targets() ?? [],
+          breakerState: deps.breakerState,
+        })
+      : undefined;
+  // The subgraph that agencies serve, one instance each, when there is a registry. An override
+  // of that subgraph's URL is what an operator means by one store: every agency on one instance.
+  const shared = deps.agencies && overrides[deps.agencies.subgraph];
+  const registry = shared ? withOneInstance(deps.agencies!, shared) : deps.agencies;
+  const agencies =
+    registry &&
+    routeAgencies({ ...deps, agencies: registry }, {
+      timeoutMs,
+      send,
+      log,
+      ...(metrics && {
+        observeFetch: (instance, outcome, seconds) =>
+          metrics.observeFetch(registry.subgraph, instance, outcome, seconds),
+      }),
+    });
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(deps.supergraphPath, log, (sdl) => {
       requirements = readRequirements(sdl);
       subgraphs = subgraphsOfSupergraph(sdl);
+      resolved = resolveSubgraphUrls(subgraphs, overrides);
       agencies?.load(sdl);
       for (const name of unknownOverrides(subgraphs, overrides))
         log(`gateway: the URL override for "${name}" matches no subgraph of the supergraph`);
@@ -135,10 +195,18 @@ export function createGateway(deps: GatewayDeps) {
             name,
             url: overrides[name] ?? url!,
             timeoutMs,
+            ...(deps.deadlineMarginMs !== undefined && { deadlineMarginMs: deps.deadlineMarginMs }),
             callerKeys: deps.callerKeys,
             fetch: send,
+            ...(metrics && {
+              observeFetch: (outcome, seconds) => metrics.observeFetch(name, name, outcome, seconds),
+            }),
           }),
   });
+  // Its query-plan cache is created with it and only emptied on reloads, never replaced.
+  const planCache = (gateway as unknown as { queryPlanStore?: KeyValueCache<unknown> })
+    .queryPlanStore;
+  if (metrics && planCache) metrics.observePlanCache(planCache);
   const trusted = persistedDocuments<GatewayContext>(deps.persistedDocuments, log);
   const limits = createLimits(deps.limits, log);
   const apollo = new ApolloServer<GatewayContext>({
@@ -179,6 +247,8 @@ export function createGateway(deps: GatewayDeps) {
           };
         },
       },
+      // The request's log line and metrics read what it did.
+      recordRequestPlugin<GatewayContext>(),
       // Last, so it records the response as the other plugins left it.
       ...(deps.audit ? [deps.audit.plugin] : []),
     ],
@@ -186,52 +256,53 @@ export function createGateway(deps: GatewayDeps) {
 
   const context = async (req: IncomingMessage): Promise<GatewayContext> => {
     const incoming = req.headers['x-request-id'];
-    const authorization = req.headers.authorization;
+    // Accept a caller's id only when it looks like one, so logs cannot be polluted.
+    const requestId =
+      typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+    const subgraphsCalled = new Set<string>();
+    const record = currentRequestRecord();
+    if (record) Object.assign(record, { requestId, subgraphs: subgraphsCalled });
     return {
-      // Accept a caller's id only when it looks like one, so logs cannot be polluted.
-      requestId:
-        typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID(),
+      deadline: Date.now() + requestTimeoutMs,
+      requestId,
       // A token that does not verify is UNAUTHENTICATED (401), never silently anonymous.
-      caller: await deps.verifyBearer(authorization),
+      caller: await deps.verifyBearer(req.headers.authorization),
       clientIp: req.socket.remoteAddress ?? 'unknown',
-      subgraphsCalled: new Set(),
+      subgraphsCalled,
       agenciesReturned: new Set(),
     };
   };
 
   const routes: Record<string, Route> = {
     '/health': (_, res) => sendJson(res, 200, { status: 'ok' }),
+    ...(metrics && { '/metrics': metricsRoute(metrics.registry) }),
     // The subgraphs verify caller tokens with this key set.
     '/.well-known/jwks.json': (_, res) =>
       sendJson(res, 200, { keys: deps.callerKeys.publicJwks() }),
-    '/ready': async (_, res) => {
-      // A subgraph agencies serve is checked instance by instance (`programs:SCD`).
-      const resolved = resolveSubgraphUrls(subgraphs, overrides);
-      const urls = agencies ? agencies.readinessUrls(resolved) : resolved;
-      const states = await checkSubgraphs(
-        urls,
-        Math.min(timeoutMs, 2_000),
-        async (name, body) => ({
+  };
+  const readiness = () =>
+    gatewayReadiness({
+      targets,
+      probe: (urls) =>
+        checkSubgraphs(
+          urls,
+          Math.min(timeoutMs, 2_000),
+          async (name, body) => ({
           [CALLER_HEADER]: await signCallerToken(ANONYMOUS, deps.callerKeys.signing(), {
             audience: agencies?.audienceOf(name) ?? callerAudience(name),
             digest: requestDigest(body),
           }),
-        }),
-        send,
-      );
+          }),
+          send,
+        ),
       // A trail that cannot keep up makes the gateway refuse operations: not ready either. An
       // operator who turned the trail off sees it wherever readiness is checked.
-      const audit = deps.audit ? (deps.audit.healthy ? 'ok' : 'unavailable') : 'off';
-      const ready =
-        Object.values(states).every((state) => state === 'ok') && audit !== 'unavailable';
-      sendJson(res, ready ? 200 : 503, {
-        status: ready ? 'ready' : 'unavailable',
-        subgraphs: states,
-        ...(agencies && { instances: agencies.verifier.states() }),
-        audit,
-      });
-    },
-  };
+      audit: () => (deps.audit ? (deps.audit.healthy ? 'ok' : 'unavailable') : 'off'),
+      ...(deps.breakerState && { breakerState: deps.breakerState }),
+    }).then((report) =>
+      // Whether each instance serves the composed contract (it is refused until it does).
+      agencies ? { ...report, instances: agencies.verifier.states() } : report,
+    );
   const intercept = webIntercept({
     production,
     corsOrigins: deps.web?.corsOrigins,
@@ -240,6 +311,7 @@ export function createGateway(deps: GatewayDeps) {
     demoTokens: deps.web?.demoTokens,
     ...(deps.web?.outDirs && { outDirs: deps.web.outDirs }),
   });
+  const observer = requestObserver({ metrics, logger });
   return {
     apollo,
     context: limits.context(context),
@@ -247,6 +319,9 @@ export function createGateway(deps: GatewayDeps) {
     intercept,
     // Every way a standard client names a persisted document, brought to Apollo Server's one.
     prepareRequest: preparePersistedRequest,
+    readiness,
+    observer,
+    metrics,
     /** Stops watching the trusted-documents manifest. */
     stop: () => trusted.stop(),
   };

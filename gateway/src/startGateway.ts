@@ -1,4 +1,4 @@
-import { serveHttp, type HttpService, type TlsFiles } from '@sahem/kit';
+import { serveHttp, type HttpService, type ShutdownOptions, type TlsFiles } from '@sahem/kit';
 import { auditContextFailures } from './audit/auditContextFailures.ts';
 import { createGateway, type GatewayDeps } from './server.ts';
 import { auditRefusals } from './trustedDocuments/auditRefusals.ts';
@@ -8,10 +8,11 @@ export interface RunningGateway {
   url: string;
   http: HttpService;
   /**
-   * Stops accepting requests, lets those in flight finish, stops the gateway, then writes the
-   * last audit records (`deps.audit`, which the running gateway owns from now on).
+   * Turns `/ready` 503, serves on for `drainMs`, stops accepting requests, lets those in flight
+   * finish (within `timeoutMs`), stops the gateway, then writes the last audit records
+   * (`deps.audit`, which the running gateway owns from now on).
    */
-  stop(): Promise<void>;
+  stop(shutdown?: ShutdownOptions): Promise<void>;
 }
 
 /**
@@ -22,7 +23,8 @@ export async function startGateway(
   deps: GatewayDeps,
   listen: { port: number; host?: string; tls?: TlsFiles | undefined },
 ): Promise<RunningGateway> {
-  const { apollo, context, routes, intercept, prepareRequest, stop } = createGateway(deps);
+  const { apollo, context, routes, intercept, prepareRequest, stop, readiness, observer } =
+    createGateway(deps);
   await apollo.start();
   try {
     const http = await serveHttp({
@@ -33,6 +35,9 @@ export async function startGateway(
       prepareRequest: deps.audit
         ? auditRefusals(prepareRequest, deps.audit.record)
         : prepareRequest,
+      readiness,
+      observer,
+      service: 'gateway',
       port: listen.port,
       ...(listen.host && { host: listen.host }),
       ...(listen.tls && { tls: listen.tls }),
@@ -40,8 +45,8 @@ export async function startGateway(
     return {
       url: `${http.url}/graphql`,
       http,
-      stop: async () => {
-        await http.close();
+      stop: async (shutdown) => {
+        await http.close(shutdown);
         // Every answered request has queued its record by now (before its response was
         // sent), so the audit log is stopped last and writes them all.
         try {

@@ -142,5 +142,21 @@ describe('an agency instance that is down', () => {
     expect(missing.map((error) => error.path?.[0])).toEqual(
       expect.arrayContaining(['agencies', 'volunteer']),
     );
+
+    // In production too: internals are masked, never who is missing.
+    const production = await startGateway({ ...graph.gatewayDeps, production: true }, { port: 0 });
+    try {
+      const masked = await ask(production.url, '{ agencies { code } }');
+      expect(masked.data.agencies).toHaveLength(3);
+      expect(masked.errors).toEqual([
+        {
+          message: expect.stringMatching(/Saudi Red Crescent .*\(SRCA\) are missing/),
+          path: ['agencies'],
+          extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'programs', agencies: ['SRCA'] },
+        },
+      ]);
+    } finally {
+      await production.stop();
+    }
   });
 });

@@ -366,7 +366,10 @@ describe('the audit trail, through the gateway', () => {
     ]);
     expect(rows[0].operation_name).toBe('Program\\u0000');
     // A hash that is not one is refused before Apollo Server reads the request, and recorded.
-    expect(rows[1]).toMatchObject({ operation_hash: null, error_codes: ['PERSISTED_QUERY_ID_INVALID'] });
+    expect(rows[1]).toMatchObject({
+      operation_hash: null,
+      error_codes: ['PERSISTED_QUERY_ID_INVALID'],
+    });
   });
 
   it('stopping while requests are in flight: every answered request is in the trail', async () => {

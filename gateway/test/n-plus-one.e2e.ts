@@ -70,7 +70,7 @@ async function load(graph: Graph): Promise<void> {
   });
   const participations = volunteers.flatMap(({ id, group }) =>
     PROGRAMS.slice(0, group.participationsEach).map((program, k) => ({
-      id: crypto.randomUUID(),
+      id: `${program.agencyCode}-${crypto.randomUUID()}`,
       volunteerId: id,
       programId: program.id,
       role: k === 0 ? ('TEAM_LEAD' as const) : ('MEMBER' as const),
@@ -80,9 +80,13 @@ async function load(graph: Graph): Promise<void> {
     })),
   );
   await p.participation.createMany({ data: participations });
+  // Hour-log keys name the participation's agency too.
+  const logId = (participationId: string) =>
+    `${participationId.split('-')[0]}-${crypto.randomUUID()}`;
   await p.hourLog.createMany({
     data: participations.flatMap(({ id }) => [
       {
+        id: logId(id),
         participationId: id,
         date: new Date('2026-02-01'),
         hours: 2,
@@ -92,6 +96,7 @@ async function load(graph: Graph): Promise<void> {
         verifiedAt: new Date('2026-02-02'),
       },
       {
+        id: logId(id),
         participationId: id,
         date: new Date('2026-03-01'),
         hours: 1.5,

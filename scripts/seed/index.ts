@@ -1,5 +1,5 @@
 export { seedIndicators } from './seedIndicators.ts';
-export { seedPrograms } from './seedPrograms.ts';
+export { seedPrograms, SEEDED_AGENCIES, type ProgramsSeedOptions } from './seedPrograms.ts';
 export { seedVolunteers } from './seedVolunteers.ts';
 export {
   DEFAULT_SEED,

@@ -29,7 +29,7 @@ export function insertHourLogs(
       id, "participationId", date, hours, activity, verified, "verifiedBy", "verifiedAt",
       "createdAt")
     SELECT * FROM unnest(
-      ${column('id')}::uuid[], ${column('participationId')}::uuid[],
+      ${column('id')}::text[], ${column('participationId')}::text[],
       ${column('date').map(dateText)}::date[], ${column('hours')}::numeric[],
       ${column('activity')}::text[], ${column('verified')}::boolean[],
       ${column('verifiedBy')}::text[], ${column('verifiedAt').map(timestampText)}::timestamptz[],

@@ -31,7 +31,7 @@ export function insertParticipations(
     INSERT INTO "Participation" (
       id, "volunteerId", "programId", role, status, "skillCode", "appliedAt", "joinedOn")
     SELECT * FROM unnest(
-      ${column('id')}::uuid[], ${column('volunteerId')}::text[], ${column('programId')}::text[],
+      ${column('id')}::text[], ${column('volunteerId')}::text[], ${column('programId')}::text[],
       ${column('role')}::"ParticipationRole"[], ${column('status')}::"ParticipationStatus"[],
       ${column('skillCode')}::text[], ${column('appliedAt').map(timestampText)}::timestamptz[],
       ${column('joinedOn').map(dateText)}::date[])`;

@@ -88,7 +88,8 @@ export function createParticipationPlanner(
         status = program.status === 'OPEN' ? 'APPLIED' : 'WITHDRAWN';
       }
 
-      const id = random.uuid();
+      // Keys name their agency (`SCD-<uuid>`), as the programs subgraph writes them.
+      const id = `${program.agencyCode}-${random.uuid()}`;
       const appliedDay = Math.floor(appliedAtMs / DAY_MS);
       let joinedDay: number | null = null;
       let role: 'MEMBER' | 'TEAM_LEAD' = 'MEMBER';
@@ -154,7 +155,7 @@ function addHourLogs(
     const verified = verifiedAtMs <= CUTOFF_MS && random.chance(0.86);
     const activity = random.pick(program.template.activities);
     logs.push({
-      id: random.uuid(),
+      id: `${program.agencyCode}-${random.uuid()}`,
       participationId,
       date: dateOf(logDay),
       hours: random.pickWeighted(HOURS),

@@ -23,20 +23,40 @@ const VOLUNTEER_CHUNK = 1_000;
 const ROW_CHUNK = 3_000;
 const LOCK_KEY = 7_272_028;
 
+/** What the programs seeder accepts. */
+export interface ProgramsSeedOptions extends SeedOptions {
+  /**
+   * The agencies whose records this database holds (one agency's instance: `['SCD']`); the others'
+   * are planned all the same, so every agency's records are those of the single-store seed.
+   * @default every agency of the seed (the single-store layout)
+   */
+  agencies?: readonly string[];
+}
+
+/** The codes of the agencies the seed has programs for. */
+export const SEEDED_AGENCIES: readonly string[] = AGENCIES.map((agency) => agency.code);
+
 /**
- * Fills the programs database: the four agencies, their programs in every region, the
- * volunteers' participations and their hour logs. Volunteers are the same as the volunteers
- * seeder's for the same scale and seed (recomputed, not read: the databases are separate), so
- * every participation names an existing volunteer and one of that volunteer's skills.
+ * Fills the programs database: the agencies, their programs in every region, the volunteers'
+ * participations and their hour logs, of every agency or of `agencies` only. Volunteers are the
+ * same as the volunteers seeder's for the same scale and seed (recomputed, not read: the
+ * databases are separate), so every participation names an existing volunteer and one of that
+ * volunteer's skills. The generator is deterministic per volunteer and the planner runs over
+ * every agency's programs whatever is written: one agency's database gets exactly its share of
+ * the single-store seed, and the four agencies' databases together hold that seed, row for row.
  *
  * Everything happens in one transaction: a crash leaves the database as it was, never half
- * seeded. A database that already has agencies is left alone unless `reset` is set.
+ * seeded. A database that already has programs is left alone unless `reset` is set (agency rows
+ * alone, which a programs instance writes at start, do not count as seeded).
  */
 export async function seedPrograms(
   db: Database<ProgramsPrismaClient>,
-  options: SeedOptions,
+  options: ProgramsSeedOptions,
 ): Promise<SeedReport> {
   const { seed, scale, reset, volunteers: total, onProgress } = resolveSeedOptions(options);
+  const written = new Set(options.agencies ?? SEEDED_AGENCIES);
+  // Keys name their agency: `SCD-00042` for programs, `SCD-<uuid>` for the rest.
+  const ownedHere = (id: string) => written.has(id.slice(0, id.indexOf('-')));
   return db.prisma.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_KEY})`;
@@ -45,10 +65,10 @@ export async function seedPrograms(
           'TRUNCATE "HourLog", "Participation", "Program", "Agency" RESTART IDENTITY CASCADE',
         );
       } else {
-        const found = await tx.agency.count();
-        if (found > 0) {
-          const [programs, participations, hourLogs] = await Promise.all([
-            tx.program.count(),
+        const programs = await tx.program.count();
+        if (programs > 0) {
+          const [found, participations, hourLogs] = await Promise.all([
+            tx.agency.count(),
             tx.participation.count(),
             tx.hourLog.count(),
           ]);
@@ -66,18 +86,27 @@ export async function seedPrograms(
 
       onProgress({ phase: 'programs', done: 0, total: 1 });
       const plans = buildPrograms(seed, scale, total);
-      await tx.agency.createMany({
-        data: AGENCIES.map((agency) => ({
-          code: agency.code,
-          nameAr: agency.name.ar,
-          nameEn: agency.name.en,
-          sector: agency.sector,
-          lastProgramNumber: plans.lastNumbers.get(agency.code) ?? 0,
-        })),
-      });
-      for (let start = 0; start < plans.programs.length; start += ROW_CHUNK) {
+      const agencies = AGENCIES.filter((agency) => written.has(agency.code));
+      const programs = plans.programs.filter((program) => written.has(program.agencyCode));
+      // The instance may have written its agencies' rows already (at start): numbering is the
+      // seed's, names stay as they are.
+      for (const agency of agencies) {
+        const lastProgramNumber = plans.lastNumbers.get(agency.code) ?? 0;
+        await tx.agency.upsert({
+          where: { code: agency.code },
+          create: {
+            code: agency.code,
+            nameAr: agency.name.ar,
+            nameEn: agency.name.en,
+            sector: agency.sector,
+            lastProgramNumber,
+          },
+          update: { lastProgramNumber },
+        });
+      }
+      for (let start = 0; start < programs.length; start += ROW_CHUNK) {
         await tx.program.createMany({
-          data: plans.programs
+          data: programs
             .slice(start, start + ROW_CHUNK)
             .map((program): Prisma.ProgramCreateManyInput => ({
               id: program.id,
@@ -103,8 +132,8 @@ export async function seedPrograms(
 
       const plan = createParticipationPlanner(seed, plans);
       const rows = {
-        Agency: AGENCIES.length,
-        Program: plans.programs.length,
+        Agency: agencies.length,
+        Program: programs.length,
         Participation: 0,
         HourLog: 0,
       };
@@ -113,10 +142,12 @@ export async function seedPrograms(
         const participations: ParticipationRow[] = [];
         const hourLogs: HourLogRow[] = [];
         const end = Math.min(start + VOLUNTEER_CHUNK, total);
+        // Every volunteer is planned (the planner counts places in every program), then only
+        // this database's agencies' rows are kept.
         for (let index = start; index < end; index++) {
           const planned = plan(volunteerProfile(seed, index, total));
-          participations.push(...planned.participations);
-          hourLogs.push(...planned.hourLogs);
+          for (const row of planned.participations) if (ownedHere(row.id)) participations.push(row);
+          for (const row of planned.hourLogs) if (ownedHere(row.id)) hourLogs.push(row);
         }
         // Participations first: hour logs reference them.
         await insertInSlices(participations, (slice) => insertParticipations(tx, slice));

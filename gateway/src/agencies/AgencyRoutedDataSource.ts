@@ -20,6 +20,7 @@ import type { ContractModel } from './contractModel.ts';
 import { instanceUnavailable, type InstanceFailure } from './instanceUnavailable.ts';
 import { mergeField, mergeObject, type MergeContext } from './mergeAnswers.ts';
 import { prepareFanOut } from './prepareFanOut.ts';
+import type { FetchOutcome } from '../metrics/gatewayMetrics.ts';
 import type { InstanceVerifier } from './verifyInstances.ts';
 
 // `GraphQLDataSourceRequestKind.INCOMING_OPERATION`; the enum is not exported by the package root.
@@ -37,6 +38,10 @@ export interface AgencyRoutedDataSourceOptions {
   timeoutMs: number;
   callerKeys: CallerKeys;
   fetch?: typeof fetch;
+  /** How much earlier than the gateway's own abort an instance is told to stop. @default 100 */
+  deadlineMarginMs?: number;
+  /** Told how each fetch to an instance ended (metrics, by instance name). @default none */
+  observeFetch?: (instance: string, outcome: FetchOutcome, seconds: number) => void;
   /** The contract as the supergraph in service says it (replaced on reload). */
   model: () => ContractModel;
   /** Checks each instance serves the composed contract and holds what the registry says. */
@@ -87,6 +92,13 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
           callerKeys: options.callerKeys,
           audience: instanceAudience(options.registry, instance),
           ...(options.fetch && { fetch: options.fetch }),
+          ...(options.deadlineMarginMs !== undefined && {
+            deadlineMarginMs: options.deadlineMarginMs,
+          }),
+          ...(options.observeFetch && {
+            observeFetch: (outcome: FetchOutcome, seconds: number) =>
+              options.observeFetch!(instance.name, outcome, seconds),
+          }),
         }),
       );
     }

@@ -2,8 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { instanceAudience } from '@sahem/kit';
+import type { ReadinessTarget } from '../health/gatewayReadiness.ts';
 import type { GatewayDeps } from '../server.ts';
-import { AgencyRoutedDataSource } from './AgencyRoutedDataSource.ts';
+import {
+  AgencyRoutedDataSource,
+  type AgencyRoutedDataSourceOptions,
+} from './AgencyRoutedDataSource.ts';
 import { contractModel, type ContractModel } from './contractModel.ts';
 import { instanceVerifier, type InstanceVerifier } from './verifyInstances.ts';
 
@@ -21,8 +25,8 @@ export interface AgencyRouting {
   verifier: InstanceVerifier;
   /** A supergraph was put in service: its rules, and its contract, and every instance again. */
   load(supergraphSdl: string): void;
-  /** `/ready`'s URLs: the routed subgraph's entry replaced by one per instance. */
-  readinessUrls(urls: Record<string, string>): Record<string, string>;
+  /** The routed subgraph's services, for `/ready` and the breaker gauge: one per instance. */
+  targets(): ReadinessTarget[];
   /** The caller-token audience of a `/ready` entry of an instance (`programs:SCD`). */
   audienceOf(entry: string): string | undefined;
 }
@@ -34,7 +38,12 @@ export interface AgencyRouting {
  */
 export function routeAgencies(
   deps: GatewayDeps,
-  options: { timeoutMs: number; send: typeof fetch; log: (line: string) => void },
+  options: {
+    timeoutMs: number;
+    send: typeof fetch;
+    log: (line: string) => void;
+    observeFetch?: AgencyRoutedDataSourceOptions['observeFetch'];
+  },
 ): AgencyRouting {
   const registry = deps.agencies!;
   let model: ContractModel | undefined;
@@ -57,6 +66,8 @@ export function routeAgencies(
     timeoutMs: options.timeoutMs,
     callerKeys: deps.callerKeys,
     fetch: options.send,
+    ...(deps.deadlineMarginMs !== undefined && { deadlineMarginMs: deps.deadlineMarginMs }),
+    ...(options.observeFetch && { observeFetch: options.observeFetch }),
     model: () => {
       if (!model) throw new Error('no supergraph in service yet');
       return model;
@@ -94,15 +105,19 @@ export function routeAgencies(
       );
       return instance && instanceAudience(registry, instance);
     },
-    readinessUrls(urls) {
+    targets() {
       // One instance holding every agency is the subgraph itself, at the registry's URL.
-      if (registry.instances.length === 1)
-        return { ...urls, [registry.subgraph]: registry.instances[0]!.url };
-      const result = { ...urls };
-      delete result[registry.subgraph];
-      for (const instance of registry.instances)
-        result[`${registry.subgraph}:${instance.name}`] = instance.url;
-      return result;
+      if (registry.instances.length === 1) {
+        const { url } = registry.instances[0]!;
+        const name = registry.subgraph;
+        return [{ name, subgraph: name, instance: name, url }];
+      }
+      return registry.instances.map((instance) => ({
+        name: `${registry.subgraph}:${instance.name}`,
+        subgraph: registry.subgraph,
+        instance: instance.name,
+        url: instance.url,
+      }));
     },
   };
 }

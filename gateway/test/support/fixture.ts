@@ -101,7 +101,7 @@ export const fixture = {
   ],
   participations: [
     {
-      id: '00000000-0000-4000-8000-000000000001',
+      id: 'SCD-00000000-0000-4000-8000-000000000001',
       volunteerId: 'V-0000001',
       programId: 'SCD-00001',
       role: 'TEAM_LEAD',
@@ -110,7 +110,7 @@ export const fixture = {
       joinedOn: '2026-01-05',
     },
     {
-      id: '00000000-0000-4000-8000-000000000002',
+      id: 'SRCA-00000000-0000-4000-8000-000000000002',
       volunteerId: 'V-0000001',
       programId: 'SRCA-00001',
       role: 'MEMBER',
@@ -119,7 +119,7 @@ export const fixture = {
       joinedOn: '2025-06-10',
     },
     {
-      id: '00000000-0000-4000-8000-000000000003',
+      id: 'SCD-00000000-0000-4000-8000-000000000003',
       volunteerId: 'V-0000005',
       programId: 'SCD-00001',
       role: 'MEMBER',
@@ -128,7 +128,7 @@ export const fixture = {
       joinedOn: '2026-02-01',
     },
     {
-      id: '00000000-0000-4000-8000-000000000004',
+      id: 'SCD-00000000-0000-4000-8000-000000000004',
       volunteerId: 'V-0000003',
       programId: 'SCD-00001',
       role: 'TEAM_LEAD',
@@ -137,7 +137,7 @@ export const fixture = {
       joinedOn: '2026-01-05',
     },
     {
-      id: '00000000-0000-4000-8000-000000000005',
+      id: 'SCD-00000000-0000-4000-8000-000000000005',
       volunteerId: 'V-0000006',
       programId: 'SCD-00001',
       role: 'MEMBER',
@@ -146,7 +146,7 @@ export const fixture = {
       joinedOn: null,
     },
     {
-      id: '00000000-0000-4000-8000-000000000006',
+      id: 'SEC-00000000-0000-4000-8000-000000000006',
       volunteerId: 'V-0000004',
       programId: 'SEC-00001',
       role: 'MEMBER',
@@ -245,9 +245,12 @@ export async function loadFixture(graph: Graph): Promise<void> {
       held(agencyOfProgram.get(p.programId)),
     );
     const participationIds = new Set(participations.map((p) => p.id));
-    await programsDb.agency.updateMany({
-      where: { code: { in: instance.agencies } },
-      data: { lastProgramNumber: 1 },
+    // The instance wrote its agencies' rows from the registry at start; the fixture's are these.
+    await programsDb.agency.deleteMany({ where: { code: { in: instance.agencies } } });
+    await programsDb.agency.createMany({
+      data: fixture.agencies
+        .filter((a) => held(a.code))
+        .map((a) => ({ ...a, lastProgramNumber: 1 })),
     });
     await programsDb.program.createMany({
       data: fixture.programs
@@ -281,8 +284,11 @@ export async function loadFixture(graph: Graph): Promise<void> {
     });
     await programsDb.hourLog.createMany({
       data: fixture.hourLogs
-        .filter((log) => participationIds.has(participationId(log.participation)))
-        .map((log) => ({
+        .map((log, i) => ({ log, i }))
+        .filter(({ log }) => participationIds.has(participationId(log.participation)))
+        .map(({ log, i }) => ({
+          // Keys name their agency, as the participation's does.
+          id: `${participationId(log.participation).split('-')[0]}-00000000-0000-4000-9000-${String(i + 1).padStart(12, '0')}`,
           participationId: participationId(log.participation),
           date: day(log.date),
           hours: log.hours,

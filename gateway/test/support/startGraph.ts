@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSubgraph, type RunningSubgraph } from '@sahem/kit';
+import { readAgencyRegistry, startSubgraph, type RunningSubgraph } from '@sahem/kit';
 import { createTestDatabase, type TestDatabase } from '@sahem/kit/testing';
 import type { PrismaClient as IndicatorsClient } from '../../../subgraphs/indicators/src/__generated__/prisma/client.ts';
 import { INDICATORS_DIR, indicatorsSubgraph } from '../../../subgraphs/indicators/src/server.ts';
 import type { PrismaClient as ProgramsClient } from '../../../subgraphs/programs/src/__generated__/prisma/client.ts';
+import { programsInstance } from '../../../subgraphs/programs/src/agencies/programsInstance.ts';
 import { PROGRAMS_DIR, programsSubgraph } from '../../../subgraphs/programs/src/server.ts';
+import { SHIPPED_AGENCIES_FILE } from '../../../subgraphs/programs/src/shippedRegistry.ts';
 import type { PrismaClient as VolunteersClient } from '../../../subgraphs/volunteers/src/__generated__/prisma/client.ts';
 import { VOLUNTEERS_DIR, volunteersSubgraph } from '../../../subgraphs/volunteers/src/server.ts';
 import { createLocalJWKSet, createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
@@ -94,6 +96,10 @@ export interface GraphOptions {
    * for an unknown key). @default a fixed key, handed to the subgraphs in process
    */
   callerKeys?: { keys: CallerKeys; cooldownMs: number };
+  /** Databases of subgraphs on a server of the test's own (one it may freeze). @default fresh ones */
+  databaseUrls?: Partial<Record<'volunteers' | 'programs' | 'indicators', string>>;
+  /** Further options of the gateway (timeouts, deadlines, shutdown). */
+  gateway?: Partial<GatewayDeps>;
   /** The identity provider's and the gateway's keys (tests that run gateway processes share them). @default fresh ones */
   keys?: { issuer: SigningKey; gateway: SigningKey };
   /**
@@ -103,6 +109,8 @@ export interface GraphOptions {
    */
   agencies?: 'shared' | 'per-agency';
 }
+
+const shippedRegistry = readAgencyRegistry(SHIPPED_AGENCIES_FILE, {});
 
 /** One programs instance of a graph: the agencies it holds and the running subgraph. */
 export interface ProgramsInstanceOfGraph {
@@ -162,7 +170,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
       }),
       {
         port: 0,
-        databaseUrl: volunteersDb!.url,
+        databaseUrl: options.databaseUrls?.volunteers ?? volunteersDb!.url,
         embeddedPort: 0,
       },
     );
@@ -173,17 +181,20 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
       const subgraph = await startSubgraph(
         programsSubgraph({
           authenticate: authenticate('programs', name),
+          // It writes its agencies' rows from the shipped registry at start; the fixture's follow.
+          instance: programsInstance(shippedRegistry, agencies),
           production: false,
           ...(options.now && { now: options.now }),
         }),
-        { port: 0, databaseUrl: programsDbs[index]!.url, embeddedPort: 0 },
+        {
+          port: 0,
+          // A database of the test's own server (one it may freeze) holds a single store.
+          databaseUrl:
+            (holdings.length === 1 && options.databaseUrls?.programs) || programsDbs[index]!.url,
+          embeddedPort: 0,
+        },
       );
       stops.push(() => subgraph.stop());
-      // An instance registers the agencies it holds when it starts (their rows, from the registry).
-      await subgraph.db.prisma.agency.createMany({
-        data: fixture.agencies.filter((agency) => agencies.includes(agency.code)),
-        skipDuplicates: true,
-      });
       programsInstances.push({ name, agencies, subgraph });
     }
     const programs = programsInstances[0]!.subgraph;
@@ -203,7 +214,11 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
         production: false,
         ...(options.now && { now: options.now }),
       }),
-      { port: 0, databaseUrl: indicatorsDb!.url, embeddedPort: 0 },
+      {
+        port: 0,
+        databaseUrl: options.databaseUrls?.indicators ?? indicatorsDb!.url,
+        embeddedPort: 0,
+      },
     );
     stops.push(() => indicators.stop());
     const auditLog =
@@ -213,17 +228,15 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
     const gateway = await startGateway(
       {
         supergraphPath: options.supergraphPath ?? SUPERGRAPH_PATH,
-        subgraphUrls: {
-          volunteers: volunteers.url,
-          programs: programs.url,
-          indicators: indicators.url,
-        },
+        // Programs through the registry: an override would put every agency on one instance.
+        subgraphUrls: { volunteers: volunteers.url, indicators: indicators.url },
         production: false,
         log: () => undefined,
         agencies: registry,
         ...identity,
         ...(auditLog && { audit: auditLog }),
         ...(options.limits && { limits: options.limits }),
+        ...options.gateway,
       },
       { port: 0 },
     );
@@ -246,11 +259,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
       gatewayDeps: {
         ...identity,
         supergraphPath: options.supergraphPath ?? SUPERGRAPH_PATH,
-        subgraphUrls: {
-          volunteers: volunteers.url,
-          programs: programs.url,
-          indicators: indicators.url,
-        },
+        subgraphUrls: { volunteers: volunteers.url, indicators: indicators.url },
         production: false,
         log: () => undefined,
         agencies: registry,

@@ -1,9 +1,19 @@
-import { callerAudience, callerTokenAuthenticator, listenOptions, startSubgraph } from '@sahem/kit';
+import {
+  createLogger,
+  callerAudience,
+  callerTokenAuthenticator,
+  listenOptions,
+  startSubgraph,
+  startTracing,
+  stopOnSignals,
+} from '@sahem/kit';
 import { indicatorsEnv } from './env.ts';
 import { indicatorsSubgraph } from './server.ts';
 
 // Production entry point: read the environment, listen, stop cleanly on SIGINT/SIGTERM.
 const env = indicatorsEnv();
+// First, so everything after it is traced when OTEL_* configures an exporter.
+const tracing = startTracing({ serviceName: 'indicators' });
 const running = await startSubgraph(
   indicatorsSubgraph({
     authenticate: callerTokenAuthenticator(new URL(env.SAHEM_GATEWAY_JWKS_URL!), {
@@ -16,9 +26,14 @@ const running = await startSubgraph(
     databaseUrl: env.INDICATORS_DATABASE_URL,
     embeddedPort: env.INDICATORS_PG_PORT,
     dataRoot: env.SAHEM_DATA_DIR,
+    readyTimeoutMs: env.SAHEM_READY_TIMEOUT_MS,
+    metrics: env.SAHEM_METRICS,
+    logger: createLogger({ service: 'indicators', level: env.SAHEM_LOG_LEVEL }),
     log: console.log,
   },
 );
 console.log(`indicators subgraph at ${running.url}`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => void running.stop());
+stopOnSignals((shutdown) => running.stop(shutdown).finally(() => tracing.shutdown()), {
+  drainMs: env.SAHEM_SHUTDOWN_DRAIN_MS,
+  timeoutMs: env.SAHEM_SHUTDOWN_TIMEOUT_MS,
+});

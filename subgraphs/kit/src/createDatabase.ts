@@ -1,6 +1,10 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { enforceDeadlines } from './deadlines/enforceDeadlines.ts';
+import { keepRequestContext } from './deadlines/keepRequestContext.ts';
 import { countSqlStatements, type SqlStatementCounter } from './sqlStatements.ts';
+import { tracingEnabled } from './tracing/startTracing.ts';
+import { traceSqlStatements } from './tracing/traceSqlStatements.ts';
 
 /** The Prisma client constructor of one subgraph, generated into its `src/__generated__`. */
 export type PrismaClientClass<Client> = new (options: {
@@ -42,7 +46,12 @@ export function createDatabase<Client extends { $disconnect(): Promise<void> }>(
   // must not crash the process, idle or checked out: the query in flight fails on its own.
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
+  keepRequestContext(pool);
   const statements = countSqlStatements(pool);
+  // After the counter, so the statements it adds (one per transaction) are counted too.
+  enforceDeadlines(pool);
+  // Outermost, so each span covers the statement as the request sent it; only when tracing.
+  if (tracingEnabled()) traceSqlStatements(pool, new URL(options.url).pathname.slice(1));
   // Prisma's defaults (2 s to get a connection, 5 s per transaction) turn a busy moment into
   // an internal error; a mutation here is a handful of statements, so allow more slack.
   const prisma = new PrismaClient({

@@ -5,7 +5,9 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
+import { reportDeadlines } from './deadlines/deadlineErrors.ts';
 import { maskInternalErrors } from './maskInternalErrors.ts';
+import { recordRequestPlugin } from './observability/recordRequestPlugin.ts';
 import { recordOwnersPlugin, type RecordOwnersContext } from './recordOwnersPlugin.ts';
 import { refuseUnstorableText } from './refuseUnstorableText.ts';
 
@@ -43,12 +45,13 @@ export function createSubgraphServer<TContext extends RecordOwnersContext>(
     persistedQueries: false,
     // The process that runs the server decides when it stops (index.ts, npm start).
     stopOnTerminationSignals: false,
-    formatError: maskInternalErrors(production),
+    formatError: reportDeadlines(maskInternalErrors(production)),
     // No Apollo usage reporting here, so federated traces would only cost bytes.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       recordOwnersPlugin<TContext>(),
+      recordRequestPlugin<TContext>(),
       refuseUnstorableText<TContext>(),
       ...((options.plugins ?? []) as ApolloServerPlugin<TContext>[]),
     ],

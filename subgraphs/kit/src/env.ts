@@ -137,3 +137,41 @@ export function flag(defaultValue: boolean, description: string): EnvVar<boolean
     },
   };
 }
+
+/** A whole number of zero or more, such as a period that may be skipped. */
+export function nonNegativeInt(defaultValue: number, description: string): EnvVar<number> {
+  return {
+    description,
+    default: defaultValue,
+    parse(raw) {
+      const value = Number(raw);
+      if (!Number.isInteger(value) || value < 0)
+        throw new Error('expected a whole number, 0 or more');
+      return value;
+    },
+  };
+}
+
+/** The settings of shutdown, readiness, metrics and logs every service reads (README, Operations). */
+export function operationsVariables() {
+  return {
+    SAHEM_SHUTDOWN_DRAIN_MS: nonNegativeInt(
+      5_000,
+      'after SIGTERM, how long requests are still served while /ready says 503',
+    ),
+    SAHEM_SHUTDOWN_TIMEOUT_MS: positiveInt(
+      10_000,
+      'how long requests in flight may take once the listener is closed',
+    ),
+    SAHEM_READY_TIMEOUT_MS: positiveInt(
+      1_000,
+      'how long /ready waits for a database (subgraphs) before it answers 503',
+    ),
+    SAHEM_METRICS: flag(true, 'serve Prometheus metrics at /metrics (false: none are kept)'),
+    SAHEM_LOG_LEVEL: oneOf(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'silent'],
+      'info',
+      'least severe log level written (info: one line per request)',
+    ),
+  };
+}

@@ -54,6 +54,37 @@ export const FORBIDDEN = defineCode(
   403,
 );
 
+export const SUBGRAPH_UNAVAILABLE = defineCode(
+  'SUBGRAPH_UNAVAILABLE',
+  'A subgraph, or an agency’s instance of one, did not answer: `extensions.serviceName` names the subgraph, `extensions.agencies` the agencies whose records are missing.',
+  503,
+);
+export const GATEWAY_TIMEOUT = defineCode(
+  'GATEWAY_TIMEOUT',
+  'A subgraph, or an agency’s instance of one, did not answer in time; named as for SUBGRAPH_UNAVAILABLE.',
+  504,
+);
+export const SUBGRAPH_CONTRACT_MISMATCH = defineCode(
+  'SUBGRAPH_CONTRACT_MISMATCH',
+  'The gateway refused an agency’s instance that does not serve the composed contract, or holds other agencies than the registry says; named as for SUBGRAPH_UNAVAILABLE.',
+  503,
+);
+export const SUBGRAPH_CONTRACT_VIOLATION = defineCode(
+  'SUBGRAPH_CONTRACT_VIOLATION',
+  'An agency’s instance answered against the contract (a sketch that does not decode); its figures are left out.',
+  502,
+);
+export const SUBGRAPH_RESPONSE_TOO_LARGE = defineCode(
+  'SUBGRAPH_RESPONSE_TOO_LARGE',
+  'A subgraph answered with more than the gateway reads from one response.',
+  502,
+);
+export const DEADLINE_EXCEEDED = defineCode(
+  'DEADLINE_EXCEEDED',
+  "The caller's deadline passed before the work was done; it was stopped and nothing was written.",
+  504,
+);
+
 /** Every code this project raises, for documentation and for tests that check the registry. */
 export const ERROR_CODES = [
   BAD_USER_INPUT,
@@ -61,4 +92,10 @@ export const ERROR_CODES = [
   NOT_FOUND,
   UNAUTHENTICATED,
   FORBIDDEN,
+  SUBGRAPH_UNAVAILABLE,
+  GATEWAY_TIMEOUT,
+  SUBGRAPH_CONTRACT_MISMATCH,
+  SUBGRAPH_CONTRACT_VIOLATION,
+  SUBGRAPH_RESPONSE_TOO_LARGE,
+  DEADLINE_EXCEEDED,
 ] as const;

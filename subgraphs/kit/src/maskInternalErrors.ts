@@ -1,8 +1,7 @@
-import { inspect } from 'node:util';
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ERROR_CODES } from './errors.ts';
-import { printable } from './printable.ts';
+import { noteCause } from './observability/recordRequestPlugin.ts';
 
 // graphql-js suggests names in coercion errors ("Did you mean the enum value "OPEN"?"), which
 // spells the schema out to a prober; Apollo's `hideSchemaDetailsFromClientErrors` only covers
@@ -28,8 +27,8 @@ const KNOWN = new Set<string>([
 export function maskInternalErrors(
   production: boolean,
   // One line per error, control characters escaped: what it says may come from a caller.
-  log: (error: unknown) => void = (error) =>
-    console.error(printable(inspect(error, { breakLength: Infinity }))),
+  // Said once, with its cause, on the request's log line.
+  log: (error: unknown) => void = noteCause,
 ): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
   return (formatted, error) => {
     const code = formatted.extensions?.code;

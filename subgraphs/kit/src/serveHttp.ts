@@ -14,6 +14,11 @@ import {
   type HTTPGraphQLRequest,
 } from '@apollo/server';
 import { requestDigest } from './auth/callerToken.ts';
+import { withDeadlineScope } from './deadlines/requestDeadline.ts';
+import type { RequestObserver } from './observability/requestObserver.ts';
+import { withRequestRecord, type RequestRecord } from './observability/requestRecord.ts';
+import { tracingEnabled } from './tracing/startTracing.ts';
+import { traceRequest } from './tracing/traceRequest.ts';
 
 // The digest of each request as it arrived, for the caller-token check (which must compare
 // against the exact bytes, not a re-serialisation of what was parsed).
@@ -55,6 +60,32 @@ export interface ServeHttpOptions<TContext extends BaseContext> {
     request: HTTPGraphQLRequest,
     req: IncomingMessage,
   ) => PreparedRequest | Promise<PreparedRequest>;
+  /**
+   * What `GET /ready` reports while the service runs (its database, its subgraphs); from the
+   * moment shutdown begins it answers 503 without asking. @default always ready
+   */
+  readiness?: () => Promise<Readiness>;
+  /** The service's name, on its spans. @default 'sahem' */
+  service?: string;
+  /** Metrics and the log line of each GraphQL request. @default none */
+  observer?: RequestObserver;
+}
+
+/** A service's answer to `GET /ready`: 200 when `ready`, 503 otherwise, with the details. */
+export interface Readiness {
+  ready: boolean;
+  [detail: string]: unknown;
+}
+
+/** How a service stops. */
+export interface ShutdownOptions {
+  /**
+   * How long requests are still served, each answered with `Connection: close`, after `/ready`
+   * turned 503: the time a load balancer needs to stop sending new ones. @default 0
+   */
+  drainMs?: number;
+  /** How long requests in flight may still take once the listener is closed; then their connections are cut. @default 10000 */
+  timeoutMs?: number;
 }
 
 /** A certificate chain and its private key, PEM-encoded. */
@@ -73,8 +104,14 @@ export interface HttpService {
   port: number;
   /** Base URL, e.g. `http://127.0.0.1:4001` (`https:` with TLS). */
   url: string;
-  /** Stops accepting connections and resolves once requests in flight have finished. */
-  close(): Promise<void>;
+  /**
+   * Shuts down without resetting a request: `/ready` turns 503, requests are still served for
+   * `drainMs` (each on a connection closed after its response), then the listener closes, idle
+   * connections are closed, and requests in flight get `timeoutMs` to finish.
+   */
+  close(options?: ShutdownOptions): Promise<void>;
+  /** Whether shutdown has begun. */
+  readonly stopping: boolean;
 }
 
 /** Where GraphQL is served on every service of the graph. */
@@ -91,17 +128,29 @@ export function serveHttp<TContext extends BaseContext>(
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   let closing = false;
   const inFlight = new Set<ServerResponse>();
-  // A keep-alive connection busy when close() begins would otherwise stay open until its idle
-  // timeout: tell the client, and drop the connection as soon as its response is out.
+  // From the start of shutdown every response closes its connection (the client opens a new
+  // one, elsewhere once the load balancer has moved on); idle connections are not cut while
+  // the drain lasts, since a client may be sending on one at that very moment.
   const closeAfter = (res: ServerResponse) => {
     if (!res.headersSent) res.setHeader('connection', 'close');
-    res.once('finish', () => server.closeIdleConnections());
   };
   const listener: RequestListener = (req, res) => {
     inFlight.add(res);
     res.once('close', () => inFlight.delete(res));
     if (closing) closeAfter(res);
-    handle(req, res).catch((error: unknown) => {
+    // Each request carries its own deadline (set once its caller is known) down to SQL, and a
+    // record of what it did, read once its response is out (metrics, its log line).
+    const record: RequestRecord = { startedAt: Date.now(), errorCodes: new Set() };
+    if (options.observer && req.url?.startsWith(GRAPHQL_PATH)) {
+      const observer = options.observer;
+      observer.started(record);
+      res.once('close', () => observer.finished(record, res.statusCode));
+    }
+    const work = () => withDeadlineScope(() => withRequestRecord(record, () => handle(req, res)));
+    (tracingEnabled()
+      ? traceRequest(req, res, record, options.service ?? 'sahem', work)
+      : work()
+    ).catch((error: unknown) => {
       if (error instanceof BodyTooLarge) {
         refuse(
           res,
@@ -124,6 +173,7 @@ export function serveHttp<TContext extends BaseContext>(
       refuse(res, 400, 'BAD_REQUEST', 'The request target is not a valid path or URL.');
       return;
     }
+    if (url.pathname === '/ready' && req.method === 'GET') return ready(res);
     if (options.intercept && (await options.intercept(req, res))) return;
     const route = options.routes?.[url.pathname];
     if (route && req.method === 'GET') return route(req, res);
@@ -177,6 +227,35 @@ export function serveHttp<TContext extends BaseContext>(
     res.end();
   }
 
+  async function ready(res: ServerResponse): Promise<void> {
+    if (closing) return sendJson(res, 503, { status: 'stopping' });
+    const { ready: isReady, ...details } = options.readiness
+      ? await options.readiness()
+      : { ready: true };
+    sendJson(res, isReady ? 200 : 503, { status: isReady ? 'ready' : 'unavailable', ...details });
+  }
+
+  async function close(shutdown: ShutdownOptions = {}): Promise<void> {
+    if (closing) return;
+    closing = true;
+    for (const res of inFlight) closeAfter(res);
+    if (shutdown.drainMs) await new Promise((resolve) => setTimeout(resolve, shutdown.drainMs));
+    const closed = new Promise<void>((done) => server.close(() => done()));
+    server.closeIdleConnections();
+    const timeoutMs = shutdown.timeoutMs ?? 10_000;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((done) => {
+      timer = setTimeout(() => {
+        // Past the bound, whatever still runs is cut off rather than holding the shutdown.
+        server.closeAllConnections();
+        done();
+      }, timeoutMs);
+    });
+    await Promise.race([closed, late]);
+    clearTimeout(timer);
+    await closed;
+  }
+
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     const host = options.host ?? '127.0.0.1';
@@ -186,14 +265,10 @@ export function serveHttp<TContext extends BaseContext>(
         server,
         port,
         url: `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            closing = true;
-            for (const res of inFlight) closeAfter(res);
-            server.close(() => done());
-            // Idle keep-alive sockets would hold close() open; busy ones finish their request.
-            server.closeIdleConnections();
-          }),
+        close,
+        get stopping() {
+          return closing;
+        },
       });
     });
   });

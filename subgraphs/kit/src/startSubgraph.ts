@@ -3,7 +3,18 @@ import path from 'node:path';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { createDatabase, type Database, type PrismaClientClass } from './createDatabase.ts';
 import { openDatabase } from './openDatabase.ts';
-import { sendJson, serveHttp, type HttpService, type TlsFiles } from './serveHttp.ts';
+import { databaseProbe } from './health/databaseProbe.ts';
+import { createLogger, type Logger } from './logging/createLogger.ts';
+import { metricsRoute } from './observability/metricsRoute.ts';
+import { requestObserver } from './observability/requestObserver.ts';
+import { createServiceMetrics } from './observability/serviceMetrics.ts';
+import {
+  sendJson,
+  serveHttp,
+  type HttpService,
+  type ShutdownOptions,
+  type TlsFiles,
+} from './serveHttp.ts';
 
 /** The parts of a subgraph {@link startSubgraph} needs to run it. */
 export interface SubgraphDefinition<Client, TContext extends BaseContext> {
@@ -16,6 +27,11 @@ export interface SubgraphDefinition<Client, TContext extends BaseContext> {
     apollo: ApolloServer<TContext>;
     context(req: IncomingMessage): Promise<TContext>;
   };
+  /**
+   * Brings the database in line with the configuration at every start, after the migrations
+   * and before any seed (a programs instance writes its agencies' rows).
+   */
+  prepare?(db: Database<Client>): Promise<unknown>;
   /** Fills an empty database with the deterministic seed data. */
   seed?(db: Database<Client>): Promise<unknown>;
 }
@@ -35,6 +51,12 @@ export interface SubgraphRunOptions {
   host?: string;
   /** Serve HTTPS with this certificate and key. @default plain HTTP */
   tls?: TlsFiles | undefined;
+  /** How long `/ready` waits for the database to answer before it says 503. @default 1000 */
+  readyTimeoutMs?: number;
+  /** Serve Prometheus metrics at `/metrics`. @default true */
+  metrics?: boolean;
+  /** The request log (one line per request). @default a pino logger on standard output */
+  logger?: Logger;
   log?: (line: string) => void;
 }
 
@@ -44,12 +66,15 @@ export interface RunningSubgraph<Client> {
   url: string;
   http: HttpService;
   db: Database<Client>;
-  /** Stops in reverse order of start: HTTP (in-flight requests finish), pool, PostgreSQL. */
-  stop(): Promise<void>;
+  /**
+   * Stops in reverse order of start: HTTP (`/ready` 503, the drain, in-flight requests
+   * finish, see {@link ShutdownOptions}), Apollo Server, the pools, PostgreSQL.
+   */
+  stop(shutdown?: ShutdownOptions): Promise<void>;
 }
 
 /**
- * Database (embedded unless a URL is given), migrations, optional seed, HTTP: the start-up
+ * Database (embedded unless a URL is given), migrations, preparation, optional seed, HTTP: the start-up
  * sequence every subgraph shares, used by its `index.ts` and by `npm start`.
  */
 export async function startSubgraph<
@@ -61,7 +86,9 @@ export async function startSubgraph<
 ): Promise<RunningSubgraph<Client>> {
   const log = options.log ?? (() => undefined);
   const stops: (() => Promise<void>)[] = [];
-  const stop = async () => {
+  let shutdown: ShutdownOptions = {};
+  const stop = async (options: ShutdownOptions = {}) => {
+    shutdown = options;
     for (const step of stops.reverse()) await step().catch((error) => log(String(error)));
     stops.length = 0;
   };
@@ -77,7 +104,16 @@ export async function startSubgraph<
     stops.push(() => database.stop());
     const db = createDatabase(definition.PrismaClient, { url: database.url });
     stops.push(() => db.close());
+    if (definition.prepare) await definition.prepare(db);
     if (options.seed && definition.seed) await definition.seed(db);
+
+    // Ready when its own database answers, within a bound.
+    const probe = databaseProbe(database.url, options.readyTimeoutMs ?? 1_000);
+    stops.push(() => probe.close());
+
+    const metrics = (options.metrics ?? true) ? createServiceMetrics(definition.name) : undefined;
+    metrics?.observePool('main', db.pool);
+    const logger = options.logger ?? createLogger({ service: definition.name });
 
     const { apollo, context } = definition.createServer(db);
     await apollo.start();
@@ -91,22 +127,16 @@ export async function startSubgraph<
       routes: {
         // Liveness: the process answers.
         '/health': (_, res) => sendJson(res, 200, { status: 'ok', subgraph: definition.name }),
-        // Readiness: this replica can serve, which needs its database.
-        '/ready': async (_, res) => {
-          const database = await Promise.race([
-            db.pool.query('SELECT 1').then(() => 'ok'),
-            new Promise<string>((resolve) => setTimeout(() => resolve('timeout'), 2_000).unref()),
-          ]).catch(() => 'unreachable');
-          const ready = database === 'ok';
-          sendJson(res, ready ? 200 : 503, {
-            status: ready ? 'ready' : 'unavailable',
-            subgraph: definition.name,
-            database,
-          });
-        },
+        ...(metrics && { '/metrics': metricsRoute(metrics.registry) }),
+      },
+      service: definition.name,
+      observer: requestObserver({ metrics, logger }),
+      readiness: async () => {
+        const database = await probe.check();
+        return { ready: database === 'ok', subgraph: definition.name, database };
       },
     });
-    stops.push(() => http.close());
+    stops.push(() => http.close(shutdown));
     return { name: definition.name, url: `${http.url}/graphql`, http, db, stop };
   } catch (error) {
     await stop();

@@ -3,13 +3,25 @@ import { Prisma } from './__generated__/prisma/client.ts';
 
 /**
  * Which participations (and so hour logs) a caller may see: a platform admin all, agency staff
- * those in their agency's programs, a volunteer their own, anyone else none. As a Prisma
- * filter and as SQL over `pa` (Participation) joined to `p` (Program).
+ * those in their agency's programs, a volunteer their own, anyone else none; and only those of
+ * the `held` agencies' programs, whatever else the database holds. As a Prisma filter and as SQL
+ * over `pa` (Participation) joined to `p` (Program).
  */
-export function visibleParticipations(caller: Caller): {
+export function visibleParticipations(
+  caller: Caller,
+  held: readonly string[],
+): {
   where: Prisma.ParticipationWhereInput;
   sql: Prisma.Sql;
 } {
+  const rule = callerRule(caller);
+  return {
+    where: { AND: [rule.where, { program: { agencyCode: { in: [...held] } } }] },
+    sql: Prisma.sql`(${rule.sql}) AND p."agencyCode" = ANY(${[...held]}::text[])`,
+  };
+}
+
+function callerRule(caller: Caller): { where: Prisma.ParticipationWhereInput; sql: Prisma.Sql } {
   switch (caller.role) {
     case 'platform_admin':
       return { where: {}, sql: Prisma.sql`TRUE` };
@@ -47,9 +59,13 @@ export function requireParticipantsReader(
   );
 }
 
-/** Programs an anonymous caller may see: the open ones (the public catalogue). */
-export function visiblePrograms(caller: Caller): Prisma.ProgramWhereInput {
-  return caller.role === 'anonymous' ? { status: 'OPEN' } : {};
+/**
+ * Programs a caller may see, of the `held` agencies: an anonymous caller the open ones (the
+ * public catalogue), anyone else all.
+ */
+export function visiblePrograms(caller: Caller, held: readonly string[]): Prisma.ProgramWhereInput {
+  const ofHeld: Prisma.ProgramWhereInput = { agencyCode: { in: [...held] } };
+  return caller.role === 'anonymous' ? { AND: [ofHeld, { status: 'OPEN' }] } : ofHeld;
 }
 
 /** Refuses a write to another agency's records (agency staff write for their own agency only). */

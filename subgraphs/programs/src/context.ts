@@ -1,4 +1,5 @@
 import type { BaseSubgraphContext } from '@sahem/kit';
+import type { ProgramsInstanceConfig } from './agencies/programsInstance.ts';
 import type { Loaders } from './loaders.ts';
 import type { PrismaClient } from './__generated__/prisma/client.ts';
 
@@ -8,4 +9,6 @@ export interface Context extends BaseSubgraphContext {
   loaders: Loaders;
   /** The current time; injectable so tests can pin "today". */
   now: () => Date;
+  /** The agencies this instance holds: it serves and writes their records only. */
+  instance: ProgramsInstanceConfig;
 }

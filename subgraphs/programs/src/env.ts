@@ -1,14 +1,34 @@
 import path from 'node:path';
 import {
+  AgencyRegistryError,
   databaseUrl,
+  EnvError,
   flag,
   listenVariables,
+  operationsVariables,
   port,
   text,
+  readAgencyRegistry,
   readEnv,
   url,
   type EnvSource,
+  type EnvVar,
 } from '@sahem/kit';
+import {
+  acceptedAudiences,
+  parseAgencyCodes,
+  programsInstance,
+  ProgramsInstanceError,
+  type ProgramsInstanceConfig,
+} from './agencies/programsInstance.ts';
+import { DEVELOPMENT_SKETCH_KEY } from './distinctSketchSql.ts';
+import { SHIPPED_AGENCIES_FILE } from './shippedRegistry.ts';
+
+const agencyCodes: EnvVar<string[] | undefined> = {
+  description: 'agency codes this instance holds, comma-separated; unset: every registered agency',
+  default: undefined,
+  parse: parseAgencyCodes,
+};
 
 /** Configuration of the programs subgraph; see the README for every variable. */
 export function programsEnv(source?: EnvSource) {
@@ -17,6 +37,12 @@ export function programsEnv(source?: EnvSource) {
       ...listenVariables('PROGRAMS', 4002, 'the programs subgraph'),
       PROGRAMS_DATABASE_URL: databaseUrl('PostgreSQL of the programs subgraph; unset: embedded'),
       PROGRAMS_PG_PORT: port(5434, 'port of the embedded PostgreSQL of the programs subgraph'),
+      PROGRAMS_AGENCIES: agencyCodes,
+      SAHEM_AGENCIES_FILE: text(SHIPPED_AGENCIES_FILE, 'the agency registry (JSON)'),
+      PROGRAMS_SKETCH_KEY: text(
+        DEVELOPMENT_SKETCH_KEY,
+        "secret hashed with volunteer ids in distinct-count sketches, shared by the agencies' instances",
+      ),
       SAHEM_GATEWAY_JWKS_URL: url(
         'http://127.0.0.1:4000/.well-known/jwks.json',
         "the gateway's public keys, which sign the caller token of every request",
@@ -25,8 +51,56 @@ export function programsEnv(source?: EnvSource) {
         path.resolve('.data'),
         'folder of the embedded PostgreSQL data (development)',
       ),
+      ...operationsVariables(),
       SAHEM_PRODUCTION: flag(false, 'mask internal errors'),
     },
     source,
   );
+}
+
+/** What the environment says this instance is: its agencies, its audiences, its sketch key. */
+export interface ProgramsInstanceSettings {
+  instance: ProgramsInstanceConfig;
+  /** The caller-token audiences it answers to (see `acceptedAudiences`). */
+  audiences: string[];
+  sketchKey: string;
+}
+
+/**
+ * The instance the environment describes, checked against the agency registry: every held code
+ * registered, and in production a sketch key of its own. Fails with {@link EnvError} naming the
+ * variable, as every configuration problem does.
+ */
+export function programsInstanceSettings(
+  env: ReturnType<typeof programsEnv>,
+  source: EnvSource = process.env,
+): ProgramsInstanceSettings {
+  const problems: string[] = [];
+  let instance: ProgramsInstanceConfig | undefined;
+  try {
+    instance = programsInstance(
+      readAgencyRegistry(env.SAHEM_AGENCIES_FILE, source),
+      env.PROGRAMS_AGENCIES,
+    );
+  } catch (error) {
+    if (!(error instanceof AgencyRegistryError || error instanceof ProgramsInstanceError))
+      throw error;
+    problems.push(error.message);
+  }
+  // The development key is in the repository: sketches made with it can be probed by anyone
+  // for a given volunteer, and a short key (a placeholder) by brute force.
+  const key = env.PROGRAMS_SKETCH_KEY;
+  if (env.SAHEM_PRODUCTION && (key === DEVELOPMENT_SKETCH_KEY || key.length < 32)) {
+    problems.push(
+      'PROGRAMS_SKETCH_KEY must be set in production to a random secret of 32 characters or more, shared by every agency instance and not given to the gateway',
+    );
+  }
+  if (problems.length > 0 || !instance) {
+    throw new EnvError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  return {
+    instance,
+    audiences: acceptedAudiences(instance),
+    sketchKey: env.PROGRAMS_SKETCH_KEY,
+  };
 }

@@ -1,24 +1,42 @@
-import { callerAudience, callerTokenAuthenticator, listenOptions, startSubgraph } from '@sahem/kit';
-import { programsEnv } from './env.ts';
+import {
+  createLogger,
+  callerTokenAuthenticator,
+  listenOptions,
+  startSubgraph,
+  startTracing,
+  stopOnSignals,
+} from '@sahem/kit';
+import { programsEnv, programsInstanceSettings } from './env.ts';
 import { programsSubgraph } from './server.ts';
 
-// Production entry point: read the environment, listen, stop cleanly on SIGINT/SIGTERM.
+// Production entry point: read the environment, listen, stop cleanly on SIGINT/SIGTERM. One
+// process is one agency instance (PROGRAMS_AGENCIES), verifying caller tokens meant for it.
 const env = programsEnv();
+const { instance, audiences, sketchKey } = programsInstanceSettings(env);
+// First, so everything after it is traced when OTEL_* configures an exporter.
+const tracing = startTracing({ serviceName: 'programs' });
 const running = await startSubgraph(
   programsSubgraph({
     authenticate: callerTokenAuthenticator(new URL(env.SAHEM_GATEWAY_JWKS_URL!), {
-      audience: callerAudience('programs'),
+      audience: audiences,
     }),
     production: env.SAHEM_PRODUCTION,
+    instance,
+    sketchKey,
   }),
   {
     ...(await listenOptions(env, 'PROGRAMS')),
     databaseUrl: env.PROGRAMS_DATABASE_URL,
     embeddedPort: env.PROGRAMS_PG_PORT,
     dataRoot: env.SAHEM_DATA_DIR,
+    readyTimeoutMs: env.SAHEM_READY_TIMEOUT_MS,
+    metrics: env.SAHEM_METRICS,
+    logger: createLogger({ service: 'programs', level: env.SAHEM_LOG_LEVEL }),
     log: console.log,
   },
 );
-console.log(`programs subgraph at ${running.url}`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => void running.stop());
+console.log(`programs subgraph (instance ${instance.name}) at ${running.url}`);
+stopOnSignals((shutdown) => running.stop(shutdown).finally(() => tracing.shutdown()), {
+  drainMs: env.SAHEM_SHUTDOWN_DRAIN_MS,
+  timeoutMs: env.SAHEM_SHUTDOWN_TIMEOUT_MS,
+});

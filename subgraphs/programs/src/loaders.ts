@@ -9,6 +9,9 @@ import {
   type Caller,
 } from '@sahem/kit';
 import { visibleParticipations, visiblePrograms } from './access.ts';
+import { ownerOfId } from './agencies/ownedId.ts';
+import type { ProgramsInstanceConfig } from './agencies/programsInstance.ts';
+import { NO_SKETCHES, periodSketches, type PeriodSketches } from './distinctSketchSql.ts';
 import {
   Prisma,
   type Agency,
@@ -44,7 +47,6 @@ export interface ParticipationPageKey {
 }
 
 const TEAM_LEAD_STATUSES: ParticipationStatus[] = ['ACCEPTED', 'ACTIVE', 'COMPLETED'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // DataLoader caches by key identity; object keys need a stable text form.
 const cacheKeyFn = (key: object) => JSON.stringify(key);
@@ -60,23 +62,30 @@ function periodCondition(periodKey: string | null): Prisma.Sql {
 type Owner = 'volunteer' | 'participation' | 'program';
 const OWNER: Record<Owner, Prisma.Sql> = {
   volunteer: Prisma.raw('pa."volunteerId"'),
-  participation: Prisma.raw('pa."id"::text'),
+  participation: Prisma.raw('pa."id"'),
   program: Prisma.raw('pa."programId"'),
 };
 
 /**
- * Per-request batch loaders: each turns N lookups in one tick into one statement. Loaders of
- * participations only return those the caller may see, and every program or participation
- * they return is noted in `agencies` for the audit trail. `now` is the server's clock, by
- * which period figures count the days elapsed.
+ * Per-request batch loaders: each turns N lookups in one tick into one statement. They return
+ * records of the instance's held agencies only (another agency's record reads as unknown, even
+ * if its rows are in this database); loaders of participations only those the caller may see;
+ * and every program or participation they return is noted in `agencies` for the audit trail.
+ * `now` is the server's clock, by which period figures count the days elapsed; `sketchKey` is
+ * hashed with volunteer ids in the distinct-count sketches.
  */
 export function createLoaders(
   db: PrismaClient,
   caller: Caller,
   agencies: Set<string>,
   now: () => Date,
+  instance: ProgramsInstanceConfig,
+  sketchKey: string,
 ) {
-  const visible = visibleParticipations(caller);
+  const held = instance.codes;
+  const visible = visibleParticipations(caller, held);
+  // Hour sums group by the participation alone; its program id names the agency (`SCD-00042`).
+  const ofHeld = Prisma.sql`AND split_part(pa."programId", '-', 1) = ANY(${[...held]}::text[])`;
   const noted = <T extends { programId: string }>(rows: T[]): T[] => {
     for (const row of rows) agencies.add(agencyOfId(row.programId));
     return rows;
@@ -92,7 +101,7 @@ export function createLoaders(
               SELECT ${OWNER[owner]} AS id, sum(h."hours")::float8 AS hours
                 FROM "HourLog" h JOIN "Participation" pa ON pa."id" = h."participationId"
                WHERE h."verified" AND ${OWNER[owner]} = ANY(${ids}::text[])
-                 ${periodCondition(period)}
+                 ${ofHeld} ${periodCondition(period)}
                GROUP BY 1`;
             return new Map(rows.map((row) => [row.id, row.hours]));
           },
@@ -112,7 +121,7 @@ export function createLoaders(
               SELECT ${OWNER[owner]} AS id, pa."skillCode", sum(h."hours")::float8 AS hours
                 FROM "HourLog" h JOIN "Participation" pa ON pa."id" = h."participationId"
                WHERE h."verified" AND ${OWNER[owner]} = ANY(${ids}::text[])
-                 ${periodCondition(period)}
+                 ${ofHeld} ${periodCondition(period)}
                GROUP BY 1, 2 ORDER BY 1, 2`;
             const grouped = groupByKeys(ids, rows, (row) => row.id);
             return new Map(
@@ -134,7 +143,7 @@ export function createLoaders(
         batchByParams(
           keys,
           (codes, { period }) =>
-            periodFigures(db, dimension, codes, parsePeriod(period), today(now())),
+            periodFigures(db, dimension, codes, parsePeriod(period), today(now()), held),
           NO_FIGURES,
         ),
       { cacheKeyFn },
@@ -145,8 +154,22 @@ export function createLoaders(
       (keys) =>
         batchByParams(
           keys,
-          (codes, { period }) => periodHoursBySkill(db, dimension, codes, parsePeriod(period)),
+          (codes, { period }) =>
+            periodHoursBySkill(db, dimension, codes, parsePeriod(period), held),
           [] as SkillHoursModel[],
+        ),
+      { cacheKeyFn },
+    );
+
+  /** Distinct-count sketches of many regions (or the nation) in a period, in one statement. */
+  const sketches = (dimension: 'regionCode' | 'national') =>
+    new DataLoader<{ id: string; period: string }, PeriodSketches, string>(
+      (keys) =>
+        batchByParams<{ id: string; period: string }, PeriodSketches>(
+          keys,
+          (codes, { period }) =>
+            periodSketches(db, dimension, codes, parsePeriod(period), held, sketchKey),
+          NO_SKETCHES,
         ),
       { cacheKeyFn },
     );
@@ -155,7 +178,9 @@ export function createLoaders(
     agency: new DataLoader<string, Agency | null>(async (codes) =>
       byKeys(
         codes,
-        await db.agency.findMany({ where: { code: { in: [...codes] } } }),
+        await db.agency.findMany({
+          where: { code: { in: codes.filter((code) => instance.holds(code)) } },
+        }),
         (a) => a.code,
       ),
     ),
@@ -165,7 +190,7 @@ export function createLoaders(
         noted(
           (
             await db.program.findMany({
-              where: { AND: [{ id: { in: [...ids] } }, visiblePrograms(caller)] },
+              where: { AND: [{ id: { in: [...ids] } }, visiblePrograms(caller, held)] },
             })
           ).map((program) => ({ ...program, programId: program.id })),
         ),
@@ -173,13 +198,13 @@ export function createLoaders(
       ),
     ),
     participation: new DataLoader<string, Participation | null>(async (ids) => {
-      // Only a uuid can name a participation; anything else would fail the column's cast.
-      const uuids = ids.filter((id) => UUID.test(id));
+      // Only a key naming a held agency can be one of this instance's participations.
+      const owned = ids.filter((id) => instance.holds(ownerOfId(id) ?? ''));
       return byKeys(
         ids,
         noted(
           await db.participation.findMany({
-            where: { AND: [{ id: { in: uuids } }, visible.where] },
+            where: { AND: [{ id: { in: owned } }, visible.where] },
           }),
         ),
         (p) => p.id,
@@ -215,6 +240,7 @@ export function createLoaders(
         SELECT DISTINCT pa."volunteerId", p."agencyCode"
           FROM "Participation" pa JOIN "Program" p ON p."id" = pa."programId"
          WHERE pa."volunteerId" = ANY(${[...volunteerIds]}::text[]) AND pa."status" <> 'WITHDRAWN'
+           AND p."agencyCode" = ANY(${[...held]}::text[])
          ORDER BY 2`;
       return groupByKeys(volunteerIds, rows, (row) => row.volunteerId).map((group) =>
         group.map((row) => row.agencyCode),
@@ -253,7 +279,7 @@ export function createLoaders(
             // Application order, continued after the cursor's participation.
             const afterCursor = after
               ? Prisma.sql`AND (pa."appliedAt", pa."id") >
-                  (SELECT "appliedAt", "id" FROM "Participation" WHERE "id" = ${after}::uuid)`
+                  (SELECT "appliedAt", "id" FROM "Participation" WHERE "id" = ${after})`
               : Prisma.empty;
             const rows = await db.$queryRaw<Participation[]>`
               SELECT "id", "volunteerId", "programId", "role", "status", "skillCode", "appliedAt", "joinedOn"
@@ -324,6 +350,8 @@ export function createLoaders(
     regionHoursBySkill: figuresBySkill('regionCode'),
     nationalFigures: figures('national'),
     nationalHoursBySkill: figuresBySkill('national'),
+    regionSketches: sketches('regionCode'),
+    nationalSketches: sketches('national'),
   };
 }
 

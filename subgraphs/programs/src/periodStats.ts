@@ -27,7 +27,8 @@ export const NO_FIGURES: PeriodFigures = {
 };
 
 // Column names cannot be bound as parameters; these are the only expressions ever interpolated.
-const COLUMN: Record<Dimension, Prisma.Sql> = {
+/** The expression a dimension groups programs (`p`) by. */
+export const DIMENSION_COLUMN: Record<Dimension, Prisma.Sql> = {
   agencyCode: Prisma.raw('p."agencyCode"'),
   regionCode: Prisma.raw('p."regionCode"'),
   national: Prisma.raw(`'${NATIONAL}'::text`),
@@ -45,6 +46,8 @@ const COLUMN: Record<Dimension, Prisma.Sql> = {
  * it is still running) and a period takes the share of its own days: the months of a year sum
  * to the year (to the rounding of each to a whole person), and a period a program has not yet
  * reached takes none. The sum is rounded once per agency or region.
+ *
+ * Only the programs of the `held` agencies count: an instance reports what it holds.
  */
 export async function periodFigures(
   db: PrismaClient,
@@ -52,8 +55,9 @@ export async function periodFigures(
   codes: string[],
   period: Period,
   today: Date,
+  held: readonly string[],
 ): Promise<Map<string, PeriodFigures>> {
-  const column = COLUMN[dimension];
+  const column = DIMENSION_COLUMN[dimension];
   const previous = previousPeriod(period);
   const rows = await db.$queryRaw<({ code: string } & PeriodFigures)[]>`
     WITH active AS (
@@ -65,7 +69,7 @@ export async function periodFigures(
         JOIN "Participation" pa ON pa."id" = h."participationId"
         JOIN "Program" p ON p."id" = pa."programId"
        WHERE h."verified" AND h."date" >= ${previous.start}::date AND h."date" < ${period.end}::date
-         AND ${column} = ANY(${codes}::text[])
+         AND ${column} = ANY(${codes}::text[]) AND p."agencyCode" = ANY(${[...held]}::text[])
        GROUP BY 1, 2, 3
     ), hours AS (
       SELECT cur.code,
@@ -88,7 +92,7 @@ export async function periodFigures(
         FROM "Program" p
        WHERE p."status" <> 'DRAFT' AND p."startDate" <= ${today}::date
          AND p."startDate" < ${period.end}::date AND p."endDate" >= ${period.start}::date
-         AND ${column} = ANY(${codes}::text[])
+         AND ${column} = ANY(${codes}::text[]) AND p."agencyCode" = ANY(${[...held]}::text[])
     ), runs AS (
       SELECT code,
              count(*)::int AS "programsRun",
@@ -117,15 +121,16 @@ export async function periodHoursBySkill(
   dimension: Dimension,
   codes: string[],
   period: Period,
+  held: readonly string[],
 ): Promise<Map<string, { skillCode: string; hours: number }[]>> {
-  const column = COLUMN[dimension];
+  const column = DIMENSION_COLUMN[dimension];
   const rows = await db.$queryRaw<{ code: string; skillCode: string; hours: number }[]>`
     SELECT ${column} AS code, pa."skillCode", sum(h."hours")::float8 AS hours
       FROM "HourLog" h
       JOIN "Participation" pa ON pa."id" = h."participationId"
       JOIN "Program" p ON p."id" = pa."programId"
      WHERE h."verified" AND h."date" >= ${period.start}::date AND h."date" < ${period.end}::date
-       AND ${column} = ANY(${codes}::text[])
+       AND ${column} = ANY(${codes}::text[]) AND p."agencyCode" = ANY(${[...held]}::text[])
      GROUP BY 1, 2
      ORDER BY 1, 2`;
   const result = new Map<string, { skillCode: string; hours: number }[]>();

@@ -7,9 +7,13 @@ import {
   type SubgraphDefinition,
 } from '@sahem/kit';
 import { PrismaClient } from './__generated__/prisma/client.ts';
+import type { ProgramsInstanceConfig } from './agencies/programsInstance.ts';
+import { upsertHeldAgencies } from './agencies/upsertHeldAgencies.ts';
 import type { Context } from './context.ts';
+import { DEVELOPMENT_SKETCH_KEY } from './distinctSketchSql.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
+import { singleStoreInstance } from './shippedRegistry.ts';
 
 /** The subgraph's folder: `schema.graphql` and `prisma/` live there. */
 export const PROGRAMS_DIR = new URL('..', import.meta.url).pathname;
@@ -25,6 +29,16 @@ export interface ProgramsDeps {
   now?: () => Date;
   /** @default true */
   production?: boolean;
+  /**
+   * The agencies this instance holds (`PROGRAMS_AGENCIES`).
+   * @default every agency of the shipped registry: the single-store layout
+   */
+  instance?: ProgramsInstanceConfig;
+  /**
+   * Hashed with volunteer ids in the distinct-count sketches (`PROGRAMS_SKETCH_KEY`), the same
+   * on every agency's instance. @default the development key
+   */
+  sketchKey?: string;
 }
 
 /** Builds the programs subgraph server and its per-request context; no side effects. */
@@ -35,24 +49,32 @@ export function createServer(deps: ProgramsDeps) {
     production: deps.production ?? true,
   });
   const now = deps.now ?? (() => new Date());
+  const instance = deps.instance ?? singleStoreInstance();
+  const sketchKey = deps.sketchKey ?? DEVELOPMENT_SKETCH_KEY;
   const context = subgraphContext(deps.authenticate, (base): Context => ({
     ...base,
     db: deps.db.prisma,
-    loaders: createLoaders(deps.db.prisma, base.caller, base.agencies, now),
+    loaders: createLoaders(deps.db.prisma, base.caller, base.agencies, now, instance, sketchKey),
     now,
+    instance,
   }));
   return { apollo, context };
 }
 
-/** The programs subgraph as `startSubgraph` runs it. */
+/**
+ * The programs subgraph as `startSubgraph` runs it: at every start, the rows of the agencies it
+ * holds are written from the registry (name, sector) before it serves.
+ */
 export function programsSubgraph(
   options: Omit<ProgramsDeps, 'db'> & { seed?: (db: Database<PrismaClient>) => Promise<unknown> },
 ): SubgraphDefinition<PrismaClient, Context> {
+  const instance = options.instance ?? singleStoreInstance();
   return {
     name: 'programs',
     dir: PROGRAMS_DIR,
     PrismaClient,
-    createServer: (db) => createServer({ ...options, db }),
+    createServer: (db) => createServer({ ...options, instance, db }),
+    prepare: (db) => upsertHeldAgencies(db.prisma, instance.agencies),
     ...(options.seed && { seed: options.seed }),
   };
 }

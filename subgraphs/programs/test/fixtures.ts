@@ -8,6 +8,7 @@ import type {
   ProgramStatus,
   VolunteeringKind,
 } from '../src/__generated__/prisma/client.ts';
+import { newOwnedId } from '../src/agencies/ownedId.ts';
 import type { ProgramsSubgraph } from './programsSubgraph.ts';
 
 type Subgraph = Pick<ProgramsSubgraph, 'db' | 'run'>;
@@ -80,6 +81,7 @@ export async function aProgram(
 }
 
 export interface ParticipationSpec {
+  /** @default a fresh id of the program's agency (`SCD-<uuid>`) */
   id: string;
   volunteerId: string;
   status: ParticipationStatus;
@@ -107,7 +109,7 @@ export async function aParticipation(
         : null;
   return subgraph.db.prisma.participation.create({
     data: {
-      ...(spec.id && { id: spec.id }),
+      id: spec.id ?? newOwnedId(program.agencyCode),
       volunteerId: spec.volunteerId ?? aVolunteerId(),
       programId: program.id,
       status,
@@ -135,6 +137,8 @@ export async function anHourLog(
   const verified = spec.verified ?? false;
   return subgraph.db.prisma.hourLog.create({
     data: {
+      // The participation's agency, as the programs subgraph names every hour log.
+      id: newOwnedId(participation.id.slice(0, participation.id.indexOf('-'))),
       participationId: participation.id,
       date: day(spec.date ?? '2026-03-01'),
       hours: spec.hours ?? 2,

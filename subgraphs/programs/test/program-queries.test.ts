@@ -265,11 +265,11 @@ const APPLICATIONS: [ParticipationRole, ParticipationStatus][] = [
 ];
 
 /**
- * A uuid whose order is the reverse of the application order, so an answer sorted by id
+ * An id whose order is the reverse of the application order, so an answer sorted by id
  * instead of by application shows.
  */
 const idOfApplication = (i: number) =>
-  `00000000-0000-4000-8000-${String(APPLICATIONS.length - i).padStart(12, '0')}`;
+  `SRCA-00000000-0000-4000-8000-${String(APPLICATIONS.length - i).padStart(12, '0')}`;
 
 describe("a program's participations", () => {
   let program: Program;

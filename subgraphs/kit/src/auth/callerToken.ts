@@ -52,6 +52,11 @@ export interface CallerTokenFor {
   digest: string;
   /** The gateway's request id, for correlation. */
   requestId?: string;
+  /**
+   * When the gateway stops waiting for this request (epoch ms): claim `dl`, signed like the
+   * rest, so nobody on the way can stretch it. The subgraph stops its work by then.
+   */
+  deadline?: number;
 }
 
 /**
@@ -72,6 +77,7 @@ export function signCallerToken(
     ...(caller.agency && { agency: caller.agency }),
     ...(caller.volunteerId && { vid: caller.volunteerId }),
     ...(target.requestId && { rid: target.requestId }),
+    ...(target.deadline !== undefined && { dl: Math.floor(target.deadline) }),
     bdy: target.digest,
   })
     .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: CALLER_TOKEN_TYPE })
@@ -98,13 +104,22 @@ export interface PublishedKeys {
   publicJwks(): readonly JWK[];
 }
 
+/** The caller a verified token names, and the deadline it carries. */
+export interface VerifiedCaller extends Caller {
+  /** Epoch ms after which the gateway no longer waits (claim `dl`); absent from older gateways. */
+  readonly deadline?: number;
+}
+
 /** Turns a request's caller token into a caller, or throws UNAUTHENTICATED. */
-export type CallerAuthenticator = (request: CallerTokenRequest) => Promise<Caller>;
+export type CallerAuthenticator = (request: CallerTokenRequest) => Promise<VerifiedCaller>;
 
 /** Options of {@link callerTokenAuthenticator}. */
 export interface CallerTokenAuthenticatorOptions {
-  /** This subgraph's audience ({@link callerAudience}); tokens for any other are refused. */
-  audience: string;
+  /**
+   * This subgraph's audience ({@link callerAudience}), or the audiences it answers to (a
+   * programs instance in the single-store layout); tokens for any other are refused.
+   */
+  audience: string | readonly string[];
   /**
    * With a JWKS URL: the shortest time between two fetches when a token names a key the cached
    * set lacks (how soon a newly introduced gateway key is picked up). @default 5000
@@ -137,7 +152,7 @@ export function callerTokenAuthenticator(
     try {
       ({ payload } = await jwtVerify(token, getKey, {
         issuer: CALLER_TOKEN_ISSUER,
-        audience: options.audience,
+        audience: typeof options.audience === 'string' ? options.audience : [...options.audience],
         algorithms: ['ES256', 'RS256'],
         typ: CALLER_TOKEN_TYPE,
         requiredClaims: ['exp', 'iat', 'jti', 'bdy'],
@@ -161,7 +176,11 @@ export function callerTokenAuthenticator(
     }
     const role = payload.role as Role;
     if (!ROLES.includes(role)) throw refuse(`The caller token names an unknown role.`);
+    if (payload.dl !== undefined && !Number.isSafeInteger(payload.dl)) {
+      throw refuse('The caller token carries a deadline that is not a time.');
+    }
     return {
+      ...(payload.dl !== undefined && { deadline: payload.dl as number }),
       subject: payload.sub ?? null,
       role,
       scopes: typeof payload.scope === 'string' && payload.scope ? payload.scope.split(' ') : [],

@@ -72,6 +72,12 @@ export type AgencyPeriod = {
 };
 
 export type ApplyToProgramInput = {
+  /**
+   * Any string unique to this intended write (a UUID), generated once by the client and sent
+   * again with every retry of it: a retry with the same key returns what the first attempt
+   * created and writes nothing new; the same key with other input is a CONFLICT. Kept a day.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   programId: Scalars['ID']['input'];
   /** ISCO-08 code of the skill the volunteer will exercise. */
   skillCode: Scalars['ID']['input'];
@@ -108,6 +114,12 @@ export type CreateProgramInput = {
   endDate: Scalars['Date']['input'];
   /** Optional explicit id; must be the agency code, a dash and five digits (SCD-00042). */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * Any string unique to this intended write (a UUID), generated once by the client and sent
+   * again with every retry of it: a retry with the same key returns what the first attempt
+   * created and writes nothing new; the same key with other input is a CONFLICT. Kept a day.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   kind: VolunteeringKind;
   regionCode: Scalars['ID']['input'];
   requiredSkillCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -146,6 +158,12 @@ export type LogHoursInput = {
   activity: Scalars['String']['input'];
   date: Scalars['Date']['input'];
   hours: Scalars['Float']['input'];
+  /**
+   * Any string unique to this intended write (a UUID), generated once by the client and sent
+   * again with every retry of it: a retry with the same key returns what the first attempt
+   * created and writes nothing new; the same key with other input is a CONFLICT. Kept a day.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   participationId: Scalars['ID']['input'];
 };
 

@@ -3,6 +3,7 @@ import {
   BAD_USER_INPUT,
   CONFLICT,
   FORBIDDEN,
+  idempotentWrite,
   isoDate,
   NOT_FOUND,
   requireScope,
@@ -10,6 +11,9 @@ import {
   withPrismaErrors,
 } from '@sahem/kit';
 import { requireParticipant, requireStaffOf } from '../access.ts';
+import { agencyOfProgramId, newOwnedId, ownerOfId } from '../agencies/ownedId.ts';
+import type { ProgramsInstanceConfig } from '../agencies/programsInstance.ts';
+import { requireHeld } from '../agencies/requireHeld.ts';
 import type { Participation, ParticipationStatus, Prisma } from '../__generated__/prisma/client.ts';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
 import { canMove, HOLDS_A_PLACE, PARTICIPATION_TRANSITIONS } from '../transitions.ts';
@@ -20,19 +24,35 @@ const PARTICIPATION_ERRORS = {
 };
 const VOLUNTEER_ID = /^V-\d{7}$/;
 const ISCO_UNIT_GROUP = /^\d{4}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Locks and returns a participation, or NOT_FOUND naming `field`. */
+/**
+ * The agency a participation or hour-log id names, refused unless this instance holds it; a text
+ * that is no such id names nothing (NOT_FOUND, as an unknown id).
+ */
+function heldOwnerOf(
+  instance: ProgramsInstanceConfig,
+  id: string,
+  field: string,
+  what: string,
+): string {
+  const owner = ownerOfId(id);
+  if (owner === null) throw NOT_FOUND.err(`No ${what} has the id ${id}.`, { field });
+  requireHeld(instance, owner, field);
+  return owner;
+}
+
+/** Locks and returns a participation of a held agency, or NOT_FOUND naming `field`. */
 async function lockParticipation(
   tx: Prisma.TransactionClient,
+  instance: ProgramsInstanceConfig,
   id: string,
   field: string,
 ): Promise<Participation> {
-  const notFound = NOT_FOUND.err(`No participation has the id ${id}.`, { field });
-  if (!UUID.test(id)) throw notFound;
+  const owner = heldOwnerOf(instance, id, field, 'participation');
   const [row] = await tx.$queryRaw<Participation[]>`
-    SELECT * FROM "Participation" WHERE "id" = ${id}::uuid FOR UPDATE`;
-  if (!row) throw notFound;
+    SELECT * FROM "Participation" WHERE "id" = ${id} AND split_part("programId", '-', 1) = ${owner}
+       FOR UPDATE`;
+  if (!row) throw NOT_FOUND.err(`No participation has the id ${id}.`, { field });
   return row;
 }
 
@@ -47,8 +67,11 @@ export const participationMutations: Pick<
   MutationResolvers,
   'applyToProgram' | 'acceptParticipation' | 'withdrawParticipation' | 'logHours' | 'verifyHours'
 > = {
-  applyToProgram: (_, { input }, { db, now, caller }) => {
+  applyToProgram: (_, { input }, { db, now, caller, instance }) => {
     requireScope(caller, 'programs:apply', 'apply to programs');
+    // The program's id names its agency (`SCD-00042`): another agency's is not applied to here.
+    const programOwner = agencyOfProgramId(input.programId);
+    if (programOwner !== null) requireHeld(instance, programOwner, 'input.programId');
     // A volunteer applies for themself; only a platform admin may apply on someone's behalf.
     if (caller.role !== 'platform_admin' && caller.volunteerId !== input.volunteerId) {
       throw FORBIDDEN.err('A volunteer applies for themself only.', { field: 'input.volunteerId' });
@@ -67,52 +90,64 @@ export const participationMutations: Pick<
       );
     }
     return withPrismaErrors(PARTICIPATION_ERRORS, () =>
-      db.$transaction(async (tx) => {
-        const program = await tx.program.findUnique({ where: { id: input.programId } });
-        if (!program) {
-          throw NOT_FOUND.err(`No program has the id ${input.programId}.`, {
-            field: 'input.programId',
-          });
-        }
-        if (program.status !== 'OPEN') {
-          throw CONFLICT.err(`${program.id} is ${program.status}, not open for applications.`, {
-            field: 'input.programId',
-          });
-        }
-        if (program.endDate < today(now())) {
-          throw CONFLICT.err(`${program.id} ended on ${isoDate(program.endDate)}.`, {
-            field: 'input.programId',
-          });
-        }
-        const existing = await tx.participation.findUnique({
-          where: {
-            volunteerId_programId: { volunteerId: input.volunteerId, programId: program.id },
+      db.$transaction((tx) =>
+        idempotentWrite(tx, {
+          key: input.idempotencyKey,
+          caller,
+          operation: 'applyToProgram',
+          input,
+          idOf: (participation) => participation.id,
+          find: (id) => tx.participation.findUnique({ where: { id } }),
+          write: async () => {
+            const program = await tx.program.findUnique({ where: { id: input.programId } });
+            if (!program) {
+              throw NOT_FOUND.err(`No program has the id ${input.programId}.`, {
+                field: 'input.programId',
+              });
+            }
+            if (program.status !== 'OPEN') {
+              throw CONFLICT.err(`${program.id} is ${program.status}, not open for applications.`, {
+                field: 'input.programId',
+              });
+            }
+            if (program.endDate < today(now())) {
+              throw CONFLICT.err(`${program.id} ended on ${isoDate(program.endDate)}.`, {
+                field: 'input.programId',
+              });
+            }
+            const existing = await tx.participation.findUnique({
+              where: {
+                volunteerId_programId: { volunteerId: input.volunteerId, programId: program.id },
+              },
+              select: { status: true },
+            });
+            if (existing) {
+              throw CONFLICT.err(
+                `${input.volunteerId} already applied to ${program.id} (${existing.status}).`,
+                {
+                  field: 'input.volunteerId',
+                },
+              );
+            }
+            return tx.participation.create({
+              data: {
+                id: newOwnedId(program.agencyCode),
+                volunteerId: input.volunteerId,
+                programId: program.id,
+                skillCode: input.skillCode,
+              },
+            });
           },
-          select: { status: true },
-        });
-        if (existing) {
-          throw CONFLICT.err(
-            `${input.volunteerId} already applied to ${program.id} (${existing.status}).`,
-            {
-              field: 'input.volunteerId',
-            },
-          );
-        }
-        return tx.participation.create({
-          data: {
-            volunteerId: input.volunteerId,
-            programId: program.id,
-            skillCode: input.skillCode,
-          },
-        });
-      }),
+        }),
+      ),
     );
   },
 
-  acceptParticipation: (_, { id, role, joinedOn }, { db, now, caller }) => {
+  acceptParticipation: (_, { id, role, joinedOn }, { db, now, caller, instance }) => {
     requireScope(caller, 'programs:write', 'accept applications');
+    heldOwnerOf(instance, id, 'id', 'participation');
     return db.$transaction(async (tx) => {
-      const participation = await lockParticipation(tx, id, 'id');
+      const participation = await lockParticipation(tx, instance, id, 'id');
       requireStaffOf(caller, agencyOfId(participation.programId), 'id');
       refuseMove(participation.status, 'ACCEPTED', 'id');
       // Locking the program serialises acceptances, so capacity holds under concurrency.
@@ -152,18 +187,25 @@ export const participationMutations: Pick<
     });
   },
 
-  withdrawParticipation: (_, { id }, { db, caller }) => {
+  withdrawParticipation: (_, { id }, { db, caller, instance }) => {
     requireScope(caller, null, 'withdraw a participation');
+    heldOwnerOf(instance, id, 'id', 'participation');
     return db.$transaction(async (tx) => {
-      const participation = await lockParticipation(tx, id, 'id');
+      const participation = await lockParticipation(tx, instance, id, 'id');
       requireParticipant(caller, participation, 'id');
       refuseMove(participation.status, 'WITHDRAWN', 'id');
       return tx.participation.update({ where: { id }, data: { status: 'WITHDRAWN' } });
     });
   },
 
-  logHours: (_, { input }, { db, now, caller }) => {
+  logHours: (_, { input }, { db, now, caller, instance }) => {
     requireScope(caller, 'hours:log', 'log hours');
+    const owner = heldOwnerOf(
+      instance,
+      input.participationId,
+      'input.participationId',
+      'participation',
+    );
     const fail = (field: string, message: string): never => {
       throw BAD_USER_INPUT.err(message, { field: `input.${field}` });
     };
@@ -178,59 +220,79 @@ export const participationMutations: Pick<
     if (activity.length < 2 || activity.length > 500) {
       fail('activity', 'Describe the activity in 2 to 500 characters.');
     }
-    return db.$transaction(async (tx) => {
-      const participation = await lockParticipation(
-        tx,
-        input.participationId,
-        'input.participationId',
-      );
-      requireParticipant(caller, participation, 'input.participationId');
-      if (participation.status !== 'ACCEPTED' && participation.status !== 'ACTIVE') {
-        throw CONFLICT.err(`Hours cannot be logged on a ${participation.status} participation.`, {
-          field: 'input.participationId',
-        });
-      }
-      if (participation.joinedOn && date < participation.joinedOn) {
-        fail(
-          'date',
-          `The participation started on ${isoDate(participation.joinedOn)}; ${isoDate(date)} is before it.`,
-        );
-      }
-      const sameDay = await tx.hourLog.aggregate({
-        where: { participationId: participation.id, date },
-        _sum: { hours: true },
-      });
-      const logged = sameDay._sum.hours?.toNumber() ?? 0;
-      if (logged + hours > 24) {
-        fail('hours', `${logged} hours are already logged on ${isoDate(date)}; a day has 24.`);
-      }
-      if (participation.status === 'ACCEPTED') {
-        await tx.participation.update({
-          where: { id: participation.id },
-          data: { status: 'ACTIVE' },
-        });
-      }
-      return tx.hourLog.create({
-        data: { participationId: participation.id, date, hours, activity },
-      });
-    });
+    return db.$transaction((tx) =>
+      idempotentWrite(tx, {
+        key: input.idempotencyKey,
+        caller,
+        operation: 'logHours',
+        input,
+        idOf: (log) => log.id,
+        find: (id) => tx.hourLog.findUnique({ where: { id } }),
+        write: async () => {
+          const participation = await lockParticipation(
+            tx,
+            instance,
+            input.participationId,
+            'input.participationId',
+          );
+          requireParticipant(caller, participation, 'input.participationId');
+          if (participation.status !== 'ACCEPTED' && participation.status !== 'ACTIVE') {
+            throw CONFLICT.err(
+              `Hours cannot be logged on a ${participation.status} participation.`,
+              {
+                field: 'input.participationId',
+              },
+            );
+          }
+          if (participation.joinedOn && date < participation.joinedOn) {
+            fail(
+              'date',
+              `The participation started on ${isoDate(participation.joinedOn)}; ${isoDate(date)} is before it.`,
+            );
+          }
+          const sameDay = await tx.hourLog.aggregate({
+            where: { participationId: participation.id, date },
+            _sum: { hours: true },
+          });
+          const logged = sameDay._sum.hours?.toNumber() ?? 0;
+          if (logged + hours > 24) {
+            fail('hours', `${logged} hours are already logged on ${isoDate(date)}; a day has 24.`);
+          }
+          if (participation.status === 'ACCEPTED') {
+            await tx.participation.update({
+              where: { id: participation.id },
+              data: { status: 'ACTIVE' },
+            });
+          }
+          return tx.hourLog.create({
+            data: {
+              id: newOwnedId(owner),
+              participationId: participation.id,
+              date,
+              hours,
+              activity,
+            },
+          });
+        },
+      }),
+    );
   },
 
-  verifyHours: (_, { hourLogId, verifiedBy }, { db, now, caller }) => {
+  verifyHours: (_, { hourLogId, verifiedBy }, { db, now, caller, instance }) => {
     requireScope(caller, 'hours:verify', 'verify hours');
+    const owner = heldOwnerOf(instance, hourLogId, 'hourLogId', 'hour log');
     if (!verifiedBy.trim()) {
       throw BAD_USER_INPUT.err('Name the officer who verifies the hours.', { field: 'verifiedBy' });
     }
     return db.$transaction(async (tx) => {
-      const notFound = NOT_FOUND.err(`No hour log has the id ${hourLogId}.`, {
-        field: 'hourLogId',
-      });
-      if (!UUID.test(hourLogId)) throw notFound;
       const [log] = await tx.$queryRaw<{ verified: boolean; programId: string }[]>`
         SELECT h."verified", pa."programId"
           FROM "HourLog" h JOIN "Participation" pa ON pa."id" = h."participationId"
-         WHERE h."id" = ${hourLogId}::uuid FOR UPDATE OF h`;
-      if (!log) throw notFound;
+         WHERE h."id" = ${hourLogId} AND split_part(pa."programId", '-', 1) = ${owner}
+           FOR UPDATE OF h`;
+      if (!log) {
+        throw NOT_FOUND.err(`No hour log has the id ${hourLogId}.`, { field: 'hourLogId' });
+      }
       requireStaffOf(caller, agencyOfId(log.programId), 'hourLogId');
       if (log.verified)
         throw CONFLICT.err('These hours are already verified.', { field: 'hourLogId' });

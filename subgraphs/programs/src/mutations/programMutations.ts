@@ -1,5 +1,14 @@
-import { BAD_USER_INPUT, CONFLICT, NOT_FOUND, requireScope, withPrismaErrors } from '@sahem/kit';
+import {
+  BAD_USER_INPUT,
+  CONFLICT,
+  idempotentWrite,
+  NOT_FOUND,
+  requireScope,
+  withPrismaErrors,
+} from '@sahem/kit';
 import { requireStaffOf } from '../access.ts';
+import { agencyOfProgramId } from '../agencies/ownedId.ts';
+import { requireHeld } from '../agencies/requireHeld.ts';
 import { Prisma } from '../__generated__/prisma/client.ts';
 import type { MutationResolvers } from '../__generated__/resolvers-types.ts';
 import { canMove, HOLDS_A_PLACE, PROGRAM_TRANSITIONS } from '../transitions.ts';
@@ -9,41 +18,51 @@ const PROGRAM_ERRORS = { entity: 'program', fields: { id: 'input.id' } };
 
 /** createProgram and updateProgram: each validates the stored result, in one transaction. */
 export const programMutations: Pick<MutationResolvers, 'createProgram' | 'updateProgram'> = {
-  createProgram: (_, { input }, { db, caller }) => {
+  createProgram: (_, { input }, { db, caller, instance }) => {
     requireScope(caller, 'programs:write', 'create programs');
+    // Where the record would live before who may write it: it is not this instance's to store.
+    requireHeld(instance, input.agencyCode, 'input.agencyCode');
     requireStaffOf(caller, input.agencyCode, 'input.agencyCode');
     return withPrismaErrors(PROGRAM_ERRORS, () =>
-      db.$transaction(async (tx) => {
-        if (input.status !== 'DRAFT' && input.status !== 'OPEN') {
-          throw BAD_USER_INPUT.err('A new program starts as DRAFT or OPEN.', {
-            field: 'input.status',
-          });
-        }
-        if (input.id != null && !isProgramIdOf(input.agencyCode, input.id)) {
-          throw BAD_USER_INPUT.err(
-            `A program id of ${input.agencyCode} reads ${input.agencyCode}-00042: the agency code, a dash, five digits.`,
-            { field: 'input.id' },
-          );
-        }
-        const fields: ProgramFields = {
-          agencyCode: input.agencyCode,
-          titleAr: input.title.ar,
-          titleEn: input.title.en,
-          descriptionAr: input.description.ar,
-          descriptionEn: input.description.en,
-          regionCode: input.regionCode,
-          startDate: input.startDate,
-          endDate: input.endDate,
-          capacity: input.capacity,
-          requiredSkills: [...new Set(input.requiredSkillCodes ?? [])],
-          beneficiariesServed: 0,
-        };
-        validateProgram(fields);
-        // Taking the next number (or recording an explicit one) locks the agency row, so
-        // concurrent creations of one agency never hand out the same id.
-        const number =
-          input.id != null ? Number(input.id.slice(input.agencyCode.length + 1)) : null;
-        const [agency] = await tx.$queryRaw<{ lastProgramNumber: number }[]>`
+      db.$transaction((tx) =>
+        idempotentWrite(tx, {
+          key: input.idempotencyKey,
+          caller,
+          operation: 'createProgram',
+          input,
+          idOf: (program) => program.id,
+          find: (id) => tx.program.findUnique({ where: { id } }),
+          write: async () => {
+            if (input.status !== 'DRAFT' && input.status !== 'OPEN') {
+              throw BAD_USER_INPUT.err('A new program starts as DRAFT or OPEN.', {
+                field: 'input.status',
+              });
+            }
+            if (input.id != null && !isProgramIdOf(input.agencyCode, input.id)) {
+              throw BAD_USER_INPUT.err(
+                `A program id of ${input.agencyCode} reads ${input.agencyCode}-00042: the agency code, a dash, five digits.`,
+                { field: 'input.id' },
+              );
+            }
+            const fields: ProgramFields = {
+              agencyCode: input.agencyCode,
+              titleAr: input.title.ar,
+              titleEn: input.title.en,
+              descriptionAr: input.description.ar,
+              descriptionEn: input.description.en,
+              regionCode: input.regionCode,
+              startDate: input.startDate,
+              endDate: input.endDate,
+              capacity: input.capacity,
+              requiredSkills: [...new Set(input.requiredSkillCodes ?? [])],
+              beneficiariesServed: 0,
+            };
+            validateProgram(fields);
+            // Taking the next number (or recording an explicit one) locks the agency row, so
+            // concurrent creations of one agency never hand out the same id.
+            const number =
+              input.id != null ? Number(input.id.slice(input.agencyCode.length + 1)) : null;
+            const [agency] = await tx.$queryRaw<{ lastProgramNumber: number }[]>`
           UPDATE "Agency"
              SET "lastProgramNumber" = ${
                number === null
@@ -52,22 +71,28 @@ export const programMutations: Pick<MutationResolvers, 'createProgram' | 'update
              }
            WHERE "code" = ${input.agencyCode}
        RETURNING "lastProgramNumber"`;
-        if (!agency) {
-          throw BAD_USER_INPUT.err(`No agency has the code ${input.agencyCode}.`, {
-            field: 'input.agencyCode',
-          });
-        }
-        const id =
-          input.id ?? `${input.agencyCode}-${String(agency.lastProgramNumber).padStart(5, '0')}`;
-        return tx.program.create({
-          data: { id, ...fields, kind: input.kind, status: input.status },
-        });
-      }),
+            if (!agency) {
+              throw BAD_USER_INPUT.err(`No agency has the code ${input.agencyCode}.`, {
+                field: 'input.agencyCode',
+              });
+            }
+            const id =
+              input.id ??
+              `${input.agencyCode}-${String(agency.lastProgramNumber).padStart(5, '0')}`;
+            return tx.program.create({
+              data: { id, ...fields, kind: input.kind, status: input.status },
+            });
+          },
+        }),
+      ),
     );
   },
 
-  updateProgram: (_, { id, input }, { db, caller }) => {
+  updateProgram: (_, { id, input }, { db, caller, instance }) => {
     requireScope(caller, 'programs:write', 'change programs');
+    // An id naming no agency names no program (NOT_FOUND below).
+    const owner = agencyOfProgramId(id);
+    if (owner !== null) requireHeld(instance, owner, 'id');
     return withPrismaErrors(PROGRAM_ERRORS, () =>
       db.$transaction(async (tx) => {
         const [locked] = await tx.$queryRaw<{ id: string }[]>`

@@ -1,8 +1,10 @@
 import { requireAggregates, NOT_FOUND, parsePeriod } from '@sahem/kit';
 import type { AgencyPeriodResolvers } from '../__generated__/resolvers-types.ts';
+import { coverageFields } from './periodContractFields.ts';
 import { periodFigureFields } from './periodFigureFields.ts';
 
 export const AgencyPeriod: AgencyPeriodResolvers = {
+  // Another agency's period reads as unknown: the loader knows held agencies only.
   async __resolveReference({ agencyCode, period }, { loaders, caller }) {
     requireAggregates(caller);
     parsePeriod(period);
@@ -18,4 +20,5 @@ export const AgencyPeriod: AgencyPeriodResolvers = {
   ),
   verifiedHoursBySkill: (key, _, { loaders }) =>
     loaders.agencyHoursBySkill.load({ id: key.agencyCode, period: key.period }),
+  ...coverageFields(({ agencyCode }: { agencyCode: string }) => [agencyCode]),
 };

@@ -1,6 +1,7 @@
 import { requireAggregates, parsePeriod, REGIONS } from '@sahem/kit';
 import type { NationalPeriodResolvers } from '../__generated__/resolvers-types.ts';
 import { NATIONAL } from '../periodStats.ts';
+import { coverageFields, sketchFields } from './periodContractFields.ts';
 import { periodFigureFields } from './periodFigureFields.ts';
 
 export const NationalPeriod: NationalPeriodResolvers = {
@@ -14,8 +15,17 @@ export const NationalPeriod: NationalPeriodResolvers = {
   verifiedHoursBySkill: ({ period }, _, { loaders }) =>
     loaders.nationalHoursBySkill.load({ id: NATIONAL, period }),
   regions: ({ period }) => [...REGIONS.keys()].map((regionCode) => ({ regionCode, period })),
-  agencies: async ({ period }, _, { db }) => {
-    const agencies = await db.agency.findMany({ select: { code: true }, orderBy: { code: 'asc' } });
+  // The agencies this instance holds (of those it has a row for).
+  agencies: async ({ period }, _, { db, instance }) => {
+    const agencies = await db.agency.findMany({
+      where: { code: { in: [...instance.codes] } },
+      select: { code: true },
+      orderBy: { code: 'asc' },
+    });
     return agencies.map(({ code }) => ({ agencyCode: code, period }));
   },
+  ...coverageFields((_key, { instance }) => instance.codes),
+  ...sketchFields(({ period }: { period: string }, loaders) =>
+    loaders.nationalSketches.load({ id: NATIONAL, period }),
+  ),
 };

@@ -1,8 +1,7 @@
 import { BAD_USER_INPUT, NOT_FOUND, pageRequest, toConnection } from '@sahem/kit';
 import type { ProgramResolvers } from '../__generated__/resolvers-types.ts';
 import { requireParticipantsReader } from '../access.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { OWNED_ID } from '../agencies/ownedId.ts';
 
 export const Program: ProgramResolvers = {
   __resolveReference: ({ id }, { loaders }) => loaders.program.load(id),
@@ -21,8 +20,8 @@ export const Program: ProgramResolvers = {
   async participations(program, { role, status, first, after }, { loaders, caller }) {
     requireParticipantsReader(caller, program, 'participations');
     const { take, after: afterId } = pageRequest(first, after);
-    // Cursors of this connection carry a participation's uuid; any other would fail its cast.
-    if (afterId !== undefined && !UUID.test(afterId)) {
+    // Cursors of this connection carry a participation's id (`SCD-<uuid>`).
+    if (afterId !== undefined && !OWNED_ID.test(afterId)) {
       throw BAD_USER_INPUT.err('after is not a cursor of these participations.', {
         field: 'after',
       });

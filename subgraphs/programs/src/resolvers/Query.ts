@@ -25,14 +25,16 @@ function programWhere(filter: ProgramFilter | null | undefined): Prisma.ProgramW
 }
 
 export const Query: QueryResolvers = {
-  agencies: (_, __, { db }) => db.agency.findMany({ orderBy: { code: 'asc' } }),
+  // This instance's agencies: another agency is listed by its own instance.
+  agencies: (_, __, { db, instance }) =>
+    db.agency.findMany({ where: { code: { in: [...instance.codes] } }, orderBy: { code: 'asc' } }),
   agency: (_, { code }, { loaders }) => loaders.agency.load(code),
   program: (_, { id }, { loaders }) => loaders.program.load(id),
 
-  async programs(_, { filter, first, after }, { db, caller, agencies }) {
+  async programs(_, { filter, first, after }, { db, caller, agencies, instance }) {
     const { take, after: afterId } = pageRequest(first, after);
-    // Anonymous callers see the public catalogue: open programs only.
-    const where = { AND: [programWhere(filter), visiblePrograms(caller)] };
+    // Anonymous callers see the public catalogue: open programs only; everyone, this instance's.
+    const where = { AND: [programWhere(filter), visiblePrograms(caller, instance.codes)] };
     const rows = await db.program.findMany({
       where: afterId ? { AND: [where, { id: { gt: afterId } }] } : where,
       orderBy: { id: 'asc' },
@@ -55,10 +57,14 @@ export const Query: QueryResolvers = {
     return agency && { agencyCode, period };
   },
 
-  async agencyPeriods(_, { period }, { db, caller }) {
+  async agencyPeriods(_, { period }, { db, caller, instance }) {
     requireAggregates(caller);
     parsePeriod(period);
-    const agencies = await db.agency.findMany({ select: { code: true }, orderBy: { code: 'asc' } });
+    const agencies = await db.agency.findMany({
+      where: { code: { in: [...instance.codes] } },
+      select: { code: true },
+      orderBy: { code: 'asc' },
+    });
     return agencies.map(({ code }) => ({ agencyCode: code, period }));
   },
 

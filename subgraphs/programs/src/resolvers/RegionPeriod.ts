@@ -1,5 +1,6 @@
 import { requireAggregates, parsePeriod, REGIONS } from '@sahem/kit';
 import type { RegionPeriodResolvers } from '../__generated__/resolvers-types.ts';
+import { coverageFields, sketchFields } from './periodContractFields.ts';
 import { periodFigureFields } from './periodFigureFields.ts';
 
 export const RegionPeriod: RegionPeriodResolvers = {
@@ -14,4 +15,9 @@ export const RegionPeriod: RegionPeriodResolvers = {
   ),
   verifiedHoursBySkill: (key, _, { loaders }) =>
     loaders.regionHoursBySkill.load({ id: key.regionCode, period: key.period }),
+  // A region's figures cover the programs held there by this instance's agencies.
+  ...coverageFields((_key, { instance }) => instance.codes),
+  ...sketchFields(({ regionCode, period }: { regionCode: string; period: string }, loaders) =>
+    loaders.regionSketches.load({ id: regionCode, period }),
+  ),
 };

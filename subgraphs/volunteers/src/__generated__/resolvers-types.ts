@@ -150,6 +150,12 @@ export type RegisterVolunteerInput = {
   email: Scalars['String']['input'];
   fullName: Scalars['String']['input'];
   gender: Gender;
+  /**
+   * Any string unique to this intended write (a UUID), generated once by the client and sent
+   * again with every retry of it: a retry with the same key returns what the first attempt
+   * created and writes nothing new; the same key with other input is a CONFLICT. Kept a day.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   kinds: Array<VolunteeringKind>;
   /** Saudi national id (starts with 1) or resident id (starts with 2): 10 digits, Luhn checksum. */
   nationalId: Scalars['String']['input'];

@@ -3,6 +3,7 @@ import {
   CONFLICT,
   FORBIDDEN,
   hasScope,
+  idempotentWrite,
   NOT_FOUND,
   requireScope,
   withPrismaErrors,
@@ -29,9 +30,12 @@ async function writeVolunteer<T>(caller: Caller, work: () => Promise<T>): Promis
   try {
     return await withPrismaErrors(VOLUNTEER_ERRORS, work);
   } catch (error) {
+    const extensions = (error as { extensions?: { code?: unknown; field?: unknown } }).extensions;
+    // A reused idempotency key is the caller's own: saying so tells nothing about anyone.
     if (
       !hasScope(caller, 'volunteers:admin') &&
-      (error as { extensions?: { code?: unknown } }).extensions?.code === 'CONFLICT'
+      extensions?.code === 'CONFLICT' &&
+      extensions.field !== 'input.idempotencyKey'
     ) {
       throw CONFLICT.err(
         'These details cannot be registered: the person or the email may be registered already. A platform admin can check which.',
@@ -71,25 +75,36 @@ export const Mutation: MutationResolvers = {
     }
     const clean = validateVolunteer(input);
     return writeVolunteer(caller, () =>
-      db.$transaction(async (tx) => {
-        const skillCodes = await checkSkills(tx, input.skillCodes);
-        return tx.volunteer.create({
-          data: {
-            fullName: clean.fullName!,
-            nationalIdHash: hashNationalId(input.nationalId, nationalIdSalt),
-            nationalIdLast4: input.nationalId.slice(-4),
-            gender: input.gender,
-            birthYear: input.birthYear,
-            regionCode: input.regionCode,
-            city: clean.city!,
-            email: clean.email!,
-            phone: clean.phone ?? null,
-            weeklyAvailabilityHours: input.weeklyAvailabilityHours,
-            kinds: clean.kinds!,
-            skills: { create: skillCodes.map((skillCode) => ({ skillCode })) },
+      db.$transaction((tx) =>
+        idempotentWrite(tx, {
+          key: input.idempotencyKey,
+          caller,
+          operation: 'registerVolunteer',
+          // The raw national id is never kept, not even inside a hash anyone could recompute.
+          input: { ...input, nationalId: hashNationalId(input.nationalId, nationalIdSalt) },
+          idOf: (volunteer) => volunteer.id,
+          find: (id) => tx.volunteer.findUnique({ where: { id } }),
+          write: async () => {
+            const skillCodes = await checkSkills(tx, input.skillCodes);
+            return tx.volunteer.create({
+              data: {
+                fullName: clean.fullName!,
+                nationalIdHash: hashNationalId(input.nationalId, nationalIdSalt),
+                nationalIdLast4: input.nationalId.slice(-4),
+                gender: input.gender,
+                birthYear: input.birthYear,
+                regionCode: input.regionCode,
+                city: clean.city!,
+                email: clean.email!,
+                phone: clean.phone ?? null,
+                weeklyAvailabilityHours: input.weeklyAvailabilityHours,
+                kinds: clean.kinds!,
+                skills: { create: skillCodes.map((skillCode) => ({ skillCode })) },
+              },
+            });
           },
-        });
-      }),
+        }),
+      ),
     );
   },
 
@@ -130,8 +145,9 @@ export const Mutation: MutationResolvers = {
 
   changeVolunteerStatus: (_, { id, status }, { db, caller }) => {
     requireScope(caller, 'volunteers:admin', "change a volunteer's status");
+    // A transaction like every write, so the caller's deadline can still roll it back.
     return withPrismaErrors(VOLUNTEER_ERRORS, () =>
-      db.volunteer.update({ where: { id }, data: { status } }),
+      db.$transaction((tx) => tx.volunteer.update({ where: { id }, data: { status } })),
     );
   },
 };

@@ -1,0 +1,130 @@
+import {
+  encodeSketch,
+  previousPeriod,
+  SKETCH_PRECISION,
+  sketchFromRegisters,
+  type Period,
+  type SketchRegister,
+} from '@sahem/kit';
+import { Prisma, type PrismaClient } from './__generated__/prisma/client.ts';
+import { DIMENSION_COLUMN, type Dimension } from './periodStats.ts';
+
+/**
+ * The sketch key of development and tests (`PROGRAMS_SKETCH_KEY` unset). It is public, so a
+ * sketch made with it can be probed for a given volunteer; production refuses it.
+ */
+export const DEVELOPMENT_SKETCH_KEY = 'sahem-development-sketch-key';
+
+/** The sets behind a region's or the nation's distinct counts, as encoded sketches. */
+export interface PeriodSketches {
+  /** Volunteers with a verified hour log dated in the period (`activeVolunteers`). */
+  activeVolunteersSketch: string;
+  /** Those of the previous period of the same length (with the first: `retainedVolunteers`). */
+  previousActiveVolunteersSketch: string;
+  /** Active volunteers with verified hours as a team lead in the period (`activeTeamLeads`). */
+  activeTeamLeadsSketch: string;
+}
+
+const SKETCH_OF: Record<string, keyof PeriodSketches> = {
+  active: 'activeVolunteersSketch',
+  previous: 'previousActiveVolunteersSketch',
+  lead: 'activeTeamLeadsSketch',
+};
+
+const REST_BITS = 64 - SKETCH_PRECISION;
+const EMPTY = encodeSketch(sketchFromRegisters([]));
+
+/** The sketches of a region or period nobody was active in. */
+export const NO_SKETCHES: Readonly<PeriodSketches> = Object.freeze({
+  activeVolunteersSketch: EMPTY,
+  previousActiveVolunteersSketch: EMPTY,
+  activeTeamLeadsSketch: EMPTY,
+});
+
+/**
+ * The 64 bits a member is hashed to, as `sketchRegisterOf` in the kit computes them: the first 8
+ * bytes of SHA-256(key ':' member), the text UTF-8 encoded. `member` is a column expression.
+ */
+function hashBits(key: string, member: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`('x' || encode(substring(sha256(convert_to(${key} || ':' || ${member}, 'UTF8')) FROM 1 FOR 8), 'hex'))::bit(64)`;
+}
+
+/**
+ * A member's register from its hash bits (column `bits`): the index is the first 14 bits, the
+ * rank one more than the leading zeros of the other 50 (the position of their first 1), 51 when
+ * they are all zero.
+ */
+const REGISTER = Prisma.raw(
+  `substring(bits FROM 1 FOR ${SKETCH_PRECISION})::int AS "index",
+   coalesce(nullif(position(B'1' IN substring(bits FROM ${SKETCH_PRECISION + 1} FOR ${REST_BITS})), 0), ${REST_BITS + 1}) AS "rank"`,
+);
+
+/**
+ * The registers of `members`, computed by the same SQL as the period sketches: the reference
+ * test compares it with the kit's `sketchRegisterOf` row for row.
+ */
+export async function sketchRegistersInSql(
+  db: PrismaClient,
+  key: string,
+  members: readonly string[],
+): Promise<(SketchRegister & { member: string })[]> {
+  return db.$queryRaw`
+    SELECT member, ${REGISTER}
+      FROM (SELECT member, n, ${hashBits(key, Prisma.raw('member'))} AS bits
+              FROM unnest(${[...members]}::text[]) WITH ORDINALITY AS m(member, n)) hashed
+     ORDER BY n`;
+}
+
+/**
+ * One statement for the three sketches of many regions (or the nation) in one period, over the
+ * held agencies' programs: every volunteer counted is hashed in SQL and only the highest rank of
+ * each register leaves the database (at most 16,384 pairs a sketch), never a volunteer or an id.
+ * The sets are exactly those `periodFigures` counts: verified hour logs dated in the period (or,
+ * for the previous sketch, in the previous period of the same length).
+ */
+export async function periodSketches(
+  db: PrismaClient,
+  dimension: Exclude<Dimension, 'agencyCode'>,
+  codes: string[],
+  period: Period,
+  held: readonly string[],
+  key: string,
+): Promise<Map<string, PeriodSketches>> {
+  const column = DIMENSION_COLUMN[dimension];
+  const previous = previousPeriod(period);
+  const rows = await db.$queryRaw<
+    { code: string; sketch: string; indexes: number[]; ranks: number[] }[]
+  >`
+    WITH members AS (
+      SELECT ${column} AS code, pa."volunteerId" AS member,
+             bool_or(h."date" >= ${period.start}::date) AS active,
+             bool_or(h."date" < ${period.start}::date) AS previous,
+             bool_or(h."date" >= ${period.start}::date AND pa."role" = 'TEAM_LEAD') AS lead
+        FROM "HourLog" h
+        JOIN "Participation" pa ON pa."id" = h."participationId"
+        JOIN "Program" p ON p."id" = pa."programId"
+       WHERE h."verified" AND h."date" >= ${previous.start}::date AND h."date" < ${period.end}::date
+         AND ${column} = ANY(${codes}::text[]) AND p."agencyCode" = ANY(${[...held]}::text[])
+       GROUP BY 1, 2
+    ), registers AS (
+      SELECT code, active, previous, lead, ${REGISTER}
+        FROM (SELECT *, ${hashBits(key, Prisma.raw('member'))} AS bits FROM members) hashed
+    ), sketches AS (
+      SELECT code, 'active' AS sketch, "index", max("rank") AS "rank"
+        FROM registers WHERE active GROUP BY 1, 3
+      UNION ALL
+      SELECT code, 'previous', "index", max("rank") FROM registers WHERE previous GROUP BY 1, 3
+      UNION ALL
+      SELECT code, 'lead', "index", max("rank") FROM registers WHERE lead GROUP BY 1, 3
+    )
+    SELECT code, sketch, array_agg("index" ORDER BY "index") AS indexes,
+           array_agg("rank" ORDER BY "index") AS ranks
+      FROM sketches
+     GROUP BY 1, 2`;
+  const result = new Map<string, PeriodSketches>(codes.map((code) => [code, { ...NO_SKETCHES }]));
+  for (const { code, sketch, indexes, ranks } of rows) {
+    const registers = sketchFromRegisters(indexes.map((index, i) => ({ index, rank: ranks[i]! })));
+    result.get(code)![SKETCH_OF[sketch]!] = encodeSketch(registers);
+  }
+  return result;
+}
