@@ -281,7 +281,13 @@ async function launch(
     }),
   );
 
-  const plans: { label: string; subgraph: string; database: string; audience: string }[] = [
+  const plans: {
+    label: string;
+    subgraph: string;
+    database: string;
+    audience: string;
+    agencies?: string;
+  }[] = [
     {
       label: 'volunteers',
       subgraph: 'volunteers',
@@ -309,6 +315,7 @@ async function launch(
         subgraph: 'programs',
         database: agencyDatabase(code),
         audience: callerAudience('programs', instanceName([code])),
+        agencies: code,
       });
     }
   }
@@ -334,6 +341,7 @@ async function launch(
           BENCH_CALLER_JWKS: JSON.stringify([gatewayKey.publicJwk]),
           BENCH_NATIONAL_ID_SALT: SALT,
           BENCH_STATS_PORT: String(statsPort),
+          ...(plan.agencies && { BENCH_PROGRAMS_AGENCIES: plan.agencies }),
         },
         ready: httpProbe(`http://127.0.0.1:${port}/health`),
       });

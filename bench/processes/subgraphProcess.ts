@@ -4,8 +4,16 @@
 // except for who it answers: see `benchAuthenticator` (caller tokens verified when present, a
 // fixed platform admin otherwise, so that gateways that cannot mint them can be measured too).
 import { createServer } from 'node:http';
+import path from 'node:path';
 import { createLocalJWKSet, type JWK } from 'jose';
-import { callerTokenAuthenticator, createLogger, startSubgraph, startTracing } from '@sahem/kit';
+import {
+  callerTokenAuthenticator,
+  createLogger,
+  readAgencyRegistry,
+  startSubgraph,
+  startTracing,
+} from '@sahem/kit';
+import { programsInstance } from '../../subgraphs/programs/src/agencies/programsInstance.ts';
 import { indicatorsSubgraph } from '../../subgraphs/indicators/src/server.ts';
 import { programsSubgraph } from '../../subgraphs/programs/src/server.ts';
 import { volunteersSubgraph } from '../../subgraphs/volunteers/src/server.ts';
@@ -25,6 +33,11 @@ export interface SubgraphProcessEnv {
   BENCH_CALLER_JWKS: string;
   /** The volunteers subgraph's national-id salt (as the seed used). */
   BENCH_NATIONAL_ID_SALT: string;
+  /**
+   * The programs subgraph only: the agencies this instance holds (`SCD`), as PROGRAMS_AGENCIES
+   * tells a production instance; unset, it holds every agency of the registry.
+   */
+  BENCH_PROGRAMS_AGENCIES?: string;
   /** Port of `GET /stats` (`{ "statements": n }`), where the bench reads the SQL statements sent. */
   BENCH_STATS_PORT: string;
 }
@@ -64,7 +77,21 @@ const starts = {
       }),
       run,
     ),
-  programs: () => startSubgraph(programsSubgraph({ authenticate, production: true }), run),
+  // An instance of the registry's agencies, as `subgraphs/programs/src/index.ts` makes it: the
+  // gateway checks that each instance holds the agencies the registry routes to it.
+  programs: () =>
+    startSubgraph(
+      programsSubgraph({
+        authenticate,
+        production: true,
+        instance: programsInstance(
+          // The shipped registry; the bench starts its processes in the repository's root.
+          readAgencyRegistry(path.join(process.cwd(), 'schema', 'agencies.json'), {}),
+          env.BENCH_PROGRAMS_AGENCIES?.split(','),
+        ),
+      }),
+      run,
+    ),
   indicators: () => startSubgraph(indicatorsSubgraph({ authenticate, production: true }), run),
 };
 const start = starts[required('BENCH_SUBGRAPH') as keyof typeof starts];
