@@ -177,7 +177,7 @@ export function fairnessNotes(report: BenchReport): string[] {
     '- **Equal header handling.** Every request carries `content-type: application/json`, `accept: application/json` and an `Authorization: Bearer` header; the peers receive it and ignore it.',
     "- **CPU per request** is read from `/proc/<pid>/stat` (user + system, every thread) of the processes the bench started, before and after each run once they are idle again, divided by the requests sent. The gateway, the subgraphs (every subgraph process), the subgraphs' PostgreSQL and Sahem's audit PostgreSQL are counted apart. Other work on the machine does not enter these figures; it does enter latency and throughput (see the load average).",
     '- **Errors** are answers outside 2xx and 2xx answers with GraphQL `errors`; the sampled answers of every gateway are compared with the reference (the first gateway over one programs instance). With one instance per agency, counts merged from HyperLogLog sketches are estimates of the exact counts one instance gives (≈ within 3 %).',
-    '- Our processes run TypeScript through `tsx` (transpiled once at start); the peers run their published JavaScript.',
+    "- Our processes run as production runs them: plain JavaScript bundles compiled as `npm run build` compiles the services (esbuild, `node_modules` external); the peers run their published JavaScript. Sahem's gateway and subgraphs keep their Prometheus metrics (unless `--metrics off`) and write their request log at `warn` (one line per request would be read by the bench process, on the load generator's core).",
   ];
 }
 
