@@ -1,206 +1,112 @@
-/** One acceptance scenario as the bench sends it. */
-export interface Scenario {
-  /** Short name for the table: `1 AgencyScorecards`. */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'graphql';
+import { operationSource } from '../client/src/operationSource.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** Where the shipped client operations are: the acceptance scenarios among them. */
+export const CLIENT_OPERATIONS_DIR = path.join(ROOT, 'client', 'src', 'operations');
+/** Operations only the bench sends (none of the client's touches a single subgraph). */
+export const BENCH_OPERATIONS_DIR = path.join(ROOT, 'bench', 'operations');
+
+/** One named operation as every gateway receives it. */
+export interface BenchOperation {
   name: string;
-  query: string;
-  variables?: Record<string, unknown>;
+  /** Where it is written, relative to the repository. */
+  file: string;
+  /**
+   * The text sent: the trusted-documents normal form the client preset writes to the manifest
+   * (one line, fields sorted), the same bytes for every gateway.
+   */
+  text: string;
+  /** sha256 of `text`: its id in the trusted-documents manifest. */
+  sha256: string;
+}
+
+async function graphqlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.graphql'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
 }
 
 /**
- * The four acceptance scenarios: the queries of the README's "Example queries". Scenario 3
- * takes the program id as a variable (default `SCD-00001`, as in the README) so the bench can
- * ask for a program that has participants at every scale.
+ * Reads the client's operations (`client/src/operations/**\/*.graphql`) and the bench's own
+ * (`bench/operations/*.graphql`), one named operation per file, by operation name. The bench
+ * never keeps copies of them: an operation that changes is measured as it ships.
  */
-export const SCENARIOS: readonly Scenario[] = [
-  {
-    name: '1 AgencyScorecards',
-    query: /* GraphQL */ `
-      query AgencyScorecards {
-        agencies {
-          code
-          name {
-            ar
-            en
-          }
-          period(period: "2026") {
-            activeVolunteers
-            verifiedHours
-            beneficiaries
-            economicValue {
-              sar
-              tableVersion
-              method
-            }
-            scorecard {
-              entries {
-                indicator {
-                  code
-                  name {
-                    en
-                  }
-                  unit
-                }
-                value
-                target
-                expectedToDate
-                attainment
-                status
-              }
-            }
-          }
-        }
+export async function loadOperations(
+  dirs: readonly string[] = [CLIENT_OPERATIONS_DIR, BENCH_OPERATIONS_DIR],
+): Promise<Map<string, BenchOperation>> {
+  const operations = new Map<string, BenchOperation>();
+  for (const dir of dirs) {
+    for (const file of await graphqlFiles(dir)) {
+      const source = await operationSource(parse(await readFile(file, 'utf8')));
+      if (operations.has(source.operationName)) {
+        throw new Error(`${source.operationName} is defined twice (again in ${file})`);
       }
-    `,
-  },
+      operations.set(source.operationName, {
+        name: source.operationName,
+        file: path.relative(ROOT, file),
+        text: source.text,
+        sha256: source.sha256Hash,
+      });
+    }
+  }
+  return operations;
+}
+
+/** The workloads by id, as `--only` names them. */
+export const WORKLOAD_IDS = ['1', '2', '3', '4', 'lookup'] as const;
+export type WorkloadId = (typeof WORKLOAD_IDS)[number];
+
+/** One workload: an operation, sent with varied variables. */
+export interface Workload {
+  id: WorkloadId;
+  /** The row title: `1 AgencyScorecards`. */
+  title: string;
+  /** The operation's name (its file is found by {@link loadOperations}). */
+  operation: string;
+  /** The subgraph that can answer it alone, called directly as one more "gateway". */
+  direct?: 'volunteers';
+}
+
+/**
+ * The acceptance scenarios of the README (1–4), as the client ships them, and a lookup that one
+ * subgraph answers alone (`bench/operations/VolunteerLookup.graphql`).
+ */
+export const WORKLOADS: readonly Workload[] = [
+  { id: '1', title: '1 AgencyScorecards', operation: 'AgencyScorecards' },
+  { id: '2', title: '2 DeployableVolunteers', operation: 'DeployableVolunteers' },
+  { id: '3', title: '3 ProgramImpact', operation: 'ProgramImpact' },
+  { id: '4', title: '4 NationalScorecard', operation: 'NationalScorecard' },
   {
-    name: '2 Deployable',
-    query: /* GraphQL */ `
-      query Deployable {
-        volunteers(
-          filter: { regionCode: "SA-01", skillCode: "2221", minWeeklyHours: 1 }
-          first: 20
-        ) {
-          totalCount
-          edges {
-            node {
-              id
-              fullName
-              weeklyAvailabilityHours
-              verifiedHours
-              participations {
-                role
-                verifiedHours
-                program {
-                  id
-                  title {
-                    ar
-                    en
-                  }
-                  agency {
-                    code
-                    name {
-                      en
-                    }
-                  }
-                }
-              }
-            }
-          }
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
-        }
-      }
-    `,
-  },
-  {
-    name: '3 CivilDefenseProgram',
-    query: /* GraphQL */ `
-      query CivilDefenseProgram($id: ID! = "SCD-00001") {
-        program(id: $id) {
-          title {
-            ar
-            en
-          }
-          region {
-            name {
-              en
-            }
-          }
-          economicValue {
-            sar
-            tableVersion
-            bySkill {
-              skill {
-                name {
-                  en
-                }
-              }
-              hours
-              hourlyWageSar
-              sar
-            }
-          }
-          teamLeads {
-            volunteer {
-              fullName
-              economicValue {
-                sar
-              }
-            }
-            verifiedHours
-          }
-          participations(first: 50) {
-            totalCount
-            edges {
-              node {
-                role
-                status
-                volunteer {
-                  fullName
-                }
-                verifiedHours
-              }
-            }
-          }
-          verifiedHours
-          verifiedHoursBySkill {
-            skill {
-              code
-              name {
-                en
-              }
-            }
-            hours
-          }
-        }
-      }
-    `,
-  },
-  {
-    name: '4 NationalScorecard',
-    query: /* GraphQL */ `
-      query NationalScorecard {
-        nationalPeriod(period: "2026") {
-          activeVolunteers
-          economicValue {
-            sar
-            tableVersion
-          }
-          scorecard {
-            entries {
-              indicator {
-                code
-              }
-              value
-              target
-              status
-            }
-          }
-          regions {
-            region {
-              name {
-                ar
-                en
-              }
-            }
-            economicValue {
-              sar
-            }
-            scorecard {
-              entries {
-                indicator {
-                  code
-                }
-                value
-                target
-                status
-              }
-            }
-          }
-        }
-      }
-    `,
+    id: 'lookup',
+    title: 'lookup VolunteerLookup',
+    operation: 'VolunteerLookup',
+    direct: 'volunteers',
   },
 ];
+
+/**
+ * The trusted-documents manifest Sahem's gateway runs with in the bench: the client's, as
+ * shipped, plus the bench's own operations (manifests merge, as the README says), so the
+ * gateway can enforce trusted documents as in production.
+ */
+export function benchManifest(
+  shipped: Record<string, string>,
+  operations: Iterable<BenchOperation>,
+): Record<string, string> {
+  const manifest = { ...shipped };
+  for (const operation of operations) {
+    if (operation.file.startsWith('bench/')) manifest[operation.sha256] = operation.text;
+    else if (shipped[operation.sha256] !== operation.text) {
+      throw new Error(
+        `${operation.file} is not in the client's trusted-documents manifest as it is written: run npm run codegen`,
+      );
+    }
+  }
+  return manifest;
+}

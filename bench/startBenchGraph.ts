@@ -1,243 +1,496 @@
 import { rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLocalJWKSet } from 'jose';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import {
   callerAudience,
-  callerTokenAuthenticator,
-  generateSigningKey,
+  createDatabase,
+  freePort,
+  instanceName,
   migrate,
-  SILENT_LOGGER,
-  startEmbeddedPostgres,
-  startSubgraph,
+  signingKeyFromJwk,
   type Database,
-  type RunningSubgraph,
+  type PrismaClientClass,
+  startEmbeddedPostgres,
+  type SigningKey,
 } from '@sahem/kit';
-import { createAuditLog } from '../gateway/src/audit/createAuditLog.ts';
 import { GATEWAY_MIGRATIONS } from '../gateway/src/audit/openAuditDatabase.ts';
-import { fixedCallerKeys } from '../gateway/src/auth/callerKeys.ts';
 import { signDemoToken } from '../gateway/src/auth/demoTokens.ts';
-import { bearerVerifier } from '../gateway/src/auth/verifyBearer.ts';
-import { startGateway } from '../gateway/src/startGateway.ts';
 import { seedIndicators, seedPrograms, seedVolunteers } from '../scripts/seed/index.ts';
-import { quietDroppedConnections } from '../scripts/seed/quietDroppedConnections.ts';
-import { INDICATORS_DIR, indicatorsSubgraph } from '../subgraphs/indicators/src/server.ts';
-import { PROGRAMS_DIR, programsSubgraph } from '../subgraphs/programs/src/server.ts';
-import { VOLUNTEERS_DIR, volunteersSubgraph } from '../subgraphs/volunteers/src/server.ts';
+import { PrismaClient as IndicatorsClient } from '../subgraphs/indicators/src/__generated__/prisma/client.ts';
+import { INDICATORS_DIR } from '../subgraphs/indicators/src/server.ts';
+import { PrismaClient as ProgramsClient } from '../subgraphs/programs/src/__generated__/prisma/client.ts';
+import { PROGRAMS_DIR } from '../subgraphs/programs/src/server.ts';
+import { PrismaClient as VolunteersClient } from '../subgraphs/volunteers/src/__generated__/prisma/client.ts';
+import { VOLUNTEERS_DIR } from '../subgraphs/volunteers/src/server.ts';
 import { createStopStack, type StopStack } from './createStopStack.ts';
+import { pickVariables, type WorkloadVariables } from './data/pickVariables.ts';
+import { splitAgency } from './data/splitAgencies.ts';
+import { pinToCpu, type CpuPlan } from './measure/pinToCpu.ts';
+import { processTree, readProcStats } from './measure/processCpu.ts';
+import type { BenchBundles } from './processes/bundleBenchProcesses.ts';
+import { nodeArgs, type ProfileOptions } from './processes/nodeArgs.ts';
+import { httpProbe, spawnBenchProcess, type BenchProcess } from './processes/spawnBenchProcess.ts';
+import { benchManifest, type BenchOperation } from './scenarios.ts';
 
-const SUPERGRAPH_PATH = fileURLToPath(new URL('../schema/supergraph.graphql', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SUPERGRAPH = path.join(ROOT, 'schema', 'supergraph.graphql');
+const AGENCIES = path.join(ROOT, 'schema', 'agencies.json');
+const MANIFEST = path.join(ROOT, 'client', 'src', '__generated__', 'persisted-documents.json');
 const SALT = 'bench-salt';
-const ISSUER = { issuer: 'https://idp.bench', audience: 'sahem-bench' };
+/** The bench's identity provider: what Sahem's gateway requires of bearer tokens. */
+export const BENCH_ISSUER = { issuer: 'https://idp.bench', audience: 'sahem-bench' };
+
+/** How the programs contract is served. */
+export type AgencyLayout = 'shared' | 'per-agency';
 
 /** Milliseconds each start-up phase took, one after the other. */
 export interface StartupTimings {
-  /** Initialising and starting the embedded PostgreSQL cluster, creating the databases. */
   postgresMs: number;
-  /** Applying every migration (three subgraphs and the gateway's audit table). */
   migrateMs: number;
-  /** Seeding the three databases side by side. */
   seedMs: number;
-  /** The rest of starting the subgraphs and the gateway: clients, Apollo, HTTP. */
-  serveMs: number;
+  /** Copying the programs database once per agency and deleting the other agencies' rows. */
+  splitMs: number;
+  /** Spawning the subgraph processes until each answers `/health`. */
+  subgraphsMs: number;
 }
 
-/** The whole graph, seeded, on ephemeral loopback ports. */
+/** A subgraph process and where it answers. */
+export interface RunningSubgraphProcess extends BenchProcess {
+  url: string;
+  /** SQL statements it has sent to its database so far. */
+  statements(): Promise<number>;
+}
+
+/** A PostgreSQL cluster the bench started. */
+export interface BenchPostgres {
+  /** The postmaster: its tree's CPU time is the cluster's. */
+  pid: number;
+  url(database: string): string;
+}
+
+/** Everything the gateways under test share: the same subgraphs, supergraph, keys and data. */
 export interface BenchGraph {
-  gatewayUrl: string;
-  /** `Bearer …` of a platform admin: the scenarios read every field. */
-  authorization: string;
-  subgraphs: RunningSubgraph<unknown>[];
+  dir: string;
+  layout: AgencyLayout;
+  /** Every subgraph process: volunteers, indicators, the shared programs instance, and one per agency. */
+  subgraphs: RunningSubgraphProcess[];
+  bundles: BenchBundles;
+  /** The subgraphs' databases. */
+  postgres: BenchPostgres;
+  /** The gateway's own database (Sahem's audit trail), a cluster of its own so its cost is Sahem's. */
+  auditPostgres: BenchPostgres;
+  files: {
+    /** The committed supergraph with the URLs of this run's subgraphs (programs: the shared instance). */
+    supergraph: string;
+    /** The agency registry routing to one instance per agency (`per-agency` only). */
+    agenciesPerAgency?: string;
+    /** The agency registry with every agency on the shared instance. */
+    agenciesShared: string;
+    /** The client's trusted documents plus the bench's own operations. */
+    manifest: string;
+    /** The gateway's private caller-token key (JWK). */
+    gatewayKey: string;
+  };
+  /** The identity provider's key set, served over HTTP as in production. */
+  jwksUrl: string;
+  /** `Bearer …` headers of distinct platform admins, used in turn. */
+  authorizations: string[];
+  variables: WorkloadVariables;
+  /** Where the single-subgraph lookup is sent when it is called directly. */
+  directUrls: { volunteers: string };
   startup: StartupTimings;
-  /** Stops the gateway, the subgraphs and PostgreSQL, and deletes the data. Safe to call twice. */
+  /** The environment of Sahem's own processes on top of {@link baseEnv}: metrics, tracing, log level. */
+  sahemEnv: Record<string, string>;
   stop(): Promise<void>;
 }
 
 /** Options of {@link startBenchGraph}. */
 export interface BenchGraphOptions {
-  /** Seed size, as `npm run seed -- --scale`. */
   scale: number;
-  /** Lines the gateway and subgraphs log. @default discard */
+  layout: AgencyLayout;
+  operations: Iterable<BenchOperation>;
+  /** The compiled processes (`bundleBenchProcesses`). */
+  bundles: BenchBundles;
+  /** Distinct callers whose tokens the requests carry in turn. @default 64 */
+  callers?: number;
+  cpu?: CpuPlan | undefined;
+  profile?: ProfileOptions | undefined;
+  /** Smaller pools of variables for tiny data (`--smoke`). */
+  minDeployable?: number;
   log?: (line: string) => void;
-  /** Aborting stops whatever has started so far; the returned promise then rejects. */
   signal?: AbortSignal;
-  /** Prometheus metrics in every service. @default true */
-  metrics?: boolean;
+  /** Metrics and tracing in Sahem's processes (its gateway and the subgraphs). @default metrics on, no tracing */
+  observability?: Observability;
+}
+
+/** What Sahem's processes keep besides answering (`--metrics`, `--tracing`). */
+export interface Observability {
+  metrics: boolean;
+  /** Where spans go by OTLP/HTTP; no tracing when unset. */
+  otlpEndpoint?: string | undefined;
 }
 
 /**
- * Starts the graph as `npm start` does, but on an embedded PostgreSQL cluster of its own in a
- * temporary folder and on ports the kernel picks, so it never touches the data or the ports
- * of a running `npm start`. The gateway runs with its security model (bearer tokens, caller
- * tokens, audit log) as in production; only the rate limit is lifted, since one caller sends
- * every request.
+ * Starts what every gateway under test is measured against, on 127.0.0.1 and ports the kernel
+ * picks, with its data in a temporary folder (`.data/` and a running `npm start` are left
+ * alone): an embedded PostgreSQL cluster for the subgraphs and one for Sahem's audit trail,
+ * migrated and seeded at `scale`; with `per-agency`, one copy of the programs database per
+ * agency holding that agency's rows only; and each subgraph as a process of its own, pinned to
+ * the non-gateway core. Aborting stops whatever has started; so does `stop`.
  */
 export async function startBenchGraph(options: BenchGraphOptions): Promise<BenchGraph> {
   const log = options.log ?? (() => undefined);
   const signal = options.signal ?? new AbortController().signal;
   const { own, stop } = createStopStack(log);
-  // An abort settles the start at once: a step under way when PostgreSQL went away (a seeding
-  // transaction) may never settle by itself.
   const aborted = new Promise<never>((_, reject) => {
     if (signal.aborted) reject(signal.reason);
     signal.addEventListener('abort', () => reject(signal.reason), { once: true });
   });
   try {
-    return await Promise.race([launch(options, own, log, signal, stop), aborted]);
+    return await Promise.race([launch(options, own, stop, log, signal), aborted]);
   } catch (error) {
     await stop();
     throw error;
   }
 }
 
-/** The start-up sequence of {@link startBenchGraph}, phase by phase. */
 async function launch(
   options: BenchGraphOptions,
   own: StopStack['own'],
+  stop: () => Promise<void>,
   log: (line: string) => void,
   signal: AbortSignal,
-  stop: () => Promise<void>,
 ): Promise<BenchGraph> {
-  const { scale } = options;
   let last = performance.now();
   const lap = () => {
     const elapsed = performance.now() - last;
     last += elapsed;
     return elapsed;
   };
-
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sahem-bench-'));
-  // Last resort when the process ends without stopping (a crash): the kit stops PostgreSQL
-  // on `exit`, this deletes its data.
-  const removeData = () => rmSync(dataDir, { recursive: true, force: true });
-  process.once('exit', removeData);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'sahem-bench-'));
+  // Last resort when the process ends without stopping (a crash): the kit stops PostgreSQL on
+  // `exit`, this deletes its data.
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', removeDir);
   own(async () => {
-    process.removeListener('exit', removeData);
-    await rm(dataDir, { recursive: true, force: true });
+    process.removeListener('exit', removeDir);
+    await rm(dir, { recursive: true, force: true });
   });
-  const pg = await startEmbeddedPostgres({
-    dataDir: path.join(dataDir, 'pg'),
-    port: 0,
-    ephemeral: true,
-  });
-  own(() => pg.stop());
-  const names = ['volunteers', 'programs', 'indicators', 'gateway'] as const;
-  for (const name of names) await pg.ensureDatabase(name);
+
+  const cluster = async (name: string) => {
+    const dataDir = path.join(dir, name);
+    const server = await startEmbeddedPostgres({ dataDir, port: 0, ephemeral: true });
+    own(() => server.stop());
+    const pidLine = (await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0];
+    return { server, postgres: { pid: Number(pidLine), url: server.url } satisfies BenchPostgres };
+  };
+  const [data, audit] = await Promise.all([cluster('pg'), cluster('pg-audit')]);
+  for (const name of ['volunteers', 'programs', 'indicators'])
+    await data.server.ensureDatabase(name);
+  await audit.server.ensureDatabase('gateway');
   const postgresMs = lap();
   signal.throwIfAborted();
 
   await Promise.all([
-    migrate(pg.url('volunteers'), path.join(VOLUNTEERS_DIR, 'prisma', 'migrations')),
-    migrate(pg.url('programs'), path.join(PROGRAMS_DIR, 'prisma', 'migrations')),
-    migrate(pg.url('indicators'), path.join(INDICATORS_DIR, 'prisma', 'migrations')),
-    migrate(pg.url('gateway'), GATEWAY_MIGRATIONS),
+    migrate(data.server.url('volunteers'), path.join(VOLUNTEERS_DIR, 'prisma', 'migrations')),
+    migrate(data.server.url('programs'), path.join(PROGRAMS_DIR, 'prisma', 'migrations')),
+    migrate(data.server.url('indicators'), path.join(INDICATORS_DIR, 'prisma', 'migrations')),
+    migrate(audit.server.url('gateway'), GATEWAY_MIGRATIONS),
   ]);
   const migrateMs = lap();
   signal.throwIfAborted();
 
-  const keys = {
-    issuer: await generateSigningKey('bench-idp'),
-    gateway: await generateSigningKey('bench-gateway'),
-  };
-  const callerKeys = fixedCallerKeys(keys.gateway);
-  const authenticate = (name: string) =>
-    callerTokenAuthenticator(callerKeys, { audience: callerAudience(name) });
-  // Seeds run inside `startSubgraph`, side by side: their span is the seed phase.
-  const seeds: { from: number; to: number }[] = [];
-  // The subgraph's database is handed over here first, before its pool has connected.
-  const timed =
-    <Db extends Database<unknown>>(seed: (db: Db) => Promise<unknown>) =>
-    async (db: Db) => {
-      quietDroppedConnections(db);
-      const from = performance.now();
+  log(`seeding at scale ${options.scale}…`);
+  const { scale } = options;
+  const seeded = async <C extends { $disconnect(): Promise<void> }>(
+    Client: PrismaClientClass<C>,
+    url: string,
+    seed: (db: Database<C>) => Promise<unknown>,
+  ) => {
+    const db = createDatabase(Client, { url });
+    try {
       await seed(db);
-      seeds.push({ from, to: performance.now() });
-    };
-  // The request log stays quiet: what the bench measures is answering (and metrics, traces).
-  const run = {
-    port: 0,
-    embeddedPort: 0,
-    seed: true,
-    log,
-    metrics: options.metrics ?? true,
-    logger: SILENT_LOGGER,
+    } finally {
+      await db.close();
+    }
   };
-  const settled = await Promise.allSettled([
-    startSubgraph(
-      volunteersSubgraph({
-        authenticate: authenticate('volunteers'),
-        nationalIdSalt: SALT,
-        production: false,
-        seed: timed((db) => seedVolunteers(db, { scale, nationalIdSalt: SALT })),
-      }),
-      { ...run, databaseUrl: pg.url('volunteers') },
+  await Promise.all([
+    seeded(VolunteersClient, data.server.url('volunteers'), (db) =>
+      seedVolunteers(db, { scale, nationalIdSalt: SALT }),
     ),
-    startSubgraph(
-      programsSubgraph({
-        authenticate: authenticate('programs'),
-        production: false,
-        seed: timed((db) => seedPrograms(db, { scale })),
-      }),
-      { ...run, databaseUrl: pg.url('programs') },
-    ),
-    startSubgraph(
-      indicatorsSubgraph({
-        authenticate: authenticate('indicators'),
-        production: false,
-        seed: timed((db) => seedIndicators(db, { scale })),
-      }),
-      { ...run, databaseUrl: pg.url('indicators') },
-    ),
+    seeded(ProgramsClient, data.server.url('programs'), (db) => seedPrograms(db, { scale })),
+    seeded(IndicatorsClient, data.server.url('indicators'), (db) => seedIndicators(db, { scale })),
   ]);
-  const subgraphs: RunningSubgraph<unknown>[] = [];
-  for (const result of settled) {
-    if (result.status === 'fulfilled') {
-      subgraphs.push(result.value);
-      own(() => result.value.stop());
+  const seedMs = lap();
+  signal.throwIfAborted();
+
+  const registry = JSON.parse(await readFile(AGENCIES, 'utf8')) as {
+    subgraph: string;
+    agencies: { code: string; url: string }[];
+  };
+  const codes = registry.agencies.map((agency) => agency.code).sort();
+  const agencyDatabase = (code: string) => `programs_${code.toLowerCase()}`;
+  if (options.layout === 'per-agency') {
+    log(`copying the programs database for ${codes.join(', ')}…`);
+    for (const code of codes) {
+      await splitAgency(
+        data.server.url('postgres'),
+        'programs',
+        agencyDatabase(code),
+        code,
+        data.server.url(agencyDatabase(code)),
+      );
     }
   }
-  const failed = settled.find((result) => result.status === 'rejected');
-  if (failed) throw failed.reason;
+  const splitMs = lap();
   signal.throwIfAborted();
 
-  const gateway = await startGateway(
+  const variables = await pickVariables(
+    { volunteers: data.server.url('volunteers'), programs: data.server.url('programs') },
+    options.minDeployable === undefined ? {} : { minDeployable: options.minDeployable },
+  );
+
+  // The gateway's caller-token key: Sahem's gateway reads the private JWK from a file, the
+  // subgraphs get the public half.
+  const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+  const gatewayJwk: JWK = {
+    ...(await exportJWK(privateKey)),
+    kid: 'bench-gateway',
+    alg: 'ES256',
+    use: 'sig',
+  };
+  const gatewayKey = await signingKeyFromJwk(gatewayJwk);
+  const gatewayKeyFile = path.join(dir, 'gateway.jwk.json');
+  await writeFile(gatewayKeyFile, JSON.stringify(gatewayJwk), { mode: 0o600 });
+  const issuer = await signingKeyFromJwk({
+    ...(await exportJWK((await generateKeyPair('ES256', { extractable: true })).privateKey)),
+    kid: 'bench-idp',
+    alg: 'ES256',
+    use: 'sig',
+  });
+  const jwksUrl = await serveJwks(issuer, own);
+  const authorizations = await Promise.all(
+    Array.from({ length: options.callers ?? 64 }, async (_, i) => {
+      const subject = `bench-admin-${String(i + 1).padStart(3, '0')}`;
+      return `Bearer ${await signDemoToken({ role: 'platform_admin', subject }, issuer, BENCH_ISSUER)}`;
+    }),
+  );
+
+  const plans: {
+    label: string;
+    subgraph: string;
+    database: string;
+    audience: string;
+    agencies?: string;
+  }[] = [
     {
-      supergraphPath: SUPERGRAPH_PATH,
-      subgraphUrls: Object.fromEntries(subgraphs.map((subgraph) => [subgraph.name, subgraph.url])),
-      production: false,
-      log,
-      verifyBearer: bearerVerifier({
-        ...ISSUER,
-        keys: createLocalJWKSet({ keys: [keys.issuer.publicJwk] }),
-      }),
-      callerKeys,
-      // The audit trail is deleted with the cluster: after a Ctrl-C (PostgreSQL gone too),
-      // retrying its last records for the default 30 s would only delay the stop.
-      audit: createAuditLog({ databaseUrl: pg.url('gateway'), log, stopTimeoutMs: 1_000 }),
-      limits: { rateLimitPerMinute: 1_000_000 },
-      metrics: options.metrics ?? true,
-      logger: SILENT_LOGGER,
+      label: 'volunteers',
+      subgraph: 'volunteers',
+      database: 'volunteers',
+      audience: callerAudience('volunteers'),
     },
-    { port: 0 },
+    {
+      label: 'indicators',
+      subgraph: 'indicators',
+      database: 'indicators',
+      audience: callerAudience('indicators'),
+    },
+    // One instance holding every agency: what the peers (and `sahem-shared`) route to.
+    {
+      label: 'programs',
+      subgraph: 'programs',
+      database: 'programs',
+      audience: callerAudience('programs'),
+    },
+  ];
+  if (options.layout === 'per-agency') {
+    for (const code of codes) {
+      plans.push({
+        label: `programs:${code}`,
+        subgraph: 'programs',
+        database: agencyDatabase(code),
+        audience: callerAudience('programs', instanceName([code])),
+        agencies: code,
+      });
+    }
+  }
+  const sahem = sahemEnv(options.observability ?? { metrics: true });
+  const subgraphs = await Promise.all(
+    plans.map(async (plan): Promise<RunningSubgraphProcess> => {
+      const port = await freePort();
+      const statsPort = await freePort();
+      const url = `http://127.0.0.1:${port}/graphql`;
+      const child = await spawnBenchProcess({
+        name: plan.label,
+        command: process.execPath,
+        args: [...nodeArgs(options.profile), options.bundles.subgraph],
+        cwd: ROOT,
+        env: {
+          ...baseEnv(options.profile, plan.label),
+          ...sahem,
+          BENCH_SUBGRAPH: plan.subgraph,
+          BENCH_LABEL: plan.label,
+          BENCH_PORT: String(port),
+          BENCH_DATABASE_URL: data.server.url(plan.database),
+          BENCH_AUDIENCE: plan.audience,
+          BENCH_CALLER_JWKS: JSON.stringify([gatewayKey.publicJwk]),
+          BENCH_NATIONAL_ID_SALT: SALT,
+          BENCH_STATS_PORT: String(statsPort),
+          ...(plan.agencies && { BENCH_PROGRAMS_AGENCIES: plan.agencies }),
+        },
+        ready: httpProbe(`http://127.0.0.1:${port}/health`),
+      });
+      own(() => child.stop());
+      const statements = async () => {
+        const response = await fetch(`http://127.0.0.1:${statsPort}/stats`);
+        return ((await response.json()) as { statements: number }).statements;
+      };
+      return { ...child, url, statements };
+    }),
   );
-  own(() => gateway.stop());
+  if (options.cpu) {
+    for (const subgraph of subgraphs) await pinToCpu(subgraph.pid, options.cpu.rest);
+    for (const cluster of [data, audit]) await pinTree(cluster.postgres.pid, options.cpu.rest);
+  }
+  const subgraphsMs = lap();
   signal.throwIfAborted();
-  const seedMs =
-    Math.max(...seeds.map((span) => span.to)) - Math.min(...seeds.map((span) => span.from));
-  const serveMs = lap() - seedMs;
 
-  const token = await signDemoToken(
-    { role: 'platform_admin', subject: 'bench-admin' },
-    keys.issuer,
-    ISSUER,
+  const urlOf = (label: string) => subgraphs.find((subgraph) => subgraph.name === label)!.url;
+  const supergraph = path.join(dir, 'supergraph.graphql');
+  await writeFile(
+    supergraph,
+    withSubgraphUrls(await readFile(SUPERGRAPH, 'utf8'), {
+      volunteers: urlOf('volunteers'),
+      indicators: urlOf('indicators'),
+      programs: urlOf('programs'),
+    }),
   );
+  const writeRegistry = async (file: string, url: (code: string) => string) => {
+    await writeFile(
+      file,
+      JSON.stringify({
+        ...registry,
+        agencies: registry.agencies.map((agency) => ({ ...agency, url: url(agency.code) })),
+      }),
+    );
+    return file;
+  };
+  const agenciesShared = await writeRegistry(path.join(dir, 'agencies-shared.json'), () =>
+    urlOf('programs'),
+  );
+  const agenciesPerAgency =
+    options.layout === 'per-agency'
+      ? await writeRegistry(path.join(dir, 'agencies-per-agency.json'), (code) =>
+          urlOf(`programs:${code}`),
+        )
+      : undefined;
+  const manifest = path.join(dir, 'persisted-documents.json');
+  await writeFile(
+    manifest,
+    JSON.stringify(
+      benchManifest(
+        JSON.parse(await readFile(MANIFEST, 'utf8')) as Record<string, string>,
+        options.operations,
+      ),
+    ),
+  );
+
   return {
-    gatewayUrl: gateway.url,
-    authorization: `Bearer ${token}`,
+    dir,
+    layout: options.layout,
+    bundles: options.bundles,
     subgraphs,
-    startup: { postgresMs, migrateMs, seedMs, serveMs },
+    postgres: data.postgres,
+    auditPostgres: audit.postgres,
+    files: {
+      supergraph,
+      ...(agenciesPerAgency && { agenciesPerAgency }),
+      agenciesShared,
+      manifest,
+      gatewayKey: gatewayKeyFile,
+    },
+    jwksUrl,
+    authorizations,
+    variables,
+    directUrls: { volunteers: urlOf('volunteers') },
+    startup: { postgresMs, migrateMs, seedMs, splitMs, subgraphsMs },
+    sahemEnv: sahem,
     stop,
   };
+}
+
+/** The environment every process the bench starts gets: nothing of the developer's shell. */
+export function baseEnv(profile: ProfileOptions | undefined, name: string): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? os.tmpdir(),
+    NODE_ENV: 'production',
+    // @apollo/gateway would otherwise report usage to Apollo and probe cloud metadata endpoints.
+    APOLLO_TELEMETRY_DISABLED: 'true',
+    ...(profile && { BENCH_PROFILE_DIR: profile.dir, BENCH_PROFILE_NAME: name }),
+  };
+}
+
+/**
+ * The environment of Sahem's processes: metrics on or off (`SAHEM_METRICS`), tracing exported
+ * by OTLP when an endpoint is given, and the request log at `warn`: one pino line per request is
+ * production's, but here its lines would be read (and kept) by the bench process, on the load
+ * generator's core; errors and warnings are still written.
+ */
+export function sahemEnv(observability: Observability): Record<string, string> {
+  return {
+    SAHEM_METRICS: String(observability.metrics),
+    SAHEM_LOG_LEVEL: 'warn',
+    ...(observability.otlpEndpoint && {
+      OTEL_EXPORTER_OTLP_ENDPOINT: observability.otlpEndpoint,
+      // The exporter's default, named so that the run does not depend on the SDK's.
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
+    }),
+  };
+}
+
+/** The supergraph with each named subgraph's URL replaced (`join__graph(name:, url:)`). */
+export function withSubgraphUrls(supergraph: string, urls: Record<string, string>): string {
+  const seen = new Set<string>();
+  const rewritten = supergraph.replace(
+    /(@join__graph\(name: "([^"]+)", url: ")([^"]*)(")/g,
+    (whole, head: string, name: string, _url: string, tail: string) => {
+      const url = urls[name];
+      if (!url) return whole;
+      seen.add(name);
+      return `${head}${url}${tail}`;
+    },
+  );
+  const missing = Object.keys(urls).filter((name) => !seen.has(name));
+  if (missing.length > 0) throw new Error(`the supergraph has no subgraph ${missing.join(', ')}`);
+  return rewritten;
+}
+
+/** Serves the identity provider's public key set on an ephemeral port, as production's would. */
+async function serveJwks(issuer: SigningKey, own: StopStack['own']): Promise<string> {
+  const body = JSON.stringify({ keys: [issuer.publicJwk] });
+  const server = createServer((_, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  own(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
+}
+
+/** Pins a PostgreSQL postmaster and the processes it has already forked. */
+async function pinTree(pid: number, cpu: number): Promise<void> {
+  for (const stat of processTree(await readProcStats(), pid)) {
+    await pinToCpu(stat.pid, cpu).catch(() => undefined);
+  }
 }

@@ -56,6 +56,7 @@ import {
   type PersistedDocumentsConfig,
 } from './trustedDocuments/persistedDocuments.ts';
 import { preparePersistedRequest } from './trustedDocuments/preparePersistedRequest.ts';
+import { warmQueryPlans } from './planning/warmQueryPlans.ts';
 import type { CorsOrigins } from './web/corsOrigins.ts';
 import { webIntercept, type DemoToken } from './web/webIntercept.ts';
 
@@ -170,15 +171,18 @@ export function createGateway(deps: GatewayDeps) {
   const registry = shared ? withOneInstance(deps.agencies!, shared) : deps.agencies;
   const agencies =
     registry &&
-    routeAgencies({ ...deps, agencies: registry }, {
-      timeoutMs,
-      send,
-      log,
-      ...(metrics && {
-        observeFetch: (instance, outcome, seconds) =>
-          metrics.observeFetch(registry.subgraph, instance, outcome, seconds),
-      }),
-    });
+    routeAgencies(
+      { ...deps, agencies: registry },
+      {
+        timeoutMs,
+        send,
+        log,
+        ...(metrics && {
+          observeFetch: (instance, outcome, seconds) =>
+            metrics.observeFetch(registry.subgraph, instance, outcome, seconds),
+        }),
+      },
+    );
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(deps.supergraphPath, log, (sdl) => {
       requirements = readRequirements(sdl);
@@ -199,7 +203,8 @@ export function createGateway(deps: GatewayDeps) {
             callerKeys: deps.callerKeys,
             fetch: send,
             ...(metrics && {
-              observeFetch: (outcome, seconds) => metrics.observeFetch(name, name, outcome, seconds),
+              observeFetch: (outcome, seconds) =>
+                metrics.observeFetch(name, name, outcome, seconds),
             }),
           }),
   });
@@ -207,7 +212,15 @@ export function createGateway(deps: GatewayDeps) {
   const planCache = (gateway as unknown as { queryPlanStore?: KeyValueCache<unknown> })
     .queryPlanStore;
   if (metrics && planCache) metrics.observePlanCache(planCache);
-  const trusted = persistedDocuments<GatewayContext>(deps.persistedDocuments, log);
+  // The plans of the trusted documents are made at start and on every reload of the supergraph
+  // or the manifest, before requests need them, rather than by the first request of each.
+  const warm = () => {
+    void warmQueryPlans(gateway, trusted.documents(), log).catch((error: unknown) =>
+      log(`gateway: warming the query plans failed: ${(error as Error).message}`),
+    );
+  };
+  const trusted = persistedDocuments<GatewayContext>(deps.persistedDocuments, log, warm);
+  gateway.onSchemaLoadOrUpdate(warm);
   const limits = createLimits(deps.limits, log);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -288,10 +301,10 @@ export function createGateway(deps: GatewayDeps) {
           urls,
           Math.min(timeoutMs, 2_000),
           async (name, body) => ({
-          [CALLER_HEADER]: await signCallerToken(ANONYMOUS, deps.callerKeys.signing(), {
-            audience: agencies?.audienceOf(name) ?? callerAudience(name),
-            digest: requestDigest(body),
-          }),
+            [CALLER_HEADER]: await signCallerToken(ANONYMOUS, deps.callerKeys.signing(), {
+              audience: agencies?.audienceOf(name) ?? callerAudience(name),
+              digest: requestDigest(body),
+            }),
           }),
           send,
         ),

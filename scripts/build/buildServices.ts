@@ -82,6 +82,46 @@ function packagesOf(metafile: Metafile): string[] {
   return [...names].sort();
 }
 
+/** One entry point compiled as {@link buildServices} compiles a service's. */
+export interface BundleOptions {
+  /** Repository root (the sources). */
+  root: string;
+  /** The TypeScript entry point, absolute. */
+  entry: string;
+  /** The bundle to write (its source map beside it), absolute. */
+  outfile: string;
+  /**
+   * Where the bundle sits relative to the sources it was compiled from, for the files they
+   * find through `import.meta.url`. @default the folder of `outfile`
+   */
+  placedIn?: string;
+}
+
+/**
+ * Compiles one entry point to an ES module of plain JavaScript with a linked source map, our
+ * workspaces compiled in and `node_modules` left outside. `npm run bench` uses it too, so the
+ * processes it starts run as the services run in production.
+ */
+export async function bundleEntry(options: BundleOptions): Promise<Metafile> {
+  const result = await build({
+    absWorkingDir: options.root,
+    entryPoints: [options.entry],
+    outfile: options.outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: 'linked',
+    metafile: true,
+    logLevel: 'warning',
+    plugins: [
+      externalPackages,
+      sourceUrls(options.root, options.placedIn ?? path.dirname(options.outfile)),
+    ],
+  });
+  return result.metafile;
+}
+
 /**
  * Compiles each service to one ES module of plain JavaScript, `<dir>/dist/index.js` (with its
  * source map), that `node` runs directly: no tsx, no TypeScript at run time.
@@ -91,28 +131,17 @@ export async function buildServices(options: BuildOptions): Promise<BuiltService
   return Promise.all(
     (options.services ?? SERVICES).map(async (service) => {
       const outfile = path.join(outRoot, service.dir, 'dist', 'index.js');
-      const result = await build({
-        absWorkingDir: options.root,
-        entryPoints: [path.join(options.root, service.dir, 'src', 'index.ts')],
+      const metafile = await bundleEntry({
+        root: options.root,
+        entry: path.join(options.root, service.dir, 'src', 'index.ts'),
         outfile,
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node20',
-        sourcemap: 'linked',
-        metafile: true,
-        logLevel: 'warning',
         // The source URLs are computed from where the bundle sits in the source tree, which is
         // where it sits in a staged copy too.
-        plugins: [
-          externalPackages,
-          sourceUrls(options.root, path.join(options.root, service.dir, 'dist')),
-        ],
+        placedIn: path.join(options.root, service.dir, 'dist'),
       });
-      const bytes = Object.entries(result.metafile.outputs).find(([file]) =>
-        file.endsWith('index.js'),
-      )![1].bytes;
-      return { ...service, outfile, bytes, packages: packagesOf(result.metafile) };
+      const bytes = Object.entries(metafile.outputs).find(([file]) => file.endsWith('index.js'))![1]
+        .bytes;
+      return { ...service, outfile, bytes, packages: packagesOf(metafile) };
     }),
   );
 }

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { print } from 'graphql';
 import { FORBIDDEN } from '@sahem/kit';
 import type { GatewayContext } from '../GatewayContext.ts';
 import { applyRemovals } from './applyRemovals.ts';
+import { createAuthorizationMemo } from './authorizationMemo.ts';
 import { authorizeOperation, type AuthorizedOperation } from './authorizeOperation.ts';
 import type { Requirements } from './requirements.ts';
 
@@ -17,6 +16,8 @@ export interface AuthorizationOptions {
    * @default false
    */
   rejectUnauthorized?: boolean;
+  /** Authorization decisions remembered per document and kind of caller. @default 2000 */
+  memoSize?: number;
 }
 
 /**
@@ -28,6 +29,7 @@ export interface AuthorizationOptions {
 export function authorizationPlugin(
   options: AuthorizationOptions,
 ): ApolloServerPlugin<GatewayContext> {
+  const memo = createAuthorizationMemo(options.memoSize);
   return {
     async requestDidStart() {
       let authorized: AuthorizedOperation | undefined;
@@ -35,13 +37,26 @@ export function authorizationPlugin(
         async didResolveOperation(requestContext) {
           const operation = requestContext.operation;
           if (!operation) return;
-          const result = authorizeOperation(
-            requestContext.document,
-            operation,
-            requestContext.schema,
-            options.requirements(),
-            requestContext.contextValue.caller,
+          const requirements = options.requirements();
+          const { caller } = requestContext.contextValue;
+          const decision = memo.decide(
+            {
+              queryHash: requestContext.queryHash,
+              operationName: requestContext.operationName,
+              schema: requestContext.schema,
+            },
+            requirements,
+            caller,
+            () =>
+              authorizeOperation(
+                requestContext.document,
+                operation,
+                requestContext.schema,
+                requirements,
+                caller,
+              ),
           );
+          const { result } = decision;
           if (result.removals.length === 0) return;
           const rootRefusal = result.removals.find((removal) => removal.steps.length === 1);
           if (options.rejectUnauthorized || (operation.operation === 'mutation' && rootRefusal)) {
@@ -64,7 +79,7 @@ export function authorizationPlugin(
           };
           mutable.document = result.document;
           mutable.operation = result.operation;
-          mutable.queryHash = createHash('sha256').update(print(result.document)).digest('hex');
+          mutable.queryHash = decision.queryHash!;
         },
         async willSendResponse({ response }) {
           if (!authorized || response.body.kind !== 'single') return;

@@ -31,6 +31,8 @@ export interface TrustedDocumentsOptions {
   watch?: boolean;
   /** @default console.log */
   log?: (line: string) => void;
+  /** Called once a changed manifest is in service. */
+  onReload?: () => void;
 }
 
 // Both bound memory whatever clients send: a normal form is computed once per distinct text.
@@ -77,6 +79,7 @@ export function createTrustedDocuments(
           if (sameManifest(next, manifest)) return;
           put(next);
           log(`gateway: trusted documents reloaded from ${file} (${next.size} operations)`);
+          options.onReload?.();
         } catch (error) {
           log(
             `gateway: kept the previous trusted documents (${manifest.size} operations); ${(error as Error).message}`,

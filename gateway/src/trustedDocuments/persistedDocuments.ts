@@ -32,6 +32,8 @@ export interface PersistedDocumentsOptions<TContext extends BaseContext> {
   options: Pick<ApolloServerOptions<TContext>, 'persistedQueries'>;
   /** Added to the server's plugins. */
   plugins: ApolloServerPlugin<TContext>[];
+  /** The texts of the trusted documents in service (none without a manifest). */
+  documents(): Iterable<string>;
   /** Stops watching the manifest. */
   stop(): void;
 }
@@ -44,15 +46,18 @@ export interface PersistedDocumentsOptions<TContext extends BaseContext> {
 export function persistedDocuments<TContext extends BaseContext>(
   config: PersistedDocumentsConfig | undefined,
   log?: (line: string) => void,
+  onReload?: () => void,
 ): PersistedDocumentsOptions<TContext> {
   const none = () => undefined;
-  if (!config) return { options: {}, plugins: [], stop: none };
+  const documents = () => [];
+  if (!config) return { options: {}, plugins: [], documents, stop: none };
   if (config.mode === 'off') {
-    return { options: { persistedQueries: false }, plugins: [], stop: none };
+    return { options: { persistedQueries: false }, plugins: [], documents, stop: none };
   }
   const trusted = createTrustedDocuments(config.manifestPath, {
     watch: config.watch ?? true,
     ...(log && { log }),
+    ...(onReload && { onReload }),
   });
   const enforce = config.mode === 'enforce';
   return {
@@ -60,6 +65,7 @@ export function persistedDocuments<TContext extends BaseContext>(
       persistedQueries: { cache: persistedDocumentsCache(trusted, { register: !enforce }) },
     },
     plugins: enforce ? [trustedDocumentsPlugin<TContext>(trusted)] : [],
+    documents: () => trusted.manifest().values(),
     stop: () => trusted.close(),
   };
 }
