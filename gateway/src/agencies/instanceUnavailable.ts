@@ -1,25 +1,10 @@
 import type { AgencyRegistry, ProgramsInstance } from '@sahem/kit';
+import { failureReason } from '../subgraphs/failureReason.ts';
 
 /** An instance that did not answer, and why. */
 export interface InstanceFailure {
   instance: ProgramsInstance;
   error: unknown;
-}
-
-/** Why an instance failed, in words safe to show a client (no host, no stack). */
-function reasonOf(error: unknown): { code: string; reason: string } {
-  const name = (error as { name?: string })?.name;
-  const code = (error as { extensions?: { code?: unknown } })?.extensions?.code;
-  if (name === 'TimeoutError' || name === 'AbortError') {
-    return { code: 'GATEWAY_TIMEOUT', reason: 'it did not answer in time' };
-  }
-  if (code === 'SUBGRAPH_CONTRACT_MISMATCH') {
-    return { code: 'SUBGRAPH_CONTRACT_MISMATCH', reason: (error as Error).message };
-  }
-  if (code === 'UNAUTHENTICATED') {
-    return { code: 'SUBGRAPH_UNAVAILABLE', reason: 'it refused the gateway’s caller token' };
-  }
-  return { code: 'SUBGRAPH_UNAVAILABLE', reason: 'it could not be reached' };
 }
 
 /**
@@ -32,7 +17,7 @@ export function instanceUnavailable(
   path: (string | number)[],
   registry: AgencyRegistry,
 ) {
-  const { code, reason } = reasonOf(failure.error);
+  const { code, reason } = failureReason(failure.error);
   const names = failure.instance.agencies
     .map((agency) => `${registry.agency(agency)?.name.en ?? agency} (${agency})`)
     .join(', ');

@@ -43,6 +43,7 @@ export function routeAgencies(
     send: typeof fetch;
     log: (line: string) => void;
     observeFetch?: AgencyRoutedDataSourceOptions['observeFetch'];
+    policyOf?: AgencyRoutedDataSourceOptions['policyOf'];
   },
 ): AgencyRouting {
   const registry = deps.agencies!;
@@ -68,6 +69,7 @@ export function routeAgencies(
     fetch: options.send,
     ...(deps.deadlineMarginMs !== undefined && { deadlineMarginMs: deps.deadlineMarginMs }),
     ...(options.observeFetch && { observeFetch: options.observeFetch }),
+    ...(options.policyOf && { policyOf: options.policyOf }),
     model: () => {
       if (!model) throw new Error('no supergraph in service yet');
       return model;
