@@ -209,6 +209,9 @@ export function createGateway(deps: GatewayDeps) {
   // of that subgraph's URL is what an operator means by one store: every agency on one instance.
   const shared = deps.agencies && overrides[deps.agencies.subgraph];
   const registry = shared ? withOneInstance(deps.agencies!, shared) : deps.agencies;
+  // An instance is named as on `/ready`: one instance holding every agency is the subgraph itself.
+  const instanceLabel = (instance: { name: string }) =>
+    registry!.instances.length === 1 ? registry!.subgraph : instance.name;
   const agencies =
     registry &&
     routeAgencies(
@@ -219,14 +222,14 @@ export function createGateway(deps: GatewayDeps) {
         log,
         ...(metrics && {
           observeFetch: (instance, outcome, seconds) =>
-            metrics.observeFetch(registry.subgraph, instance, outcome, seconds),
+            metrics.observeFetch(
+              registry.subgraph,
+              instanceLabel({ name: instance }),
+              outcome,
+              seconds,
+            ),
         }),
-        // Named as on `/ready`: one instance holding every agency is the subgraph itself.
-        policyOf: (instance) =>
-          policies.of(
-            registry.subgraph,
-            registry.instances.length === 1 ? registry.subgraph : instance.name,
-          ),
+        policyOf: (instance) => policies.of(registry.subgraph, instanceLabel(instance)),
       },
     );
   const owners = { owners: deps.subgraphOwners ?? DEFAULT_SUBGRAPH_OWNERS, registry };
