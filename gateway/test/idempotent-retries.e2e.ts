@@ -170,7 +170,7 @@ describe('a write retried with the same idempotency key', () => {
       }
     `;
     const input = {
-      participationId: '00000000-0000-4000-8000-000000000001',
+      participationId: 'SCD-00000000-0000-4000-8000-000000000001',
       date: '2026-06-01',
       hours: 2,
       activity: 'Flood barrier drill',
