@@ -42,6 +42,12 @@ for (const change of result.breaking) {
   console.log(line(ack ? '✓' : '✗', change));
   if (ack) console.log(`      acknowledged by ${ack.approvedBy}: ${ack.reason}`);
 }
+console.log(`new non-null fields across a subgraph boundary: ${result.boundary.length}`);
+for (const change of result.boundary) {
+  const ack = change.acknowledgement;
+  console.log(line(ack ? '✓' : '✗', change));
+  if (ack) console.log(`      acknowledged by ${ack.approvedBy}: ${ack.reason}`);
+}
 console.log(`dangerous changes: ${result.dangerous.length}`);
 for (const change of result.dangerous) {
   console.log(line('!', change));

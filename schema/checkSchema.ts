@@ -1,12 +1,15 @@
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
 import {
   buildSchema,
+  isNonNullType,
+  isObjectType,
   parse,
   Source,
   validate,
   type GraphQLError,
   type GraphQLSchema,
 } from 'graphql';
+import { boundaryFields } from './boundaryFields.ts';
 import { composeSupergraph } from './composeSupergraph.ts';
 import type { Acknowledgement } from './readAcknowledgements.ts';
 import type { ClientDocument } from './readClientDocuments.ts';
@@ -52,6 +55,11 @@ export interface SchemaCheck {
   breaking: SchemaChange[];
   dangerous: SchemaChange[];
   safe: SchemaChange[];
+  /**
+   * New non-null fields resolved across a subgraph boundary (their subgraph is not their
+   * entity's): each one fails the check unless acknowledged like a breaking change.
+   */
+  boundary: SchemaChange[];
   /** Breaking changes without an acknowledgement: each one fails the check. */
   unacknowledged: SchemaChange[];
   /** Acknowledgements that match no change of this comparison (already published, or stale). */
@@ -77,17 +85,18 @@ export async function checkSchema(input: CheckSchemaInput): Promise<SchemaCheck>
       breaking: [],
       dangerous: [],
       safe: [],
+      boundary: [],
       unacknowledged: [],
       unusedAcknowledgements: [],
       brokenDocuments: [],
     };
   }
   const next = buildSchema(composition.apiSchemaSdl);
-  const changes = (await diff(buildSchema(input.previousApiSdl), next)).map((change) =>
-    describe(change, acknowledgements),
-  );
+  const previous = buildSchema(input.previousApiSdl);
+  const changes = (await diff(previous, next)).map((change) => describe(change, acknowledgements));
   const breaking = changes.filter((change) => change.level === 'BREAKING');
-  const unacknowledged = breaking.filter((change) => !change.acknowledgement);
+  const boundary = newNonNullAcrossBoundary(composition.supergraphSdl, previous, acknowledgements);
+  const unacknowledged = [...breaking, ...boundary].filter((change) => !change.acknowledgement);
   const brokenDocuments = validateDocuments(next, input.documents ?? []);
   return {
     ok: unacknowledged.length === 0 && brokenDocuments.length === 0,
@@ -95,13 +104,48 @@ export async function checkSchema(input: CheckSchemaInput): Promise<SchemaCheck>
     breaking,
     dangerous: changes.filter((change) => change.level === 'DANGEROUS'),
     safe: changes.filter((change) => change.level === 'NON_BREAKING'),
+    boundary,
     unacknowledged,
     unusedAcknowledgements: acknowledgements.filter(
-      (ack) => !breaking.some((change) => change.acknowledgement === ack),
+      (ack) => ![...breaking, ...boundary].some((change) => change.acknowledgement === ack),
     ),
     brokenDocuments,
     apiSchemaSdl: composition.apiSchemaSdl,
   };
+}
+
+/**
+ * Non-null fields across a subgraph boundary that the published contract does not have as
+ * non-null (new fields, or fields made non-null): the rule of "Changing a schema" is that such a
+ * field is nullable, so that its subgraph failing nulls it alone. Those already published stay
+ * as they are (changing them is a breaking change of its own).
+ */
+function newNonNullAcrossBoundary(
+  supergraphSdl: string,
+  previous: GraphQLSchema,
+  acknowledgements: readonly Acknowledgement[],
+): SchemaChange[] {
+  return boundaryFields(supergraphSdl)
+    .filter((field) => field.nonNull)
+    .filter((field) => {
+      const [typeName, fieldName] = field.path.split('.') as [string, string];
+      const type = previous.getType(typeName);
+      const before = isObjectType(type) ? type.getFields()[fieldName] : undefined;
+      return !before || !isNonNullType(before.type);
+    })
+    .map((field) => {
+      const message = `Field '${field.path}' is non-null (${field.type}) but resolved by ${field.resolvedBy.join(', ')}, not by ${field.owner} which owns its entity: make it nullable, so that a failure of ${field.resolvedBy.join(', ')} nulls this field alone`;
+      const acknowledgement = acknowledgements.find(
+        (ack) => ack.path === field.path && ack.message === message,
+      );
+      return {
+        level: 'BREAKING' as const,
+        type: 'NON_NULL_ACROSS_BOUNDARY',
+        path: field.path,
+        message,
+        ...(acknowledgement && { acknowledgement }),
+      };
+    });
 }
 
 function describe(change: Change, acknowledgements: readonly Acknowledgement[]): SchemaChange {

@@ -16,6 +16,7 @@ import { DEMO_IDENTITIES, signDemoToken } from '../gateway/src/auth/demoTokens.t
 import { loadIdentity } from '../gateway/src/auth/loadIdentity.ts';
 import { gatewayEnv } from '../gateway/src/env.ts';
 import { limitsFromEnv } from '../gateway/src/limits/limitsFromEnv.ts';
+import { resilienceFromEnv } from '../gateway/src/resilience/resilienceVariables.ts';
 import { startGateway, type RunningGateway } from '../gateway/src/startGateway.ts';
 import { buildWebApps } from '../gateway/src/web/buildWebApps.ts';
 import { indicatorsEnv } from '../subgraphs/indicators/src/env.ts';
@@ -180,6 +181,9 @@ try {
       supergraphPath: gateway.GATEWAY_SUPERGRAPH_PATH,
       subgraphUrls,
       subgraphTimeoutMs: gateway.GATEWAY_SUBGRAPH_TIMEOUT_MS,
+      subgraphTimeoutsMs: gateway.GATEWAY_SUBGRAPH_TIMEOUTS,
+      subgraphOwners: gateway.GATEWAY_SUBGRAPH_OWNERS,
+      resilience: resilienceFromEnv(gateway),
       requestTimeoutMs: gateway.GATEWAY_REQUEST_TIMEOUT_MS,
       deadlineMarginMs: gateway.GATEWAY_DEADLINE_MARGIN_MS,
       production: gateway.SAHEM_PRODUCTION,

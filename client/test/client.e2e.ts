@@ -96,14 +96,14 @@ describe('the typed client against the gateway, by hash in enforce mode', () => 
         ...programFigures((p) => p.agencyCode === agency.code, '2026-01-01', '2026-12-31', TODAY),
         economicValue: { hoursValued: hoursOf(inAgency, '2026') },
       });
-      expect(agency.period.economicValue.method).toMatch(/ILO/);
-      expect(agency.period.scorecard.entries.map((e) => e.indicator.code)).toContain(
+      expect(agency.period.economicValue!.method).toMatch(/ILO/);
+      expect(agency.period.scorecard!.entries.map((e) => e.indicator.code)).toContain(
         'ECONOMIC_VALUE',
       );
     }
     const scd = agencies.find((a) => a.code === 'SCD')!.period;
-    expect(scd.economicValue.sar).toBeGreaterThan(0);
-    const hours = scd.scorecard.entries.find((e) => e.indicator.code === 'VERIFIED_HOURS');
+    expect(scd.economicValue!.sar).toBeGreaterThan(0);
+    const hours = scd.scorecard!.entries.find((e) => e.indicator.code === 'VERIFIED_HOURS');
     expect(hours).toMatchObject({ value: scd.verifiedHours, indicator: { unit: 'HOURS' } });
   });
 
@@ -125,7 +125,7 @@ describe('the typed client against the gateway, by hash in enforce mode', () => 
       weeklyAvailabilityHours: 3,
       verifiedHours: hoursOf((p) => p.volunteerId === 'V-0000001'),
     });
-    const joined = first.participations
+    const joined = first.participations!
       .map((p) => ({ program: p.program.id, agency: p.program.agency.code, role: p.role }))
       .sort((a, b) => a.program.localeCompare(b.program));
     expect(joined).toEqual([
@@ -147,12 +147,12 @@ describe('the typed client against the gateway, by hash in enforce mode', () => 
         .sort(),
     );
     expect(program!.participations!.totalCount).toBe(inProgram.length);
-    expect(program!.economicValue.bySkill.map((line) => line.skillCode).sort()).toEqual([
+    expect(program!.economicValue!.bySkill.map((line) => line.skillCode).sort()).toEqual([
       '3258',
       '5411',
     ]);
-    expect(program!.economicValue.sar).toBeCloseTo(
-      sum(program!.economicValue.bySkill.map((line) => line.hours * line.hourlyWageSar)),
+    expect(program!.economicValue!.sar).toBeCloseTo(
+      sum(program!.economicValue!.bySkill.map((line) => line.hours * line.hourlyWageSar)),
       2,
     );
   });
@@ -170,7 +170,7 @@ describe('the typed client against the gateway, by hash in enforce mode', () => 
     const riyadh = nationalPeriod.regions.find((r) => r.regionCode === 'SA-01')!;
     expect(riyadh.region.name.en).toBe('Riyadh');
     expect(riyadh.verifiedHours).toBe(hoursOf((p) => programOf(p).regionCode === 'SA-01', '2026'));
-    expect(nationalPeriod.scorecard.entries.length).toBeGreaterThan(0);
+    expect(nationalPeriod.scorecard!.entries.length).toBeGreaterThan(0);
   });
 
   it('SearchVolunteers: optional filter and pagination', async () => {

@@ -109,11 +109,16 @@ function render(): void {
   $('national').replaceChildren(
     scorecardTable(
       t,
-      national.scorecard.entries,
+      // A scorecard the observatory could not give (it is down) shows as an empty table.
+      national.scorecard?.entries ?? [],
       scorecards.indicators,
       `${t.t('national')} — ${t.period(data.period)}`,
     ),
-    h('p', { class: 'note' }, `${t.t('tableVersion')}: ${national.economicValue.tableVersion}`),
+    h(
+      'p',
+      { class: 'note' },
+      `${t.t('tableVersion')}: ${national.economicValue?.tableVersion ?? '—'}`,
+    ),
   );
   $('agencies').replaceChildren(
     unitsView(t, 'agency', agencyUnits(t, scorecards), scorecards.indicators, data.period),

@@ -85,8 +85,8 @@ describe('the KPI dashboard', () => {
       national.activeVolunteers,
     );
     expect(await value(page, '[data-figure=verifiedHours] data')).toBe(national.verifiedHours);
-    expect(await value(page, '[data-figure=economicValue] data')).toBe(national.economicValue.sar);
-    for (const entry of national.scorecard.entries) {
+    expect(await value(page, '[data-figure=economicValue] data')).toBe(national.economicValue!.sar);
+    for (const entry of national.scorecard!.entries) {
       const row = `#national tr[data-indicator=${entry.indicator.code}]`;
       if (entry.value !== null) expect(await value(page, `${row} td.value data`)).toBe(entry.value);
       expect(await page.locator(`${row} [data-status]`).getAttribute('data-status')).toBe(
@@ -97,7 +97,9 @@ describe('the KPI dashboard', () => {
       const row = `#agencies tr[data-code=${agency.code}]`;
       expect(await page.locator(`${row} th`).innerText()).toBe(agency.name.ar);
       expect(await value(page, `${row} td data`)).toBe(agency.period.activeVolunteers);
-      const onTrack = agency.period.scorecard.entries.filter((e) => e.status === 'ON_TRACK').length;
+      const onTrack = agency.period.scorecard!.entries.filter(
+        (e) => e.status === 'ON_TRACK',
+      ).length;
       expect(await page.locator(`${row} [data-status=ON_TRACK]`).getAttribute('data-count')).toBe(
         String(onTrack),
       );

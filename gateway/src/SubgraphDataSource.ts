@@ -17,12 +17,22 @@ interface Claim {
   requestId?: string;
   /** The client request's deadline (epoch ms). */
   deadline?: number;
+  /** What the operation sent is: only a query may be retried. */
+  operation: OperationKind;
 }
 import type { CallerKeys } from './auth/callerKeys.ts';
 import { deadlineSignal } from './deadlines/deadlineSignal.ts';
 import { fetchDeadline } from './deadlines/fetchDeadline.ts';
 import { observedFetch, type FetchObserver } from './metrics/observedFetch.ts';
 import type { GatewayContext } from './GatewayContext.ts';
+import type { InstancePolicy } from './resilience/instancePolicy.ts';
+import { operationKind, type OperationKind } from './resilience/operationKind.ts';
+import { SubgraphFailure } from './resilience/SubgraphFailure.ts';
+import { failedFetchPaths } from './subgraphs/failedFetchPaths.ts';
+
+type GraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
+// `GraphQLDataSourceRequestKind.INCOMING_OPERATION`; the enum is not exported by the package root.
+const INCOMING_OPERATION = 'incoming operation';
 
 /** How to reach one subgraph. */
 export interface SubgraphDataSourceOptions {
@@ -43,6 +53,17 @@ export interface SubgraphDataSourceOptions {
   observeFetch?: FetchObserver;
   /** How to send the request (a custom CA for HTTPS subgraphs). @default Node's `fetch` */
   fetch?: typeof fetch;
+  /**
+   * The instance's breaker, bulkhead and retries (`resilience/`), shared by every data source of
+   * the instance. @default none: each fetch is sent once, as it comes
+   */
+  policy?: InstancePolicy;
+  /**
+   * Answer a failed operation fetch with an error at each path it would have filled (made by
+   * this function) instead of throwing, so the client learns who is missing where. @default throw
+   * (the agency routing says who is missing itself)
+   */
+  reportFailure?: (error: unknown, path: (string | number)[]) => object;
 }
 
 function isGatewayContext(context: object | undefined): context is GatewayContext {
@@ -68,6 +89,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   readonly name: string;
   readonly #pending: Map<string, Claim>;
   readonly #maxResponseBytes: number;
+  readonly #reportFailure: SubgraphDataSourceOptions['reportFailure'];
 
   constructor(options: SubgraphDataSourceOptions) {
     const audience = options.audience ?? callerAudience(options.name);
@@ -80,33 +102,67 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       const headers = { ...init.headers };
       const ticket = headers[TICKET_HEADER];
       delete headers[TICKET_HEADER];
-      const claim: Claim = (ticket && pending.get(ticket)) || { caller: ANONYMOUS };
+      // Health checks and schema loads carry no claim: sent once, never retried.
+      const claim: Claim = (ticket && pending.get(ticket)) || {
+        caller: ANONYMOUS,
+        operation: 'mutation',
+      };
       if (ticket) pending.delete(ticket);
       const { abortAt, subgraphDeadline } = fetchDeadline(claim.deadline, deadlines);
-      const left = abortAt - Date.now();
-      if (left <= 0) {
-        options.observeFetch?.('timeout', 0);
-        throw deadlinePassed();
-      }
-      headers[CALLER_HEADER] = await signCallerToken(claim.caller, options.callerKeys.signing(), {
-        audience,
-        digest: requestDigest(String(init.body ?? '')),
-        ...(claim.requestId && { requestId: claim.requestId }),
-        deadline: subgraphDeadline,
-      });
-      const deadline = deadlineSignal(left, deadlines.marginMs);
-      return observedFetch(
-        input,
-        { ...init, headers, signal: deadline.signal },
-        options.observeFetch,
-        deadline.answered,
-        options.fetch,
-      );
+      // One attempt; a retry signs a token of its own (each token is accepted once).
+      const send = async () => {
+        const left = abortAt - Date.now();
+        if (left <= 0) {
+          options.observeFetch?.('timeout', 0);
+          throw deadlinePassed();
+        }
+        const attemptHeaders = { ...headers };
+        attemptHeaders[CALLER_HEADER] = await signCallerToken(
+          claim.caller,
+          options.callerKeys.signing(),
+          {
+            audience,
+            digest: requestDigest(String(init.body ?? '')),
+            ...(claim.requestId && { requestId: claim.requestId }),
+            deadline: subgraphDeadline,
+          },
+        );
+        const deadline = deadlineSignal(left, deadlines.marginMs);
+        return observedFetch(
+          input,
+          { ...init, headers: attemptHeaders, signal: deadline.signal },
+          options.observeFetch,
+          deadline.answered,
+          options.fetch,
+        );
+      };
+      return options.policy
+        ? options.policy.run(send, { operation: claim.operation, abortAt })
+        : send();
     }) as unknown as Fetcher;
     super({ url: options.url, fetcher });
     this.#pending = pending;
     this.name = options.name;
     this.#maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
+    this.#reportFailure = options.reportFailure;
+  }
+
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<GraphQLResponse> {
+    const report = this.#reportFailure;
+    if (!report || (options.kind as string) !== INCOMING_OPERATION) return super.process(options);
+    try {
+      return await super.process(options);
+    } catch (error) {
+      // @apollo/gateway would report a thrown error once, without a path, as "fetch failed".
+      const paths = failedFetchPaths(options.request.query ?? '', options.request.variables ?? {});
+      return {
+        errors: (paths.length > 0 ? paths : [[]]).map(
+          (path) => report(error, path) as NonNullable<GraphQLResponse['errors']>[number],
+        ),
+      };
+    }
   }
 
   override async willSendRequest({
@@ -121,6 +177,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       caller: context.caller,
       requestId: context.requestId,
       deadline: context.deadline,
+      operation: operationKind(request.query ?? ''),
     });
     request.http?.headers.set(TICKET_HEADER, ticket);
     request.http?.headers.set('x-request-id', context.requestId);
@@ -144,12 +201,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     };
 }
 
-/** What a fetch the request's deadline has already passed fails with, as an aborted one does. */
+/**
+ * What a fetch the request's deadline has already passed fails with: the client hears it as a
+ * timeout; the instance's breaker does not count it against the instance, which was not asked.
+ */
 function deadlinePassed(): Error {
-  return new DOMException(
-    'The request deadline passed before the subgraph was called.',
-    'TimeoutError',
-  );
+  return new SubgraphFailure('deadline', 'the request deadline passed before it was called');
 }
 
 /**

@@ -18,6 +18,7 @@ import {
 } from '@sahem/kit';
 import { DEFAULT_CONTRACTS_DIR } from './agencies/routeAgencies.ts';
 import { DEFAULT_LIMITS } from './limits/GatewayLimits.ts';
+import { resilienceVariables } from './resilience/resilienceVariables.ts';
 import { RATE_LIMIT_STORES } from './limits/rateLimitStoreFromEnv.ts';
 import { PERSISTED_DOCUMENTS_MODES } from './trustedDocuments/persistedDocuments.ts';
 import { corsOrigins } from './web/corsOrigins.ts';
@@ -103,6 +104,7 @@ export function gatewayEnv(source: EnvSource = process.env) {
         'supergraph SDL file, reloaded when it changes',
       ),
       GATEWAY_SUBGRAPH_TIMEOUT_MS: positiveInt(10_000, 'timeout of one subgraph request'),
+      ...resilienceVariables(),
       GATEWAY_REQUEST_TIMEOUT_MS: positiveInt(
         10_000,
         'how long the gateway works on one request; the deadline every subgraph is told',

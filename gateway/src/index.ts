@@ -12,6 +12,7 @@ import { loadIdentity } from './auth/loadIdentity.ts';
 import { gatewayEnv } from './env.ts';
 import { limitsFromEnv } from './limits/limitsFromEnv.ts';
 import { rateLimitStoreFromEnv } from './limits/rateLimitStoreFromEnv.ts';
+import { resilienceFromEnv } from './resilience/resilienceVariables.ts';
 import { startGateway } from './startGateway.ts';
 import { buildWebApps } from './web/buildWebApps.ts';
 
@@ -68,6 +69,9 @@ const running = await startGateway(
       subgraphCa: await readFile(env.GATEWAY_SUBGRAPH_CA_FILE),
     }),
     subgraphTimeoutMs: env.GATEWAY_SUBGRAPH_TIMEOUT_MS,
+    subgraphTimeoutsMs: env.GATEWAY_SUBGRAPH_TIMEOUTS,
+    subgraphOwners: env.GATEWAY_SUBGRAPH_OWNERS,
+    resilience: resilienceFromEnv(env),
     requestTimeoutMs: env.GATEWAY_REQUEST_TIMEOUT_MS,
     deadlineMarginMs: env.GATEWAY_DEADLINE_MARGIN_MS,
     production: env.SAHEM_PRODUCTION,

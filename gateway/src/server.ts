@@ -42,6 +42,9 @@ import { routeAgencies } from './agencies/routeAgencies.ts';
 import { createGatewayMetrics } from './metrics/gatewayMetrics.ts';
 import { checksInOrder } from './pipeline/checksInOrder.ts';
 import { requireOperation } from './pipeline/requireOperation.ts';
+import { instancePolicies } from './resilience/instancePolicies.ts';
+import type { ResilienceOptions } from './resilience/ResilienceOptions.ts';
+import { subgraphUnavailable } from './subgraphs/subgraphUnavailable.ts';
 import { SubgraphDataSource } from './SubgraphDataSource.ts';
 import { subgraphFetch } from './subgraphs/subgraphFetch.ts';
 import {
@@ -73,6 +76,18 @@ export interface GatewayDeps {
   subgraphCa?: string | Buffer;
   /** Longest one subgraph fetch may take. @default 10000 */
   subgraphTimeoutMs?: number;
+  /**
+   * Longest one fetch of a given subgraph may take, by subgraph name (every instance of
+   * `programs` alike), instead of `subgraphTimeoutMs`. @default none
+   */
+  subgraphTimeoutsMs?: Record<string, number>;
+  /** Breaker, bulkhead and retry settings of every subgraph instance. @default `DEFAULT_RESILIENCE` */
+  resilience?: Partial<ResilienceOptions>;
+  /**
+   * The agencies owning the data of each subgraph served by one service, named in the errors
+   * when it fails (programs' instances name their own). @default `DEFAULT_SUBGRAPH_OWNERS`
+   */
+  subgraphOwners?: Record<string, readonly string[]>;
   /** How long the gateway works on one request; every subgraph is told this deadline. @default 10000 */
   requestTimeoutMs?: number;
   /** How much earlier than the gateway gives up a subgraph is told to stop. @default 100 */
@@ -107,11 +122,20 @@ export interface GatewayDeps {
   /** Where the composed contracts of such subgraphs are (`<name>.graphql`). @default schema/contracts */
   contractsDir?: string;
   /**
-   * The circuit breaker of a subgraph instance, reported on `/ready` and `/metrics`
-   * (extension point for the breakers per instance). @default none
+   * The circuit breaker of a subgraph instance, reported on `/ready` and `/metrics`.
+   * @default the gateway's own breakers (`resilience/`)
    */
   breakerState?: (subgraph: string, instance: string) => BreakerState | undefined;
 }
+
+/**
+ * Who owns the data of the subgraphs served by one service: the national volunteering platform
+ * and the national observatory are both the ministry's (HRSD).
+ */
+export const DEFAULT_SUBGRAPH_OWNERS: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  volunteers: ['HRSD'],
+  indicators: ['HRSD'],
+});
 
 /** The gateway's browser face (see `web/webIntercept.ts`). */
 export interface GatewayWebOptions {
@@ -139,6 +163,7 @@ export function createGateway(deps: GatewayDeps) {
   // Log lines may quote what a caller sent: control characters are escaped, one line each.
   const log = (line: string) => (deps.log ?? ((text) => logger.info(text)))(printable(line));
   const timeoutMs = deps.subgraphTimeoutMs ?? 10_000;
+  const timeoutOf = (subgraph: string) => deps.subgraphTimeoutsMs?.[subgraph] ?? timeoutMs;
   const requestTimeoutMs = deps.requestTimeoutMs ?? 10_000;
   // @apollo/gateway otherwise sends anonymous usage metrics to Apollo and probes cloud metadata
   // endpoints (AWS, GCP, Azure) from inside the network: a national graph must not call out.
@@ -157,32 +182,58 @@ export function createGateway(deps: GatewayDeps) {
         : [{ name, subgraph: name, instance: name, url: resolved![name]! }],
     );
   let resolved: Record<string, string> | undefined;
+  // Each instance's breaker, bulkhead and retry budget, kept across supergraph reloads.
+  const policies = instancePolicies(deps.resilience, {
+    breaker(subgraph, instance, state, reason) {
+      // Once per change, not per refused request: an outage is a few lines, not a flood.
+      const fields = { subgraph, instance, breaker: state, ...(reason && { cause: reason }) };
+      if (state === 'open') logger.warn(fields, `circuit breaker of ${subgraph}/${instance} open`);
+      else
+        logger.info(
+          fields,
+          `circuit breaker of ${subgraph}/${instance} ${state.replace('_', ' ')}`,
+        );
+    },
+    refused: (subgraph, instance, reason) => metrics?.observeRefusal(subgraph, instance, reason),
+    retried: (subgraph, instance) => metrics?.observeRetry(subgraph, instance),
+  });
+  const breakerState = deps.breakerState ?? policies.state;
   const metrics =
     (deps.metrics ?? true)
       ? createGatewayMetrics({
           audit: deps.audit,
           instances: () => targets() ?? [],
-          breakerState: deps.breakerState,
+          breakerState,
         })
       : undefined;
   // The subgraph that agencies serve, one instance each, when there is a registry. An override
   // of that subgraph's URL is what an operator means by one store: every agency on one instance.
   const shared = deps.agencies && overrides[deps.agencies.subgraph];
   const registry = shared ? withOneInstance(deps.agencies!, shared) : deps.agencies;
+  // An instance is named as on `/ready`: one instance holding every agency is the subgraph itself.
+  const instanceLabel = (instance: { name: string }) =>
+    registry!.instances.length === 1 ? registry!.subgraph : instance.name;
   const agencies =
     registry &&
     routeAgencies(
       { ...deps, agencies: registry },
       {
-        timeoutMs,
+        timeoutMs: timeoutOf(registry.subgraph),
         send,
         log,
         ...(metrics && {
           observeFetch: (instance, outcome, seconds) =>
-            metrics.observeFetch(registry.subgraph, instance, outcome, seconds),
+            metrics.observeFetch(
+              registry.subgraph,
+              instanceLabel({ name: instance }),
+              outcome,
+              seconds,
+            ),
         }),
+        policyOf: (instance) => policies.of(registry.subgraph, instanceLabel(instance)),
       },
     );
+  const owners = { owners: deps.subgraphOwners ?? DEFAULT_SUBGRAPH_OWNERS, registry };
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(deps.supergraphPath, log, (sdl) => {
       requirements = readRequirements(sdl);
@@ -198,7 +249,7 @@ export function createGateway(deps: GatewayDeps) {
         : new SubgraphDataSource({
             name,
             url: overrides[name] ?? url!,
-            timeoutMs,
+            timeoutMs: timeoutOf(name),
             ...(deps.deadlineMarginMs !== undefined && { deadlineMarginMs: deps.deadlineMarginMs }),
             callerKeys: deps.callerKeys,
             fetch: send,
@@ -206,6 +257,8 @@ export function createGateway(deps: GatewayDeps) {
               observeFetch: (outcome, seconds) =>
                 metrics.observeFetch(name, name, outcome, seconds),
             }),
+            policy: policies.of(name, name),
+            reportFailure: (error, path) => subgraphUnavailable(name, error, path, owners),
           }),
   });
   // Its query-plan cache is created with it and only emptied on reloads, never replaced.
@@ -311,7 +364,7 @@ export function createGateway(deps: GatewayDeps) {
       // A trail that cannot keep up makes the gateway refuse operations: not ready either. An
       // operator who turned the trail off sees it wherever readiness is checked.
       audit: () => (deps.audit ? (deps.audit.healthy ? 'ok' : 'unavailable') : 'off'),
-      ...(deps.breakerState && { breakerState: deps.breakerState }),
+      breakerState,
     }).then((report) =>
       // Whether each instance serves the composed contract (it is refused until it does).
       agencies ? { ...report, instances: agencies.verifier.states() } : report,

@@ -52,7 +52,13 @@ function spawnGateway(): Promise<{
       GATEWAY_JWT_ISSUER: TEST_ISSUER.issuer,
       GATEWAY_JWT_AUDIENCE: TEST_ISSUER.audience,
       GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000',
-      GATEWAY_SUBGRAPH_URLS: `volunteers=${graph.volunteers.url},programs=${graph.programs.url},indicators=${graph.indicators.url}`,
+      // The gateway reads only GATEWAY_SUBGRAPH_URLS (else it would call whatever listens on the
+      // supergraph's default ports); an override of programs is one instance for every agency.
+      GATEWAY_SUBGRAPH_URLS: [
+        `volunteers=${graph.volunteers.url}`,
+        `programs=${graph.programs.url}`,
+        `indicators=${graph.indicators.url}`,
+      ].join(','),
       SAHEM_SHUTDOWN_DRAIN_MS: '1500',
       SAHEM_LOG_LEVEL: 'warn',
     },
@@ -136,7 +142,7 @@ it('a subgraph stops on SIGTERM under load without failing a request through the
     let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const found = /programs subgraph \(instance [^)]*\) at (http:\/\/\S+)/.exec(output)?.[1];
+      const found = /programs subgraph (?:\(instance [^)]*\) )?at (http:\/\/\S+)/.exec(output)?.[1];
       if (found) resolve(found);
     };
     child.stdout!.on('data', onData);

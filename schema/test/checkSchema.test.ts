@@ -143,6 +143,70 @@ describe('checkSchema', () => {
   });
 });
 
+describe('the nullability rule at subgraph boundaries', () => {
+  const BOUNDARY = (field: string) =>
+    edited(
+      'indicators',
+      '\n  economicValue: EconomicValue\n    @requires(fields: "verifiedHoursBySkill { skillCode hours }")\n    @requiresScopes(scopes: [["aggregates:read"], ["programs:write"]])',
+      `\n  economicValue: EconomicValue\n    @requires(fields: "verifiedHoursBySkill { skillCode hours }")\n    @requiresScopes(scopes: [["aggregates:read"], ["programs:write"]])\n  ${field}\n    @requires(fields: "verifiedHoursBySkill { skillCode hours }")\n    @requiresScopes(scopes: [["aggregates:read"], ["programs:write"]])`,
+    );
+
+  it('fails on a new non-null field of an entity resolved by another subgraph than its owner', async () => {
+    // Program is owned by programs; the observatory adds a field to it.
+    const result = await checkSchema({
+      previousApiSdl,
+      subgraphOverrides: BOUNDARY('"Hours valued."\n  hoursValued: Float!'),
+    });
+    expect(result.ok).toBe(false);
+    expect(result.boundary).toEqual([
+      expect.objectContaining({
+        type: 'NON_NULL_ACROSS_BOUNDARY',
+        path: 'Program.hoursValued',
+        message: expect.stringContaining('resolved by indicators, not by programs'),
+      }),
+    ]);
+    expect(result.unacknowledged.map((change) => change.path)).toEqual(['Program.hoursValued']);
+  });
+
+  it('accepts the same field nullable', async () => {
+    const result = await checkSchema({
+      previousApiSdl,
+      subgraphOverrides: BOUNDARY('"Hours valued."\n  hoursValued: Float'),
+    });
+    expect(result.boundary).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+
+  it("leaves non-null fields of the entity's own subgraph alone", async () => {
+    const result = await checkSchema({
+      previousApiSdl,
+      subgraphOverrides: edited(
+        'programs',
+        '\n  sector: String!',
+        '\n  sector: String!\n  "The agency\'s public web site."\n  website: String!',
+      ),
+    });
+    expect(result.boundary).toEqual([]);
+  });
+
+  it('passes with an acknowledgement of that exact change', async () => {
+    const overrides = BOUNDARY('"Hours valued."\n  hoursValued: Float!');
+    const first = await checkSchema({ previousApiSdl, subgraphOverrides: overrides });
+    const acknowledgements: Acknowledgement[] = first.boundary.map(({ path, message }) => ({
+      path,
+      message,
+      reason: 'test',
+      approvedBy: 'test',
+    }));
+    const second = await checkSchema({
+      previousApiSdl,
+      subgraphOverrides: overrides,
+      acknowledgements,
+    });
+    expect(second.ok).toBe(true);
+  });
+});
+
 describe('readAcknowledgements', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'sahem-ack-'));
   const write = (content: unknown) => {

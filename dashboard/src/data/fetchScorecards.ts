@@ -9,7 +9,9 @@ import type { Period } from '../periods.ts';
 export type Scorecards = DashboardScorecardsQuery;
 
 /** One scorecard row as the tables show it. */
-export type ScorecardEntry = Scorecards['nationalPeriod']['scorecard']['entries'][number];
+export type ScorecardEntry = NonNullable<
+  Scorecards['nationalPeriod']['scorecard']
+>['entries'][number];
 
 /** The national, per-agency and per-region scorecards of `period`, in one request. */
 export function fetchScorecards(client: SahemClient, period: Period): Promise<Scorecards> {

@@ -40,7 +40,8 @@ export async function fetchSeries(client: SahemClient, period: Period): Promise<
         period: point.period,
         verifiedHours: point.verifiedHours,
         activeVolunteers: point.activeVolunteers,
-        economicValueSar: point.economicValue.sar ?? null,
+        // Null when the observatory did not answer, as when no valuation table covers it.
+        economicValueSar: point.economicValue?.sar ?? null,
       });
     }
   }

@@ -23,8 +23,9 @@ export function headline(locale: Locale, national: Scorecards['nationalPeriod'])
     ),
     card(
       'registeredVolunteers',
-      national.registeredVolunteers,
-      locale.number(national.registeredVolunteers),
+      // Null when the volunteers subgraph did not answer.
+      national.registeredVolunteers ?? null,
+      national.registeredVolunteers == null ? '—' : locale.number(national.registeredVolunteers),
       'registeredVolunteers',
     ),
     card(
@@ -35,8 +36,8 @@ export function headline(locale: Locale, national: Scorecards['nationalPeriod'])
     ),
     card(
       'economicValue',
-      national.economicValue.sar ?? null,
-      locale.inUnit(national.economicValue.sar, 'SAR'),
+      national.economicValue?.sar ?? null,
+      locale.inUnit(national.economicValue?.sar, 'SAR'),
       'economicValue',
     ),
     card(
@@ -118,8 +119,8 @@ export function agencyUnits(locale: Locale, data: Scorecards): Unit[] {
     name: agency.name[locale.language],
     activeVolunteers: agency.period.activeVolunteers,
     verifiedHours: agency.period.verifiedHours,
-    economicValueSar: agency.period.economicValue.sar ?? null,
-    entries: agency.period.scorecard.entries,
+    economicValueSar: agency.period.economicValue?.sar ?? null,
+    entries: agency.period.scorecard?.entries ?? [],
   }));
 }
 
@@ -130,7 +131,7 @@ export function regionUnits(locale: Locale, data: Scorecards): Unit[] {
     name: region.region.name[locale.language],
     activeVolunteers: region.activeVolunteers,
     verifiedHours: region.verifiedHours,
-    economicValueSar: region.economicValue.sar ?? null,
-    entries: region.scorecard.entries,
+    economicValueSar: region.economicValue?.sar ?? null,
+    entries: region.scorecard?.entries ?? [],
   }));
 }

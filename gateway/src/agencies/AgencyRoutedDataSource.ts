@@ -38,6 +38,8 @@ import {
 } from './spanningEntities.ts';
 import type { FetchOutcome } from '../metrics/gatewayMetrics.ts';
 import type { InstanceVerifier } from './verifyInstances.ts';
+import type { InstancePolicy } from '../resilience/instancePolicy.ts';
+import { failedFetchPaths } from '../subgraphs/failedFetchPaths.ts';
 
 // `GraphQLDataSourceRequestKind.INCOMING_OPERATION`; the enum is not exported by the package root.
 const INCOMING_OPERATION = 'incoming operation';
@@ -64,6 +66,8 @@ export interface AgencyRoutedDataSourceOptions {
   model: () => ContractModel;
   /** Checks each instance serves the composed contract and holds what the registry says. */
   verifier: InstanceVerifier;
+  /** The breaker, bulkhead and retries of each instance. @default none: each fetch sent once */
+  policyOf?: (instance: ProgramsInstance) => InstancePolicy;
 }
 
 /** One instance's part of a request, and what came back. */
@@ -117,6 +121,7 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
             observeFetch: (outcome: FetchOutcome, seconds: number) =>
               options.observeFetch!(instance.name, outcome, seconds),
           }),
+          ...(options.policyOf && { policy: options.policyOf(instance) }),
         }),
       );
     }
@@ -134,8 +139,15 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
       const [call] = await this.#call(options, [
         { instance: instances[0]!, query, variables: options.request.variables ?? {} },
       ]);
-      if (call!.failure)
-        return { errors: [instanceUnavailable(call!.failure, [], this.#options.registry)] };
+      if (call!.failure) {
+        // At each path the fetch would have filled, as a fan-out reports its failures.
+        const paths = failedFetchPaths(query, options.request.variables ?? {});
+        return {
+          errors: (paths.length > 0 ? paths : [[]]).map((path) =>
+            instanceUnavailable(call!.failure!, path, this.#options.registry),
+          ),
+        };
+      }
       return call!.response!;
     }
     const document = this.#parse(query);

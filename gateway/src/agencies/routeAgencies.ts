@@ -43,6 +43,7 @@ export function routeAgencies(
     send: typeof fetch;
     log: (line: string) => void;
     observeFetch?: AgencyRoutedDataSourceOptions['observeFetch'];
+    policyOf?: AgencyRoutedDataSourceOptions['policyOf'];
   },
 ): AgencyRouting {
   const registry = deps.agencies!;
@@ -67,15 +68,8 @@ export function routeAgencies(
     callerKeys: deps.callerKeys,
     fetch: options.send,
     ...(deps.deadlineMarginMs !== undefined && { deadlineMarginMs: deps.deadlineMarginMs }),
-    ...(options.observeFetch && {
-      // Named as on /ready: one instance holding every agency is the subgraph itself.
-      observeFetch: (instance, outcome, seconds) =>
-        options.observeFetch!(
-          registry.instances.length === 1 ? registry.subgraph : instance,
-          outcome,
-          seconds,
-        ),
-    }),
+    ...(options.observeFetch && { observeFetch: options.observeFetch }),
+    ...(options.policyOf && { policyOf: options.policyOf }),
     model: () => {
       if (!model) throw new Error('no supergraph in service yet');
       return model;

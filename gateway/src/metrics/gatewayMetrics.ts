@@ -11,6 +11,10 @@ export type FetchOutcome = 'ok' | 'timeout' | 'unreachable' | 'http_error';
 export interface GatewayMetrics extends ServiceMetrics {
   /** Counts one subgraph fetch (`instance` is the subgraph's name until agencies get instances of their own). */
   observeFetch(subgraph: string, instance: string, outcome: FetchOutcome, seconds: number): void;
+  /** Counts a fetch refused without being sent: the instance's breaker is open, or it is overloaded. */
+  observeRefusal(subgraph: string, instance: string, reason: 'breaker_open' | 'overloaded'): void;
+  /** Counts a failed fetch sent again. */
+  observeRetry(subgraph: string, instance: string): void;
   /** Counts hits and misses of the gateway's query-plan cache. */
   observePlanCache(cache: KeyValueCache<unknown>): void;
 }
@@ -78,6 +82,18 @@ export function createGatewayMetrics(sources: GatewayMetricsSources): GatewayMet
       },
     });
   }
+  const refusals = new client.Counter({
+    name: 'sahem_gateway_subgraph_refused_total',
+    help: 'Subgraph fetches refused without being sent, by subgraph, instance and reason (breaker_open, overloaded)',
+    labelNames: ['subgraph', 'instance', 'reason'],
+    registers,
+  });
+  const retries = new client.Counter({
+    name: 'sahem_gateway_subgraph_retries_total',
+    help: 'Failed subgraph query fetches sent again (within the retry budget), by subgraph and instance',
+    labelNames: ['subgraph', 'instance'],
+    registers,
+  });
   const plans = new client.Counter({
     name: 'sahem_gateway_query_plan_cache_total',
     help: 'Lookups in the query-plan cache, by result (hit, miss)',
@@ -89,6 +105,12 @@ export function createGatewayMetrics(sources: GatewayMetricsSources): GatewayMet
     observeFetch(subgraph, instance, outcome, seconds) {
       fetches.observe({ subgraph, instance, outcome }, seconds);
       if (outcome !== 'ok') fetchErrors.inc({ subgraph, instance, reason: outcome });
+    },
+    observeRefusal(subgraph, instance, reason) {
+      refusals.inc({ subgraph, instance, reason });
+    },
+    observeRetry(subgraph, instance) {
+      retries.inc({ subgraph, instance });
     },
     observePlanCache(cache) {
       const get = cache.get.bind(cache);

@@ -10,6 +10,10 @@ export interface RecordingProxy {
   bodies: string[];
   /** TCP connections the gateway opened to the proxy. */
   connections: number;
+  /** TCP connections open now, and the most open at once since `resetMaxOpen`. */
+  open: number;
+  maxOpen: number;
+  resetMaxOpen(): void;
   close(): Promise<void>;
 }
 
@@ -20,6 +24,9 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
     requests: [],
     bodies: [],
     connections: 0,
+    open: 0,
+    maxOpen: 0,
+    resetMaxOpen: () => (proxy.maxOpen = proxy.open),
     close: async () => undefined,
   };
   const server = createServer((req, res) => {
@@ -39,9 +46,19 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
         answer.pipe(res);
       },
     );
+    // An upstream that is gone is a 502, as a reverse proxy in front of a subgraph answers.
+    forward.on('error', () => {
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end('upstream unavailable');
+    });
     req.pipe(forward);
   });
-  server.on('connection', () => (proxy.connections += 1));
+  server.on('connection', (socket) => {
+    proxy.connections += 1;
+    proxy.open += 1;
+    proxy.maxOpen = Math.max(proxy.maxOpen, proxy.open);
+    socket.once('close', () => (proxy.open -= 1));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   proxy.close = () =>

@@ -49,10 +49,18 @@ export function maskInternalErrors(
     }
     log(unwrapResolverError(error));
     if (!production) return formatted;
+    // Who failed is no internal: the gateway names the subgraph (and its agencies) it had the
+    // error from, and a client must know what is missing and whom to ask.
+    const { serviceName, agencies } = formatted.extensions ?? {};
     return {
       message: 'Internal server error',
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      extensions: {
+        code: 'INTERNAL_SERVER_ERROR',
+        ...(typeof serviceName === 'string' && { serviceName }),
+        ...(Array.isArray(agencies) &&
+          agencies.every((agency) => typeof agency === 'string') && { agencies }),
+      },
     };
   };
 }

@@ -32,11 +32,11 @@ export type AgencyPeriod = {
   agencyCode: Scalars['ID']['output'];
   beneficiaries: Scalars['Int']['output'];
   /** The economic value of the agency's verified volunteer hours in the period. */
-  economicValue: EconomicValue;
+  economicValue: Maybe<EconomicValue>;
   period: Scalars['String']['output'];
   programsRun: Scalars['Int']['output'];
   retainedVolunteers: Scalars['Int']['output'];
-  scorecard: Scorecard;
+  scorecard: Maybe<Scorecard>;
   verifiedHours: Scalars['Float']['output'];
   verifiedHoursBySkill: Array<SkillHours>;
 };
@@ -123,12 +123,12 @@ export type NationalPeriod = {
   activeTeamLeads: Scalars['Int']['output'];
   activeVolunteers: Scalars['Int']['output'];
   beneficiaries: Scalars['Int']['output'];
-  economicValue: EconomicValue;
+  economicValue: Maybe<EconomicValue>;
   period: Scalars['String']['output'];
   programsRun: Scalars['Int']['output'];
-  registeredVolunteers: Scalars['Int']['output'];
+  registeredVolunteers: Maybe<Scalars['Int']['output']>;
   retainedVolunteers: Scalars['Int']['output'];
-  scorecard: Scorecard;
+  scorecard: Maybe<Scorecard>;
   verifiedHours: Scalars['Float']['output'];
   verifiedHoursBySkill: Array<SkillHours>;
 };
@@ -151,7 +151,7 @@ export type NoFigureReason =
 export type Program = {
   __typename?: 'Program';
   /** The economic value of the program's verified volunteer hours, at the newest rates in force. */
-  economicValue: EconomicValue;
+  economicValue: Maybe<EconomicValue>;
   id: Scalars['ID']['output'];
   verifiedHoursBySkill: Array<SkillHours>;
 };
@@ -193,13 +193,13 @@ export type RegionPeriod = {
   activeTeamLeads: Scalars['Int']['output'];
   activeVolunteers: Scalars['Int']['output'];
   beneficiaries: Scalars['Int']['output'];
-  economicValue: EconomicValue;
+  economicValue: Maybe<EconomicValue>;
   period: Scalars['String']['output'];
   programsRun: Scalars['Int']['output'];
   regionCode: Scalars['ID']['output'];
-  registeredVolunteers: Scalars['Int']['output'];
+  registeredVolunteers: Maybe<Scalars['Int']['output']>;
   retainedVolunteers: Scalars['Int']['output'];
-  scorecard: Scorecard;
+  scorecard: Maybe<Scorecard>;
   verifiedHours: Scalars['Float']['output'];
   verifiedHoursBySkill: Array<SkillHours>;
 };
@@ -334,9 +334,9 @@ export type ValuationTable = {
 export type Volunteer = {
   __typename?: 'Volunteer';
   /** The economic value of all the volunteer's verified hours, at the newest rates in force. */
-  economicValue: EconomicValue;
+  economicValue: Maybe<EconomicValue>;
   id: Scalars['ID']['output'];
-  verifiedHoursBySkill: Array<SkillHours>;
+  verifiedHoursBySkill: Maybe<Array<SkillHours>>;
 };
 
 
@@ -558,9 +558,9 @@ export type ShareableDirectiveResolver<Result, Parent, ContextType = Context, Ar
 export type AgencyPeriodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgencyPeriod'] = ResolversParentTypes['AgencyPeriod'], FederationReferenceType extends FederationReferenceTypes['AgencyPeriod'] = FederationReferenceTypes['AgencyPeriod']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AgencyPeriod']> | FederationReferenceType, FederationReferenceType, ContextType>;
   agencyCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  economicValue?: Resolver<ResolversTypes['EconomicValue'], ParentType, ContextType>;
+  economicValue?: Resolver<Maybe<ResolversTypes['EconomicValue']>, ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  scorecard?: Resolver<ResolversTypes['Scorecard'], ParentType, ContextType>;
+  scorecard?: Resolver<Maybe<ResolversTypes['Scorecard']>, ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -595,14 +595,14 @@ export type LocalizedTextResolvers<ContextType = Context, ParentType extends Res
 
 export type NationalPeriodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NationalPeriod'] = ResolversParentTypes['NationalPeriod'], FederationReferenceType extends FederationReferenceTypes['NationalPeriod'] = FederationReferenceTypes['NationalPeriod']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['NationalPeriod']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  economicValue?: Resolver<ResolversTypes['EconomicValue'], ParentType, ContextType>;
+  economicValue?: Resolver<Maybe<ResolversTypes['EconomicValue']>, ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  scorecard?: Resolver<ResolversTypes['Scorecard'], ParentType, ContextType>;
+  scorecard?: Resolver<Maybe<ResolversTypes['Scorecard']>, ParentType, ContextType>;
 }>;
 
 export type ProgramResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Program'] = ResolversParentTypes['Program'], FederationReferenceType extends FederationReferenceTypes['Program'] = FederationReferenceTypes['Program']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Program']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  economicValue?: Resolver<ResolversTypes['EconomicValue'], ParentType, ContextType>;
+  economicValue?: Resolver<Maybe<ResolversTypes['EconomicValue']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
@@ -616,10 +616,10 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type RegionPeriodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegionPeriod'] = ResolversParentTypes['RegionPeriod'], FederationReferenceType extends FederationReferenceTypes['RegionPeriod'] = FederationReferenceTypes['RegionPeriod']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['RegionPeriod']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  economicValue?: Resolver<ResolversTypes['EconomicValue'], ParentType, ContextType>;
+  economicValue?: Resolver<Maybe<ResolversTypes['EconomicValue']>, ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   regionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  scorecard?: Resolver<ResolversTypes['Scorecard'], ParentType, ContextType>;
+  scorecard?: Resolver<Maybe<ResolversTypes['Scorecard']>, ParentType, ContextType>;
 }>;
 
 export type ScorecardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Scorecard'] = ResolversParentTypes['Scorecard']> = ResolversObject<{
@@ -689,7 +689,7 @@ export type ValuationTableResolvers<ContextType = Context, ParentType extends Re
 
 export type VolunteerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Volunteer'] = ResolversParentTypes['Volunteer'], FederationReferenceType extends FederationReferenceTypes['Volunteer'] = FederationReferenceTypes['Volunteer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Volunteer']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  economicValue?: Resolver<ResolversTypes['EconomicValue'], ParentType, ContextType>;
+  economicValue?: Resolver<Maybe<ResolversTypes['EconomicValue']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 

@@ -524,17 +524,17 @@ export type Volunteer = {
    * Agencies whose programs the volunteer applied to or takes part in (not withdrawn): for the
    * volunteer themself, agency staff and platform admins.
    */
-  agencyCodes: Array<Scalars['ID']['output']>;
+  agencyCodes: Maybe<Array<Scalars['ID']['output']>>;
   id: Scalars['ID']['output'];
   /**
    * Participations in every agency's programs the caller may see (their own, their agency's),
    * most recent application first.
    */
-  participations: Array<Participation>;
+  participations: Maybe<Array<Participation>>;
   /** Verified hours, in a period (2026, 2026-Q3, 2026-07) or in total. */
-  verifiedHours: Scalars['Float']['output'];
+  verifiedHours: Maybe<Scalars['Float']['output']>;
   /** Verified hours by the skill exercised, in a period or in total. */
-  verifiedHoursBySkill: Array<SkillHours>;
+  verifiedHoursBySkill: Maybe<Array<SkillHours>>;
 };
 
 
@@ -994,11 +994,11 @@ export type SkillHoursResolvers<ContextType = Context, ParentType extends Resolv
 
 export type VolunteerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Volunteer'] = ResolversParentTypes['Volunteer'], FederationReferenceType extends FederationReferenceTypes['Volunteer'] = FederationReferenceTypes['Volunteer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Volunteer']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  agencyCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  agencyCodes?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  participations?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType, Partial<VolunteerParticipationsArgs>>;
-  verifiedHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType, Partial<VolunteerVerifiedHoursArgs>>;
-  verifiedHoursBySkill?: Resolver<Array<ResolversTypes['SkillHours']>, ParentType, ContextType, Partial<VolunteerVerifiedHoursBySkillArgs>>;
+  participations?: Resolver<Maybe<Array<ResolversTypes['Participation']>>, ParentType, ContextType, Partial<VolunteerParticipationsArgs>>;
+  verifiedHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType, Partial<VolunteerVerifiedHoursArgs>>;
+  verifiedHoursBySkill?: Resolver<Maybe<Array<ResolversTypes['SkillHours']>>, ParentType, ContextType, Partial<VolunteerVerifiedHoursBySkillArgs>>;
 }>;
 
 export interface Federation__FieldSetScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__FieldSet'], any> {

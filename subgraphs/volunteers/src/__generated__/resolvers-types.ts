@@ -74,7 +74,7 @@ export type NationalPeriod = {
   /** 2026, 2026-Q3 or 2026-07. */
   period: Scalars['String']['output'];
   /** Volunteers registered by the end of the period, whatever their status. */
-  registeredVolunteers: Scalars['Int']['output'];
+  registeredVolunteers: Maybe<Scalars['Int']['output']>;
 };
 
 export type PageInfo = {
@@ -141,7 +141,7 @@ export type RegionPeriod = {
   period: Scalars['String']['output'];
   regionCode: Scalars['ID']['output'];
   /** Volunteers of the region registered by the end of the period, whatever their status. */
-  registeredVolunteers: Scalars['Int']['output'];
+  registeredVolunteers: Maybe<Scalars['Int']['output']>;
 };
 
 export type RegisterVolunteerInput = {
@@ -198,7 +198,7 @@ export type UpdateVolunteerInput = {
 export type Volunteer = {
   __typename?: 'Volunteer';
   /** Agencies whose programs the volunteer takes part in (owned by the programs subgraph). */
-  agencyCodes: Array<Scalars['ID']['output']>;
+  agencyCodes: Maybe<Array<Scalars['ID']['output']>>;
   birthYear: Maybe<Scalars['Int']['output']>;
   city: Maybe<Scalars['String']['output']>;
   email: Maybe<Scalars['String']['output']>;
@@ -575,7 +575,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 export type NationalPeriodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NationalPeriod'] = ResolversParentTypes['NationalPeriod'], FederationReferenceType extends FederationReferenceTypes['NationalPeriod'] = FederationReferenceTypes['NationalPeriod']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['NationalPeriod']> | FederationReferenceType, FederationReferenceType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  registeredVolunteers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  registeredVolunteers?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -602,7 +602,7 @@ export type RegionPeriodResolvers<ContextType = Context, ParentType extends Reso
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['RegionPeriod']> | FederationReferenceType, FederationReferenceType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   regionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  registeredVolunteers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  registeredVolunteers?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type SkillResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Skill'] = ResolversParentTypes['Skill'], FederationReferenceType extends FederationReferenceTypes['Skill'] = FederationReferenceTypes['Skill']> = ResolversObject<{
