@@ -7,7 +7,7 @@ import {
   type SketchRegister,
 } from '@sahem/kit';
 import { Prisma, type PrismaClient } from './__generated__/prisma/client.ts';
-import { DIMENSION_COLUMN, type Dimension } from './periodStats.ts';
+import { COUNTED_LOG, DIMENSION_COLUMN, type Dimension } from './periodStats.ts';
 
 /**
  * The sketch key of development and tests (`PROGRAMS_SKETCH_KEY` unset). It is public, so a
@@ -103,7 +103,7 @@ export async function periodSketches(
         FROM "HourLog" h
         JOIN "Participation" pa ON pa."id" = h."participationId"
         JOIN "Program" p ON p."id" = pa."programId"
-       WHERE h."verified" AND h."date" >= ${previous.start}::date AND h."date" < ${period.end}::date
+       WHERE ${COUNTED_LOG} AND h."date" >= ${previous.start}::date AND h."date" < ${period.end}::date
          AND ${column} = ANY(${codes}::text[]) AND p."agencyCode" = ANY(${[...held]}::text[])
        GROUP BY 1, 2
     ), registers AS (

@@ -350,6 +350,17 @@ export function createLoaders(
     regionHoursBySkill: figuresBySkill('regionCode'),
     nationalFigures: figures('national'),
     nationalHoursBySkill: figuresBySkill('national'),
+    /** The closes of many periods by the held agencies (agency → when), in one statement. */
+    periodCloses: new DataLoader<string, Map<string, Date>>(async (periods) => {
+      const rows = await db.periodClose.findMany({
+        where: { period: { in: [...periods] }, agencyCode: { in: [...held] } },
+        select: { agencyCode: true, period: true, closedAt: true },
+        orderBy: { agencyCode: 'asc' },
+      });
+      return groupByKeys(periods, rows, (row) => row.period).map(
+        (group) => new Map(group.map((row) => [row.agencyCode, row.closedAt])),
+      );
+    }),
     regionSketches: sketches('regionCode'),
     nationalSketches: sketches('national'),
   };

@@ -15,6 +15,8 @@ export interface PeriodFigures {
   programsRun: number;
   retainedVolunteers: number;
   activeTeamLeads: number;
+  /** Verified hours dated in the period, verified after a close covering their date. */
+  hoursVerifiedAfterClose: number;
 }
 
 export const NO_FIGURES: PeriodFigures = {
@@ -24,7 +26,16 @@ export const NO_FIGURES: PeriodFigures = {
   programsRun: 0,
   retainedVolunteers: 0,
   activeTeamLeads: 0,
+  hoursVerifiedAfterClose: 0,
 };
+
+/**
+ * The hour logs (`h`) every period figure counts: verified, and not verified after their
+ * agency closed a period containing their date (`verifiedAfterClose`, set by `verifyHours`), so
+ * the figures of a closed period stand as they were at its close and a year still adds up to
+ * its closed quarters. Such late hours are reported apart (`hoursVerifiedAfterClose`).
+ */
+export const COUNTED_LOG = Prisma.raw('h."verified" AND NOT h."verifiedAfterClose"');
 
 // Column names cannot be bound as parameters; these are the only expressions ever interpolated.
 /** The expression a dimension groups programs (`p`) by. */
@@ -45,7 +56,8 @@ export const DIMENSION_COLUMN: Record<Dimension, Prisma.Sql> = {
  * spread evenly over the days the program has run (its first day to its last, or to today if
  * it is still running) and a period takes the share of its own days: the months of a year sum
  * to the year (to the rounding of each to a whole person), and a period a program has not yet
- * reached takes none. The sum is rounded once per agency or region.
+ * reached takes none. The sum is rounded once per agency or region. For an agency that closed
+ * the period, both are read from what its programs counted at the close (`ClosedPeriodProgram`).
  *
  * Only the programs of the `held` agencies count: an instance reports what it holds.
  */
@@ -68,9 +80,17 @@ export async function periodFigures(
         FROM "HourLog" h
         JOIN "Participation" pa ON pa."id" = h."participationId"
         JOIN "Program" p ON p."id" = pa."programId"
-       WHERE h."verified" AND h."date" >= ${previous.start}::date AND h."date" < ${period.end}::date
+       WHERE ${COUNTED_LOG} AND h."date" >= ${previous.start}::date AND h."date" < ${period.end}::date
          AND ${column} = ANY(${codes}::text[]) AND p."agencyCode" = ANY(${[...held]}::text[])
        GROUP BY 1, 2, 3
+    ), late AS (
+      SELECT ${column} AS code, sum(h."hours")::float8 AS "hoursVerifiedAfterClose"
+        FROM "HourLog" h
+        JOIN "Participation" pa ON pa."id" = h."participationId"
+        JOIN "Program" p ON p."id" = pa."programId"
+       WHERE h."verifiedAfterClose" AND h."date" >= ${period.start}::date AND h."date" < ${period.end}::date
+         AND ${column} = ANY(${codes}::text[]) AND p."agencyCode" = ANY(${[...held]}::text[])
+       GROUP BY 1
     ), hours AS (
       SELECT cur.code,
              count(*)::int AS "activeVolunteers",
@@ -93,6 +113,14 @@ export async function periodFigures(
        WHERE p."status" <> 'DRAFT' AND p."startDate" <= ${today}::date
          AND p."startDate" < ${period.end}::date AND p."endDate" >= ${period.start}::date
          AND ${column} = ANY(${codes}::text[]) AND p."agencyCode" = ANY(${[...held]}::text[])
+         AND NOT EXISTS (SELECT 1 FROM "PeriodClose" c
+                          WHERE c."agencyCode" = p."agencyCode" AND c."period" = ${period.key})
+      UNION ALL
+      -- An agency's closed period: what each program counted at the close, as it was taken.
+      SELECT ${column}, p."served"::numeric, p."daysRun", p."daysInPeriod"
+        FROM "ClosedPeriodProgram" p
+       WHERE p."period" = ${period.key}
+         AND ${column} = ANY(${codes}::text[]) AND p."agencyCode" = ANY(${[...held]}::text[])
     ), runs AS (
       SELECT code,
              count(*)::int AS "programsRun",
@@ -108,10 +136,12 @@ export async function periodFigures(
            coalesce(runs."beneficiaries", 0) AS "beneficiaries",
            coalesce(runs."programsRun", 0) AS "programsRun",
            coalesce(hours."retainedVolunteers", 0) AS "retainedVolunteers",
-           coalesce(hours."activeTeamLeads", 0) AS "activeTeamLeads"
+           coalesce(hours."activeTeamLeads", 0) AS "activeTeamLeads",
+           coalesce(late."hoursVerifiedAfterClose", 0) AS "hoursVerifiedAfterClose"
       FROM unnest(${codes}::text[]) AS c(code)
       LEFT JOIN hours USING (code)
-      LEFT JOIN runs USING (code)`;
+      LEFT JOIN runs USING (code)
+      LEFT JOIN late USING (code)`;
   return new Map(rows.map(({ code, ...figures }) => [code, figures]));
 }
 
@@ -129,7 +159,7 @@ export async function periodHoursBySkill(
       FROM "HourLog" h
       JOIN "Participation" pa ON pa."id" = h."participationId"
       JOIN "Program" p ON p."id" = pa."programId"
-     WHERE h."verified" AND h."date" >= ${period.start}::date AND h."date" < ${period.end}::date
+     WHERE ${COUNTED_LOG} AND h."date" >= ${period.start}::date AND h."date" < ${period.end}::date
        AND ${column} = ANY(${codes}::text[]) AND p."agencyCode" = ANY(${[...held]}::text[])
      GROUP BY 1, 2
      ORDER BY 1, 2`;

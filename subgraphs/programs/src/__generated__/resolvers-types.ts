@@ -58,10 +58,14 @@ export type AgencyPeriod = {
   agency: Agency;
   agencyCode: Scalars['ID']['output'];
   beneficiaries: Scalars['Int']['output'];
+  /** When the agency closed this period (or a period containing it); null while it is open. */
+  closedAt: Maybe<Scalars['DateTime']['output']>;
   /** Always exact: one agency's figures come from its own store. */
   countAccuracy: CountAccuracy;
   /** The agency itself: one instance holds every record counted. */
   coverage: Coverage;
+  /** Hours dated in the period verified after the agency closed it: in no figure of the period. */
+  hoursVerifiedAfterClose: Scalars['Float']['output'];
   /** 2026, 2026-Q3 or 2026-07. */
   period: Scalars['String']['output'];
   programsRun: Scalars['Int']['output'];
@@ -174,6 +178,15 @@ export type Mutation = {
   /** A volunteer applies to an OPEN program; one application per volunteer and program. */
   applyToProgram: Participation;
   /**
+   * Closes one agency's reporting period, in its own store, and every period within it not closed
+   * yet (a quarter's months; a year's quarters and months): from then on its figures stand as
+   * they were at the close. Hours verified later are counted in no period figure and reported as
+   * `hoursVerifiedAfterClose`; beneficiaries and programs run are those counted at the close.
+   * Only a period that has ended; platform admins only. To close a period nationally, close it
+   * for every agency (one alias per agency in one request).
+   */
+  closePeriod: AgencyPeriod;
+  /**
    * Creates a program. Its id carries the agency's code (`SCD-00042`): give one, or let the
    * agency's next number be used. Dates must be in order, capacity above zero.
    */
@@ -201,6 +214,12 @@ export type MutationAcceptParticipationArgs = {
 
 export type MutationApplyToProgramArgs = {
   input: ApplyToProgramInput;
+};
+
+
+export type MutationClosePeriodArgs = {
+  agencyCode: Scalars['ID']['input'];
+  period: Scalars['String']['input'];
 };
 
 
@@ -242,10 +261,14 @@ export type NationalPeriod = {
   /** Every agency in the same period. */
   agencies: Array<AgencyPeriod>;
   beneficiaries: Scalars['Int']['output'];
+  /** Agencies (of those included) that closed this period: their figures stand as at the close. */
+  closedAgencies: Array<Scalars['ID']['output']>;
   /** Whether the distinct counts are exact, or estimated across agencies, and how closely. */
   countAccuracy: CountAccuracy;
   /** The agencies whose records the figures include, and those whose instance did not answer. */
   coverage: Coverage;
+  /** Hours dated in the period verified after their agency closed it: in no figure of the period. */
+  hoursVerifiedAfterClose: Scalars['Float']['output'];
   /** 2026, 2026-Q3 or 2026-07. */
   period: Scalars['String']['output'];
   previousActiveVolunteersSketch: Scalars['String']['output'];
@@ -472,10 +495,14 @@ export type RegionPeriod = {
   activeVolunteers: Scalars['Int']['output'];
   activeVolunteersSketch: Scalars['String']['output'];
   beneficiaries: Scalars['Int']['output'];
+  /** Agencies (of those included) that closed this period: their figures stand as at the close. */
+  closedAgencies: Array<Scalars['ID']['output']>;
   /** Whether the distinct counts are exact, or estimated across agencies, and how closely. */
   countAccuracy: CountAccuracy;
   /** The agencies whose records the figures include, and those whose instance did not answer. */
   coverage: Coverage;
+  /** Hours dated in the period verified after their agency closed it: in no figure of the period. */
+  hoursVerifiedAfterClose: Scalars['Float']['output'];
   period: Scalars['String']['output'];
   previousActiveVolunteersSketch: Scalars['String']['output'];
   /** Each program belongs to one agency: the agencies' counts add up. */
@@ -812,8 +839,10 @@ export type AgencyPeriodResolvers<ContextType = Context, ParentType extends Reso
   agency?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
   agencyCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   beneficiaries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   countAccuracy?: Resolver<ResolversTypes['CountAccuracy'], ParentType, ContextType>;
   coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType>;
+  hoursVerifiedAfterClose?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   programsRun?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   retainedVolunteers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -857,6 +886,7 @@ export type LocalizedTextResolvers<ContextType = Context, ParentType extends Res
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acceptParticipation?: Resolver<ResolversTypes['Participation'], ParentType, ContextType, RequireFields<MutationAcceptParticipationArgs, 'id' | 'role'>>;
   applyToProgram?: Resolver<ResolversTypes['Participation'], ParentType, ContextType, RequireFields<MutationApplyToProgramArgs, 'input'>>;
+  closePeriod?: Resolver<ResolversTypes['AgencyPeriod'], ParentType, ContextType, RequireFields<MutationClosePeriodArgs, 'agencyCode' | 'period'>>;
   createProgram?: Resolver<ResolversTypes['Program'], ParentType, ContextType, RequireFields<MutationCreateProgramArgs, 'input'>>;
   logHours?: Resolver<ResolversTypes['HourLog'], ParentType, ContextType, RequireFields<MutationLogHoursArgs, 'input'>>;
   updateProgram?: Resolver<ResolversTypes['Program'], ParentType, ContextType, RequireFields<MutationUpdateProgramArgs, 'id' | 'input'>>;
@@ -872,8 +902,10 @@ export type NationalPeriodResolvers<ContextType = Context, ParentType extends Re
   activeVolunteersSketch?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   agencies?: Resolver<Array<ResolversTypes['AgencyPeriod']>, ParentType, ContextType>;
   beneficiaries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  closedAgencies?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   countAccuracy?: Resolver<ResolversTypes['CountAccuracy'], ParentType, ContextType>;
   coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType>;
+  hoursVerifiedAfterClose?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   previousActiveVolunteersSketch?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   programsRun?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -970,8 +1002,10 @@ export type RegionPeriodResolvers<ContextType = Context, ParentType extends Reso
   activeVolunteers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   activeVolunteersSketch?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   beneficiaries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  closedAgencies?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   countAccuracy?: Resolver<ResolversTypes['CountAccuracy'], ParentType, ContextType>;
   coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType>;
+  hoursVerifiedAfterClose?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   previousActiveVolunteersSketch?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   programsRun?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
