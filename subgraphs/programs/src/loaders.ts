@@ -11,7 +11,7 @@ import {
 import { visibleParticipations, visiblePrograms } from './access.ts';
 import { ownerOfId } from './agencies/ownedId.ts';
 import type { ProgramsInstanceConfig } from './agencies/programsInstance.ts';
-import { NO_SKETCHES, periodSketches, type PeriodSketches } from './distinctSketchSql.ts';
+import { NO_SKETCHES, sketchesOfPeriods, type PeriodSketches } from './distinctSketchSql.ts';
 import {
   Prisma,
   type Agency,
@@ -24,9 +24,11 @@ import {
 } from './__generated__/prisma/client.ts';
 import type { SkillHoursModel } from './mappers.ts';
 import {
+  codePeriodKey,
+  figuresOfPeriods,
+  hoursBySkillOfPeriods,
   NO_FIGURES,
-  periodFigures,
-  periodHoursBySkill,
+  type CodePeriod,
   type Dimension,
   type PeriodFigures,
 } from './periodStats.ts';
@@ -136,14 +138,22 @@ export function createLoaders(
       { cacheKeyFn },
     );
 
-  /** Figures of many agencies or regions in a period. */
+  // Every key of a batch, whatever its period, in one statement: a trend of 36 periods too.
+  const keysOf = (keys: readonly { id: string; period: string }[]): CodePeriod[] =>
+    keys.map(({ id, period }) => ({ code: id, period: parsePeriod(period) }));
+  const inOrder = <V>(
+    keys: readonly { id: string; period: string }[],
+    found: Map<string, V>,
+    missing: V,
+  ) => keys.map(({ id, period }) => found.get(codePeriodKey(id, period)) ?? missing);
+
+  /** Figures of many agencies or regions in many periods. */
   const figures = (dimension: Dimension) =>
     new DataLoader<{ id: string; period: string }, PeriodFigures, string>(
-      (keys) =>
-        batchByParams(
+      async (keys) =>
+        inOrder(
           keys,
-          (codes, { period }) =>
-            periodFigures(db, dimension, codes, parsePeriod(period), today(now()), held),
+          await figuresOfPeriods(db, dimension, keysOf(keys), today(now()), held),
           NO_FIGURES,
         ),
       { cacheKeyFn },
@@ -151,24 +161,22 @@ export function createLoaders(
 
   const figuresBySkill = (dimension: Dimension) =>
     new DataLoader<{ id: string; period: string }, SkillHoursModel[], string>(
-      (keys) =>
-        batchByParams(
+      async (keys) =>
+        inOrder(
           keys,
-          (codes, { period }) =>
-            periodHoursBySkill(db, dimension, codes, parsePeriod(period), held),
+          await hoursBySkillOfPeriods(db, dimension, keysOf(keys), held),
           [] as SkillHoursModel[],
         ),
       { cacheKeyFn },
     );
 
-  /** Distinct-count sketches of many regions (or the nation) in a period, in one statement. */
+  /** Distinct-count sketches of many regions (or the nation) in many periods, in one statement. */
   const sketches = (dimension: 'regionCode' | 'national') =>
     new DataLoader<{ id: string; period: string }, PeriodSketches, string>(
-      (keys) =>
-        batchByParams<{ id: string; period: string }, PeriodSketches>(
+      async (keys) =>
+        inOrder(
           keys,
-          (codes, { period }) =>
-            periodSketches(db, dimension, codes, parsePeriod(period), held, sketchKey),
+          await sketchesOfPeriods(db, dimension, keysOf(keys), held, sketchKey),
           NO_SKETCHES,
         ),
       { cacheKeyFn },

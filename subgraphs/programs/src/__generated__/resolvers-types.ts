@@ -414,8 +414,16 @@ export type Query = {
   agencyPeriod: Maybe<AgencyPeriod>;
   /** Every agency's aggregates for a period. */
   agencyPeriods: Array<AgencyPeriod>;
+  /** An agency's figures period by period, as `nationalTrend`; null for an unknown agency. */
+  agencyTrend: Maybe<Array<AgencyPeriod>>;
   /** The whole country's aggregates for a period, with every region and agency. */
   nationalPeriod: NationalPeriod;
+  /**
+   * The country's figures period by period, in order, from `from` to `to` (both included): two
+   * months (2025-01, 2026-10), two quarters or two years; at most 36 periods. Each is the
+   * `NationalPeriod` of that period, with its economic value and scorecard.
+   */
+  nationalTrend: Array<NationalPeriod>;
   /** One participation by id (`SCD-…`: it names its agency), or null. */
   participation: Maybe<Participation>;
   /** One program by id (`SCD-00042`), or null. */
@@ -426,6 +434,8 @@ export type Query = {
   regionPeriod: Maybe<RegionPeriod>;
   /** Every region's aggregates for a period. */
   regionPeriods: Array<RegionPeriod>;
+  /** A region's figures period by period, as `nationalTrend`; null for an unknown region. */
+  regionTrend: Maybe<Array<RegionPeriod>>;
 };
 
 
@@ -445,8 +455,21 @@ export type QueryAgencyPeriodsArgs = {
 };
 
 
+export type QueryAgencyTrendArgs = {
+  agencyCode: Scalars['ID']['input'];
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+};
+
+
 export type QueryNationalPeriodArgs = {
   period: Scalars['String']['input'];
+};
+
+
+export type QueryNationalTrendArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
 };
 
 
@@ -475,6 +498,13 @@ export type QueryRegionPeriodArgs = {
 
 export type QueryRegionPeriodsArgs = {
   period: Scalars['String']['input'];
+};
+
+
+export type QueryRegionTrendArgs = {
+  from: Scalars['String']['input'];
+  regionCode: Scalars['ID']['input'];
+  to: Scalars['String']['input'];
 };
 
 /** An administrative region of Saudi Arabia. */
@@ -981,12 +1011,15 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType, RequireFields<QueryAgencyArgs, 'code'>>;
   agencyPeriod?: Resolver<Maybe<ResolversTypes['AgencyPeriod']>, ParentType, ContextType, RequireFields<QueryAgencyPeriodArgs, 'agencyCode' | 'period'>>;
   agencyPeriods?: Resolver<Array<ResolversTypes['AgencyPeriod']>, ParentType, ContextType, RequireFields<QueryAgencyPeriodsArgs, 'period'>>;
+  agencyTrend?: Resolver<Maybe<Array<ResolversTypes['AgencyPeriod']>>, ParentType, ContextType, RequireFields<QueryAgencyTrendArgs, 'agencyCode' | 'from' | 'to'>>;
   nationalPeriod?: Resolver<ResolversTypes['NationalPeriod'], ParentType, ContextType, RequireFields<QueryNationalPeriodArgs, 'period'>>;
+  nationalTrend?: Resolver<Array<ResolversTypes['NationalPeriod']>, ParentType, ContextType, RequireFields<QueryNationalTrendArgs, 'from' | 'to'>>;
   participation?: Resolver<Maybe<ResolversTypes['Participation']>, ParentType, ContextType, RequireFields<QueryParticipationArgs, 'id'>>;
   program?: Resolver<Maybe<ResolversTypes['Program']>, ParentType, ContextType, RequireFields<QueryProgramArgs, 'id'>>;
   programs?: Resolver<ResolversTypes['ProgramConnection'], ParentType, ContextType, RequireFields<QueryProgramsArgs, 'first'>>;
   regionPeriod?: Resolver<Maybe<ResolversTypes['RegionPeriod']>, ParentType, ContextType, RequireFields<QueryRegionPeriodArgs, 'period' | 'regionCode'>>;
   regionPeriods?: Resolver<Array<ResolversTypes['RegionPeriod']>, ParentType, ContextType, RequireFields<QueryRegionPeriodsArgs, 'period'>>;
+  regionTrend?: Resolver<Maybe<Array<ResolversTypes['RegionPeriod']>>, ParentType, ContextType, RequireFields<QueryRegionTrendArgs, 'from' | 'regionCode' | 'to'>>;
 }>;
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{

@@ -1,6 +1,7 @@
 import {
   pageRequest,
   parsePeriod,
+  periodRange,
   REGIONS,
   requireAggregates,
   requireScope,
@@ -83,5 +84,24 @@ export const Query: QueryResolvers = {
   nationalPeriod: (_, { period }, { caller }) => {
     requireAggregates(caller);
     return { period: parsePeriod(period).key };
+  },
+
+  // A series is its periods' entities: their figures are batched into one statement per kind.
+  nationalTrend: (_, { from, to }, { caller }) => {
+    requireAggregates(caller);
+    return periodRange(from, to).map(({ key }) => ({ period: key }));
+  },
+
+  regionTrend: (_, { regionCode, from, to }, { caller }) => {
+    requireAggregates(caller);
+    const periods = periodRange(from, to);
+    return REGIONS.has(regionCode) ? periods.map(({ key }) => ({ regionCode, period: key })) : null;
+  },
+
+  async agencyTrend(_, { agencyCode, from, to }, { loaders, caller }) {
+    requireAggregates(caller);
+    const periods = periodRange(from, to);
+    const agency = await loaders.agency.load(agencyCode);
+    return agency && periods.map(({ key }) => ({ agencyCode, period: key }));
   },
 };
