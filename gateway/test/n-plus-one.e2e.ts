@@ -249,3 +249,42 @@ it('sends as many SQL statements for a trend over 1,000 rows as over 10, and for
   expect(large).toBe(small);
   expect(large).toBe(one);
 });
+
+const LEAGUE = /* GraphQL */ `
+  query League($first: Int!) {
+    programRanking(period: "2026", orderBy: VERIFIED_HOURS, first: $first) {
+      programId
+      value
+      program {
+        title {
+          en
+        }
+      }
+      figures {
+        verifiedHours
+        activeVolunteers
+        beneficiaries
+        verifiedHoursBySkill {
+          skillCode
+          hours
+        }
+        economicValue {
+          sar
+        }
+      }
+    }
+  }
+`;
+
+it('sends as many SQL statements for a league table of 10 programs as of 1', async () => {
+  const measure = (first: number) =>
+    graph.countStatements(async () => {
+      const result = await graph.query(LEAGUE, { first });
+      expect(result.errors).toBeUndefined();
+      expect(result.data.programRanking).toHaveLength(first);
+    });
+  const one = await measure(1);
+  const ten = await measure(10);
+  console.info(`N+1 check, league table: 1 row → ${one} statements; 10 rows → ${ten}`);
+  expect(ten).toBe(one);
+});

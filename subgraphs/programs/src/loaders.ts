@@ -357,6 +357,8 @@ export function createLoaders(
     agencyHoursBySkill: figuresBySkill('agencyCode'),
     regionHoursBySkill: figuresBySkill('regionCode'),
     nationalFigures: figures('national'),
+    programFigures: figures('programId'),
+    programHoursBySkill: figuresBySkill('programId'),
     nationalHoursBySkill: figuresBySkill('national'),
     /** The closes of many periods by the held agencies (agency → when), in one statement. */
     periodCloses: new DataLoader<string, Map<string, Date>>(async (periods) => {

@@ -1,8 +1,11 @@
 import { previousPeriod, type Period } from '@sahem/kit';
 import { Prisma, type PrismaClient } from './__generated__/prisma/client.ts';
 
-/** What a period aggregate is grouped by: the program's agency, its region, or the country. */
-export type Dimension = 'agencyCode' | 'regionCode' | 'national';
+/**
+ * What a period aggregate is grouped by: the program's agency, its region, the country, or the
+ * program itself (a program's figures in a period, for league tables).
+ */
+export type Dimension = 'agencyCode' | 'regionCode' | 'national' | 'programId';
 
 /** The code of the one national group. */
 export const NATIONAL = 'SA';
@@ -43,6 +46,7 @@ export const DIMENSION_COLUMN: Record<Dimension, Prisma.Sql> = {
   agencyCode: Prisma.raw('p."agencyCode"'),
   regionCode: Prisma.raw('p."regionCode"'),
   national: Prisma.raw(`'${NATIONAL}'::text`),
+  programId: Prisma.raw('p."id"'),
 };
 
 /** One agency, region or the nation (`code`) in one period: what a figure is asked of. */
@@ -147,7 +151,8 @@ export async function figuresOfPeriods(
       UNION ALL
       -- An agency's closed period: what each program counted at the close, as it was taken.
       SELECT w.code, w.period, p."served"::numeric, p."daysRun", p."daysInPeriod"
-        FROM "ClosedPeriodProgram" p
+        -- Named as "Program" is, so every dimension's column reads the same on both.
+        FROM (SELECT *, "programId" AS "id" FROM "ClosedPeriodProgram") p
         JOIN w ON ${column} = w.code AND p."period" = w.period
        WHERE p."agencyCode" = ANY(${agencies}::text[])
     ), runs AS (

@@ -6,8 +6,10 @@ import {
   requireAggregates,
   requireScope,
   toConnection,
+  today,
 } from '@sahem/kit';
 import { visiblePrograms } from '../access.ts';
+import { rankPrograms } from '../leagueTables/rankPrograms.ts';
 import type { Prisma } from '../__generated__/prisma/client.ts';
 import type { ProgramFilter, QueryResolvers } from '../__generated__/resolvers-types.ts';
 
@@ -84,6 +86,26 @@ export const Query: QueryResolvers = {
   nationalPeriod: (_, { period }, { caller }) => {
     requireAggregates(caller);
     return { period: parsePeriod(period).key };
+  },
+
+  async programRanking(
+    _,
+    { period, orderBy, agencyCode, regionCode, first },
+    { db, caller, instance, now },
+  ) {
+    requireAggregates(caller);
+    const parsed = parsePeriod(period);
+    const { take } = pageRequest(first, null);
+    const rows = await rankPrograms(db, {
+      period: parsed,
+      orderBy,
+      first: take,
+      agencyCode: agencyCode ?? null,
+      regionCode: regionCode ?? null,
+      today: today(now()),
+      held: instance.codes,
+    });
+    return rows.map((row) => ({ ...row, period: parsed.key }));
   },
 
   // A series is its periods' entities: their figures are batched into one statement per kind.
