@@ -88,6 +88,7 @@ const config: CodegenConfig = {
       NationalPeriod: mapped('NationalPeriodModel'),
       ProgramPeriod: mapped('ProgramPeriodModel'),
       ProgramStanding: mapped('ProgramStandingModel'),
+      VerificationBacklog: mapped('VerificationBacklogModel'),
       Region: mapped('RegionModel'),
       LocalizedText: mapped('LocalizedTextModel'),
       ProgramConnection: mapped('ProgramConnectionModel'),

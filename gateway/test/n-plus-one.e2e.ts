@@ -233,6 +233,14 @@ const TREND = /* GraphQL */ `
       activeVolunteers
       verifiedHours
     }
+    agencyTrend(agencyCode: "SCD", from: "2026-01", to: $to) {
+      verificationBacklog {
+        unverifiedHours
+        unverifiedLogs
+        oldestPendingDate
+        medianDaysToVerify
+      }
+    }
   }
 `;
 

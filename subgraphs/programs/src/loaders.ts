@@ -11,6 +11,11 @@ import {
 import { visibleParticipations, visiblePrograms } from './access.ts';
 import { ownerOfId } from './agencies/ownedId.ts';
 import type { ProgramsInstanceConfig } from './agencies/programsInstance.ts';
+import {
+  backlogOfPeriods,
+  NO_BACKLOG,
+  type VerificationBacklogModel,
+} from './verificationBacklog/backlogOfPeriods.ts';
 import { NO_SKETCHES, sketchesOfPeriods, type PeriodSketches } from './distinctSketchSql.ts';
 import {
   Prisma,
@@ -182,7 +187,19 @@ export function createLoaders(
       { cacheKeyFn },
     );
 
+  /** Verification backlogs of many agencies in many periods, in one statement. */
+  const agencyBacklog = new DataLoader<
+    { id: string; period: string },
+    VerificationBacklogModel,
+    string
+  >(
+    async (keys) =>
+      inOrder(keys, await backlogOfPeriods(db, 'agencyCode', keysOf(keys), held), NO_BACKLOG),
+    { cacheKeyFn },
+  );
+
   return {
+    agencyBacklog,
     agency: new DataLoader<string, Agency | null>(async (codes) =>
       byKeys(
         codes,

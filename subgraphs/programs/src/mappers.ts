@@ -49,6 +49,8 @@ export interface ProgramStandingModel {
   period: string;
 }
 
+export type { VerificationBacklogModel } from './verificationBacklog/backlogOfPeriods.ts';
+
 export interface RegionModel {
   code: string;
 }
