@@ -148,7 +148,9 @@ describe.each(['shared', 'per-agency'] as const)('league tables (%s stores)', (a
       {},
       { authorization: '' },
     );
-    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // Refused at the gateway (`@requiresScopes` aggregates:read), before any instance is asked.
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(anonymous.data?.programRanking ?? null).toBeNull();
     const many = await graph.query(
       '{ programRanking(period: "2026", orderBy: VERIFIED_HOURS, first: 101) { programId } }',
     );
