@@ -147,6 +147,21 @@ const TEMPLATES: Record<string, Template> = {
     'updateVolunteer',
     'updateVolunteer(id: "V-0000001", input: { city: "" }) { id }',
   ),
+  ProgramPeriod: read(
+    '{ program(id: "SCD-00001") { period(period: "2026") { verifiedHours } } }',
+    ['program', 'period'],
+    ['ProgramPeriod'],
+  ),
+  'Query.programRanking': read(
+    '{ programRanking(period: "2026", orderBy: VERIFIED_HOURS) { programId } }',
+    ['programRanking'],
+    ['Query.programRanking'],
+  ),
+  // An agency no instance holds: allowed callers reach the routing, and nothing is closed.
+  'Mutation.closePeriod': mutation(
+    'closePeriod',
+    'closePeriod(agencyCode: "NOPE", period: "2026-Q1") { agencyCode }',
+  ),
   'Mutation.changeVolunteerStatus': mutation(
     'changeVolunteerStatus',
     'changeVolunteerStatus(id: "V-9999999", status: ACTIVE) { id }',

@@ -252,3 +252,66 @@ describe('merge rules', () => {
     expect(reports.join()).toMatch(/does not decode/);
   });
 });
+
+describe('the top rule (league tables)', () => {
+  const row = (programId: string, value: number) => ({
+    programId,
+    value,
+    sahem__order0: value,
+    sahem__order1: programId,
+  });
+  it.each<[string, string, unknown[], unknown]>([
+    [
+      'the first `first` of every instance together, highest first, numbers compared as numbers',
+      '{ programRanking(period: "2026", orderBy: VERIFIED_HOURS, first: 3) { programId value } }',
+      [
+        [row('SCD-00001', 9), row('SCD-00002', 2)],
+        [row('SEC-00001', 10), row('SEC-00002', 9), row('SEC-00003', 1)],
+      ],
+      [
+        { programId: 'SEC-00001', value: 10 },
+        { programId: 'SCD-00001', value: 9 },
+        { programId: 'SEC-00002', value: 9 },
+      ],
+    ],
+    [
+      'the default `first` (10) when none is given, every row when fewer',
+      '{ programRanking(period: "2026", orderBy: BENEFICIARIES) { programId } }',
+      [[row('SRCA-00001', 0.5)], [row('HRSD-00001', 100)], []],
+      [{ programId: 'HRSD-00001' }, { programId: 'SRCA-00001' }],
+    ],
+    [
+      'an instance that did not answer left out',
+      '{ programRanking(period: "2026", orderBy: ACTIVE_VOLUNTEERS, first: 1) { value } }',
+      [undefined, [row('SEC-00007', 4), row('SEC-00001', 4)]],
+      [{ value: 4 }],
+    ],
+    [
+      'the order kept where an instance asked for 0 rows',
+      '{ programRanking(period: "2026", orderBy: ACTIVE_VOLUNTEERS, first: 0) { value } }',
+      [[row('SEC-00007', 4)], []],
+      [],
+    ],
+  ])('%s', (_, query, values, expected) => {
+    const { field, prepared } = rootField(query);
+    // The instances are asked for the sort keys the merge orders by.
+    const aliases = prepared.selectionSet!.selections.map((s) => (s as FieldNode).alias?.value);
+    expect(aliases).toEqual(expect.arrayContaining(['sahem__order0', 'sahem__order1']));
+    expect(mergeField('Query', field, values, context())).toEqual(expected);
+  });
+});
+
+it('merges the selections of one response key, as the planner writes them beside a fragment', () => {
+  const { field } = rootField(
+    '{ programRanking(period: "2026", orderBy: VERIFIED_HOURS) { ... on ProgramStanding { figures { verifiedHours } } figures { programId } } }',
+  );
+  const figures = { verifiedHours: 2, programId: 'SCD-00001', __typename: 'ProgramPeriod' };
+  expect(
+    mergeField(
+      'Query',
+      field,
+      [[{ figures, sahem__order0: 2, sahem__order1: 'SCD-00001' }]],
+      context(),
+    ),
+  ).toEqual([{ figures: { verifiedHours: 2, programId: 'SCD-00001' } }]);
+});

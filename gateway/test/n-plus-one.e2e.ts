@@ -215,3 +215,91 @@ it('sends as many SQL statements for 1,000 returned rows as for 40, across the t
   expect(large.rows).toBe(LARGE.volunteers * LARGE.participationsEach);
   expect(large.statements).toBe(small.statements);
 });
+
+const TREND = /* GraphQL */ `
+  query Trend($region: ID!, $to: String!) {
+    regionTrend(regionCode: $region, from: "2026-01", to: $to) {
+      period
+      verifiedHours
+      activeVolunteers
+      retainedVolunteers
+      beneficiaries
+      hoursVerifiedAfterClose
+      closedAgencies
+      verifiedHoursBySkill {
+        skillCode
+        hours
+      }
+      economicValue {
+        sar
+        tableVersion
+      }
+    }
+    nationalTrend(from: "2026-01", to: $to) {
+      period
+      activeVolunteers
+      verifiedHours
+    }
+    agencyTrend(agencyCode: "SCD", from: "2026-01", to: $to) {
+      verificationBacklog {
+        unverifiedHours
+        unverifiedLogs
+        oldestPendingDate
+        medianDaysToVerify
+      }
+    }
+  }
+`;
+
+it('sends as many SQL statements for a trend over 1,000 rows as over 10, and for 12 periods as for 1', async () => {
+  const measure = (region: string, to: string) =>
+    graph.countStatements(async () => {
+      const result = await graph.query(TREND, { region, to });
+      expect(result.errors).toBeUndefined();
+    });
+  const small = await measure(SMALL.region, '2026-12');
+  const large = await measure(LARGE.region, '2026-12');
+  const one = await measure(LARGE.region, '2026-01');
+  console.info(`N+1 check, trends: ${small} / ${large} statements; one period: ${one}`);
+  expect(large).toBe(small);
+  expect(large).toBe(one);
+});
+
+const LEAGUE = /* GraphQL */ `
+  query League($first: Int!) {
+    programRanking(period: "2026", orderBy: VERIFIED_HOURS, first: $first) {
+      programId
+      value
+      program {
+        title {
+          en
+        }
+      }
+      figures {
+        verifiedHours
+        activeVolunteers
+        beneficiaries
+        verifiedHoursBySkill {
+          skillCode
+          hours
+        }
+        economicValue {
+          sar
+        }
+      }
+    }
+  }
+`;
+
+it('sends as many SQL statements for a league table of 10 programs as of 1', async () => {
+  const measure = (first: number) =>
+    graph.countStatements(async () => {
+      const result = await graph.query(LEAGUE, { first });
+      expect(result.errors).toBeUndefined();
+      expect(result.data.programRanking).toHaveLength(first);
+    });
+  const one = await measure(1);
+  const ten = await measure(10);
+  console.info(`N+1 check, league table: 1 row → ${one} statements; 10 rows → ${ten}`);
+  expect(ten).toBe(one);
+});

@@ -125,6 +125,12 @@ export type ParticipationStatus =
   | 'COMPLETED'
   | 'WITHDRAWN';
 
+/** The figure a league table of programs is ranked by. */
+export type ProgramFigure =
+  | 'ACTIVE_VOLUNTEERS'
+  | 'BENEFICIARIES'
+  | 'VERIFIED_HOURS';
+
 export type ProgramFilter = {
   /** Programs running on this date. */
   activeOn?: InputMaybe<Scalars['Date']['input']>;

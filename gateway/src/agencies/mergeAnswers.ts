@@ -32,8 +32,36 @@ export interface MergeContext {
   invalid(message: string): void;
 }
 
-/** The fields of a selection set for an object of `type`, fragments flattened, in order. */
+/**
+ * The fields of a selection set for an object of `type`, fragments flattened, in order; the
+ * selections of one response key merged into one field, as GraphQL executes them (the planner
+ * writes `...Row figures { programId }` beside a fragment that selects `figures` too).
+ */
 function fieldsOf(
+  selectionSet: SelectionSetNode | undefined,
+  type: string,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+): FieldNode[] {
+  const byKey = new Map<string, FieldNode>();
+  for (const field of flatFieldsOf(selectionSet, type, fragments)) {
+    const key = keyOf(field);
+    const seen = byKey.get(key);
+    if (!seen) byKey.set(key, field);
+    else if (seen.selectionSet && field.selectionSet) {
+      byKey.set(key, {
+        ...seen,
+        selectionSet: {
+          ...seen.selectionSet,
+          selections: [...seen.selectionSet.selections, ...field.selectionSet.selections],
+        },
+      });
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** The fields of a selection set for an object of `type`, fragments flattened, in order. */
+function flatFieldsOf(
   selectionSet: SelectionSetNode | undefined,
   type: string,
   fragments: ReadonlyMap<string, FragmentDefinitionNode>,
@@ -43,11 +71,11 @@ function fieldsOf(
     if (selection.kind === Kind.FIELD) fields.push(selection);
     else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const on = selection.typeCondition?.name.value;
-      if (!on || on === type) fields.push(...fieldsOf(selection.selectionSet, type, fragments));
+      if (!on || on === type) fields.push(...flatFieldsOf(selection.selectionSet, type, fragments));
     } else {
       const fragment = fragments.get(selection.name.value);
       if (fragment && fragment.typeCondition.name.value === type) {
-        fields.push(...fieldsOf(fragment.selectionSet, type, fragments));
+        fields.push(...flatFieldsOf(fragment.selectionSet, type, fragments));
       }
     }
   }
@@ -161,6 +189,25 @@ export function mergeField(
       }
       return items.map((item) => project(item, field.selectionSet, type, context));
     }
+    case 'top': {
+      // Each instance answered its own first `first` in this order: together they hold the
+      // global first `first`, which are cut after sorting all of them.
+      if (lists.length === 0) return null;
+      const keys = orderKeys(rule.by ?? '');
+      const items = lists.flat().sort((a, b) => {
+        for (const [index, key] of keys.entries()) {
+          const order = compareValues(
+            (a as Json)?.[orderKey(index)],
+            (b as Json)?.[orderKey(index)],
+          );
+          if (order !== 0) return order * (key.descending ? -1 : 1);
+        }
+        return 0;
+      });
+      const first = argumentValue(field, 'first', context, definition?.defaults.get('first'));
+      const limit = typeof first === 'number' ? first : items.length;
+      return items.slice(0, limit).map((item) => project(item, field.selectionSet, type, context));
+    }
     case 'keyed': {
       if (lists.length === 0) return null;
       const groups = new Map<string, unknown[]>();
@@ -251,6 +298,14 @@ function mergeConnection(
     }
   }
   return result;
+}
+
+/** Numbers by value, anything else by its text; a missing value first. */
+function compareValues(left: unknown, right: unknown): number {
+  if (typeof left === 'number' && typeof right === 'number') return left - right;
+  const a = left === undefined || left === null ? '' : String(left);
+  const b = right === undefined || right === null ? '' : String(right);
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The key a cursor of the kit stands for (`k:<id>`, base64url); the cursor itself otherwise. */

@@ -6,6 +6,7 @@ export const MERGE_RULES = [
   'object',
   'any',
   'concat',
+  'top',
   'sum',
   'keyed',
   'union',
@@ -21,7 +22,10 @@ export type MergeRuleName = (typeof MERGE_RULES)[number];
 /** One `@merge(rule:, by:, order:, sketch:)`. */
 export interface MergeRule {
   rule: MergeRuleName;
-  /** owner: the argument path or key field naming the agency; keyed: the key; concat: the order. */
+  /**
+   * owner: the argument path or key field naming the agency; keyed: the key; concat and top:
+   * the order.
+   */
   by?: string;
   /** connection: the field the global order follows (`id`). */
   order?: string;

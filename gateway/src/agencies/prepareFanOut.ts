@@ -98,6 +98,7 @@ export function prepareFanOut(
         for (const sketch of rule.sketch ?? []) add(field(sketchKey(sketch), sketch));
         break;
       case 'concat':
+      case 'top':
         selections.push({
           ...selection,
           selectionSet: rule.by

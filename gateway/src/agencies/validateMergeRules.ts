@@ -45,7 +45,7 @@ export function validateMergeRules(subgraphSdl: string): string[] {
       );
       return;
     }
-    if ((rule.rule === 'owner' || rule.rule === 'keyed') && !rule.by) {
+    if ((rule.rule === 'owner' || rule.rule === 'keyed' || rule.rule === 'top') && !rule.by) {
       problems.push(`${where}: the ${rule.rule} rule needs \`by\``);
     }
     if (rule.rule === 'connection' && !rule.order) {

@@ -20,6 +20,7 @@ export type PeriodRepresentation = Partial<ScopeFigures> & {
 export type AgencyPeriodModel = PeriodRepresentation & { agencyCode: string };
 export type RegionPeriodModel = PeriodRepresentation & { regionCode: string };
 export type NationalPeriodModel = PeriodRepresentation;
+export type ProgramPeriodModel = PeriodRepresentation & { programId: string };
 
 export interface WorkRepresentation {
   id: string;

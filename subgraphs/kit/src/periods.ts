@@ -78,3 +78,71 @@ export function previousPeriod(period: Period): Period {
 export function periodDays(period: Period): number {
   return Math.round((period.end.getTime() - period.start.getTime()) / 86_400_000);
 }
+
+/**
+ * The periods a period contains, shortest last: a year's four quarters and twelve months, a
+ * quarter's three months, none for a month.
+ */
+export function periodsWithin(period: Period): Period[] {
+  const year = period.start.getUTCFullYear();
+  const firstMonth = period.start.getUTCMonth();
+  const month = (m: number) => parsePeriod(`${year}-${String(m + 1).padStart(2, '0')}`);
+  switch (period.granularity) {
+    case 'YEAR':
+      return [
+        ...[1, 2, 3, 4].map((quarter) => parsePeriod(`${year}-Q${quarter}`)),
+        ...Array.from({ length: 12 }, (_, m) => month(m)),
+      ];
+    case 'QUARTER':
+      return [0, 1, 2].map((offset) => month(firstMonth + offset));
+    case 'MONTH':
+      return [];
+  }
+}
+
+/** The most periods one series may hold: three years of months. */
+export const MAX_SERIES_PERIODS = 36;
+
+/** The period of the same kind just after `period`: 2027 for 2026, 2026-Q4 for 2026-Q3. */
+export function nextPeriod(period: Period): Period {
+  const year = period.end.getUTCFullYear();
+  const month = period.end.getUTCMonth();
+  switch (period.granularity) {
+    case 'YEAR':
+      return parsePeriod(String(year));
+    case 'QUARTER':
+      return parsePeriod(`${year}-Q${month / 3 + 1}`);
+    case 'MONTH':
+      return parsePeriod(`${year}-${String(month + 1).padStart(2, '0')}`);
+  }
+}
+
+/**
+ * The periods from `from` to `to`, both included, in order: two periods of the same kind (two
+ * months, two quarters or two years), the first not after the second, at most
+ * {@link MAX_SERIES_PERIODS} of them; anything else is a `BAD_USER_INPUT` naming the argument.
+ */
+export function periodRange(from: string, to: string): Period[] {
+  const first = parsePeriod(from, 'from');
+  const last = parsePeriod(to, 'to');
+  if (first.granularity !== last.granularity) {
+    throw BAD_USER_INPUT.err(
+      `from (${from}) and to (${to}) must be periods of the same kind: two months, two quarters or two years.`,
+      { field: 'to' },
+    );
+  }
+  if (first.start > last.start) {
+    throw BAD_USER_INPUT.err(`from (${from}) comes after to (${to}).`, { field: 'to' });
+  }
+  const periods = [first];
+  while (periods.at(-1)!.key !== last.key) {
+    if (periods.length === MAX_SERIES_PERIODS) {
+      throw BAD_USER_INPUT.err(
+        `A series holds at most ${MAX_SERIES_PERIODS} periods; ${from} to ${to} is more.`,
+        { field: 'to' },
+      );
+    }
+    periods.push(nextPeriod(periods.at(-1)!));
+  }
+  return periods;
+}

@@ -1,13 +1,19 @@
 import {
   encodeSketch,
-  previousPeriod,
   SKETCH_PRECISION,
   sketchFromRegisters,
   type Period,
   type SketchRegister,
 } from '@sahem/kit';
 import { Prisma, type PrismaClient } from './__generated__/prisma/client.ts';
-import { DIMENSION_COLUMN, type Dimension } from './periodStats.ts';
+import {
+  codePeriodKey,
+  COUNTED_LOG,
+  DIMENSION_COLUMN,
+  windows,
+  type CodePeriod,
+  type Dimension,
+} from './periodStats.ts';
 
 /**
  * The sketch key of development and tests (`PROGRAMS_SKETCH_KEY` unset). It is public, so a
@@ -76,12 +82,60 @@ export async function sketchRegistersInSql(
 }
 
 /**
- * One statement for the three sketches of many regions (or the nation) in one period, over the
+ * One statement for the three sketches of many regions (or the nation) in many periods, over the
  * held agencies' programs: every volunteer counted is hashed in SQL and only the highest rank of
  * each register leaves the database (at most 16,384 pairs a sketch), never a volunteer or an id.
  * The sets are exactly those `periodFigures` counts: verified hour logs dated in the period (or,
  * for the previous sketch, in the previous period of the same length).
  */
+export async function sketchesOfPeriods(
+  db: PrismaClient,
+  dimension: Exclude<Dimension, 'agencyCode'>,
+  keys: readonly CodePeriod[],
+  held: readonly string[],
+  key: string,
+): Promise<Map<string, PeriodSketches>> {
+  const column = DIMENSION_COLUMN[dimension];
+  const rows = await db.$queryRaw<
+    { code: string; period: string; sketch: string; indexes: number[]; ranks: number[] }[]
+  >`
+    WITH members AS (
+      SELECT w.code, w.period, pa."volunteerId" AS member,
+             bool_or(h."date" >= w.start) AS active,
+             bool_or(h."date" < w.start) AS previous,
+             bool_or(h."date" >= w.start AND pa."role" = 'TEAM_LEAD') AS lead
+        FROM "HourLog" h
+        JOIN "Participation" pa ON pa."id" = h."participationId"
+        JOIN "Program" p ON p."id" = pa."programId"
+        JOIN ${windows(keys)} ON ${column} = w.code AND h."date" >= w."prevStart" AND h."date" < w."end"
+       WHERE ${COUNTED_LOG} AND p."agencyCode" = ANY(${[...held]}::text[])
+       GROUP BY 1, 2, 3
+    ), registers AS (
+      SELECT code, period, active, previous, lead, ${REGISTER}
+        FROM (SELECT *, ${hashBits(key, Prisma.raw('member'))} AS bits FROM members) hashed
+    ), sketches AS (
+      SELECT code, period, 'active' AS sketch, "index", max("rank") AS "rank"
+        FROM registers WHERE active GROUP BY 1, 2, 4
+      UNION ALL
+      SELECT code, period, 'previous', "index", max("rank") FROM registers WHERE previous GROUP BY 1, 2, 4
+      UNION ALL
+      SELECT code, period, 'lead', "index", max("rank") FROM registers WHERE lead GROUP BY 1, 2, 4
+    )
+    SELECT code, period, sketch, array_agg("index" ORDER BY "index") AS indexes,
+           array_agg("rank" ORDER BY "index") AS ranks
+      FROM sketches
+     GROUP BY 1, 2, 3`;
+  const result = new Map<string, PeriodSketches>(
+    keys.map((one) => [codePeriodKey(one.code, one.period.key), { ...NO_SKETCHES }]),
+  );
+  for (const { code, period, sketch, indexes, ranks } of rows) {
+    const registers = sketchFromRegisters(indexes.map((index, i) => ({ index, rank: ranks[i]! })));
+    result.get(codePeriodKey(code, period))![SKETCH_OF[sketch]!] = encodeSketch(registers);
+  }
+  return result;
+}
+
+/** {@link sketchesOfPeriods} of many regions (or the nation) in one period, by code. */
 export async function periodSketches(
   db: PrismaClient,
   dimension: Exclude<Dimension, 'agencyCode'>,
@@ -90,41 +144,12 @@ export async function periodSketches(
   held: readonly string[],
   key: string,
 ): Promise<Map<string, PeriodSketches>> {
-  const column = DIMENSION_COLUMN[dimension];
-  const previous = previousPeriod(period);
-  const rows = await db.$queryRaw<
-    { code: string; sketch: string; indexes: number[]; ranks: number[] }[]
-  >`
-    WITH members AS (
-      SELECT ${column} AS code, pa."volunteerId" AS member,
-             bool_or(h."date" >= ${period.start}::date) AS active,
-             bool_or(h."date" < ${period.start}::date) AS previous,
-             bool_or(h."date" >= ${period.start}::date AND pa."role" = 'TEAM_LEAD') AS lead
-        FROM "HourLog" h
-        JOIN "Participation" pa ON pa."id" = h."participationId"
-        JOIN "Program" p ON p."id" = pa."programId"
-       WHERE h."verified" AND h."date" >= ${previous.start}::date AND h."date" < ${period.end}::date
-         AND ${column} = ANY(${codes}::text[]) AND p."agencyCode" = ANY(${[...held]}::text[])
-       GROUP BY 1, 2
-    ), registers AS (
-      SELECT code, active, previous, lead, ${REGISTER}
-        FROM (SELECT *, ${hashBits(key, Prisma.raw('member'))} AS bits FROM members) hashed
-    ), sketches AS (
-      SELECT code, 'active' AS sketch, "index", max("rank") AS "rank"
-        FROM registers WHERE active GROUP BY 1, 3
-      UNION ALL
-      SELECT code, 'previous', "index", max("rank") FROM registers WHERE previous GROUP BY 1, 3
-      UNION ALL
-      SELECT code, 'lead', "index", max("rank") FROM registers WHERE lead GROUP BY 1, 3
-    )
-    SELECT code, sketch, array_agg("index" ORDER BY "index") AS indexes,
-           array_agg("rank" ORDER BY "index") AS ranks
-      FROM sketches
-     GROUP BY 1, 2`;
-  const result = new Map<string, PeriodSketches>(codes.map((code) => [code, { ...NO_SKETCHES }]));
-  for (const { code, sketch, indexes, ranks } of rows) {
-    const registers = sketchFromRegisters(indexes.map((index, i) => ({ index, rank: ranks[i]! })));
-    result.get(code)![SKETCH_OF[sketch]!] = encodeSketch(registers);
-  }
-  return result;
+  const byKey = await sketchesOfPeriods(
+    db,
+    dimension,
+    codes.map((code) => ({ code, period })),
+    held,
+    key,
+  );
+  return new Map(codes.map((code) => [code, byKey.get(codePeriodKey(code, period.key))!]));
 }

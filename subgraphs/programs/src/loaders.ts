@@ -11,7 +11,12 @@ import {
 import { visibleParticipations, visiblePrograms } from './access.ts';
 import { ownerOfId } from './agencies/ownedId.ts';
 import type { ProgramsInstanceConfig } from './agencies/programsInstance.ts';
-import { NO_SKETCHES, periodSketches, type PeriodSketches } from './distinctSketchSql.ts';
+import {
+  backlogOfPeriods,
+  NO_BACKLOG,
+  type VerificationBacklogModel,
+} from './verificationBacklog/backlogOfPeriods.ts';
+import { NO_SKETCHES, sketchesOfPeriods, type PeriodSketches } from './distinctSketchSql.ts';
 import {
   Prisma,
   type Agency,
@@ -24,9 +29,11 @@ import {
 } from './__generated__/prisma/client.ts';
 import type { SkillHoursModel } from './mappers.ts';
 import {
+  codePeriodKey,
+  figuresOfPeriods,
+  hoursBySkillOfPeriods,
   NO_FIGURES,
-  periodFigures,
-  periodHoursBySkill,
+  type CodePeriod,
   type Dimension,
   type PeriodFigures,
 } from './periodStats.ts';
@@ -136,14 +143,22 @@ export function createLoaders(
       { cacheKeyFn },
     );
 
-  /** Figures of many agencies or regions in a period. */
+  // Every key of a batch, whatever its period, in one statement: a trend of 36 periods too.
+  const keysOf = (keys: readonly { id: string; period: string }[]): CodePeriod[] =>
+    keys.map(({ id, period }) => ({ code: id, period: parsePeriod(period) }));
+  const inOrder = <V>(
+    keys: readonly { id: string; period: string }[],
+    found: Map<string, V>,
+    missing: V,
+  ) => keys.map(({ id, period }) => found.get(codePeriodKey(id, period)) ?? missing);
+
+  /** Figures of many agencies or regions in many periods. */
   const figures = (dimension: Dimension) =>
     new DataLoader<{ id: string; period: string }, PeriodFigures, string>(
-      (keys) =>
-        batchByParams(
+      async (keys) =>
+        inOrder(
           keys,
-          (codes, { period }) =>
-            periodFigures(db, dimension, codes, parsePeriod(period), today(now()), held),
+          await figuresOfPeriods(db, dimension, keysOf(keys), today(now()), held),
           NO_FIGURES,
         ),
       { cacheKeyFn },
@@ -151,30 +166,40 @@ export function createLoaders(
 
   const figuresBySkill = (dimension: Dimension) =>
     new DataLoader<{ id: string; period: string }, SkillHoursModel[], string>(
-      (keys) =>
-        batchByParams(
+      async (keys) =>
+        inOrder(
           keys,
-          (codes, { period }) =>
-            periodHoursBySkill(db, dimension, codes, parsePeriod(period), held),
+          await hoursBySkillOfPeriods(db, dimension, keysOf(keys), held),
           [] as SkillHoursModel[],
         ),
       { cacheKeyFn },
     );
 
-  /** Distinct-count sketches of many regions (or the nation) in a period, in one statement. */
+  /** Distinct-count sketches of many regions (or the nation) in many periods, in one statement. */
   const sketches = (dimension: 'regionCode' | 'national') =>
     new DataLoader<{ id: string; period: string }, PeriodSketches, string>(
-      (keys) =>
-        batchByParams<{ id: string; period: string }, PeriodSketches>(
+      async (keys) =>
+        inOrder(
           keys,
-          (codes, { period }) =>
-            periodSketches(db, dimension, codes, parsePeriod(period), held, sketchKey),
+          await sketchesOfPeriods(db, dimension, keysOf(keys), held, sketchKey),
           NO_SKETCHES,
         ),
       { cacheKeyFn },
     );
 
+  /** Verification backlogs of many agencies in many periods, in one statement. */
+  const agencyBacklog = new DataLoader<
+    { id: string; period: string },
+    VerificationBacklogModel,
+    string
+  >(
+    async (keys) =>
+      inOrder(keys, await backlogOfPeriods(db, 'agencyCode', keysOf(keys), held), NO_BACKLOG),
+    { cacheKeyFn },
+  );
+
   return {
+    agencyBacklog,
     agency: new DataLoader<string, Agency | null>(async (codes) =>
       byKeys(
         codes,
@@ -349,7 +374,20 @@ export function createLoaders(
     agencyHoursBySkill: figuresBySkill('agencyCode'),
     regionHoursBySkill: figuresBySkill('regionCode'),
     nationalFigures: figures('national'),
+    programFigures: figures('programId'),
+    programHoursBySkill: figuresBySkill('programId'),
     nationalHoursBySkill: figuresBySkill('national'),
+    /** The closes of many periods by the held agencies (agency → when), in one statement. */
+    periodCloses: new DataLoader<string, Map<string, Date>>(async (periods) => {
+      const rows = await db.periodClose.findMany({
+        where: { period: { in: [...periods] }, agencyCode: { in: [...held] } },
+        select: { agencyCode: true, period: true, closedAt: true },
+        orderBy: { agencyCode: 'asc' },
+      });
+      return groupByKeys(periods, rows, (row) => row.period).map(
+        (group) => new Map(group.map((row) => [row.agencyCode, row.closedAt])),
+      );
+    }),
     regionSketches: sketches('regionCode'),
     nationalSketches: sketches('national'),
   };

@@ -37,6 +37,20 @@ export interface NationalPeriodModel {
   period: string;
 }
 
+export interface ProgramPeriodModel {
+  programId: string;
+  period: string;
+}
+
+/** A row of a league table: the program's id and the figure it is ranked by, in a period. */
+export interface ProgramStandingModel {
+  programId: string;
+  value: number;
+  period: string;
+}
+
+export type { VerificationBacklogModel } from './verificationBacklog/backlogOfPeriods.ts';
+
 export interface RegionModel {
   code: string;
 }

@@ -87,6 +87,16 @@ const ENTITIES = /* GraphQL */ `
         verifiedHours
         programsRun
       }
+      ... on ProgramPeriod {
+        programId
+        period
+        program {
+          id
+        }
+        verifiedHours
+        activeVolunteers
+        activeTeamLeads
+      }
       ... on RegionPeriod {
         regionCode
         period
@@ -230,6 +240,26 @@ describe('resolving entities for the gateway', () => {
         },
       ],
     );
+  });
+
+  it("resolves a ProgramPeriod by program id and period, another agency's as null", async () => {
+    expect(
+      await entities([
+        { __typename: 'ProgramPeriod', programId: program.id, period: '2026-03' },
+        { __typename: 'ProgramPeriod', programId: 'ZZZ-00001', period: '2026-03' },
+      ]),
+    ).toEqual([
+      {
+        __typename: 'ProgramPeriod',
+        programId: program.id,
+        period: '2026-03',
+        program: { id: program.id },
+        verifiedHours: 4.5,
+        activeVolunteers: 1,
+        activeTeamLeads: 1,
+      },
+      null,
+    ]);
   });
 
   it('resolves a RegionPeriod by region code and period', async () => {

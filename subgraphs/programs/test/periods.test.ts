@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate, parsePeriod, today } from '@sahem/kit';
+import { isoDate, parsePeriod, periodRange, periodsWithin, today } from '@sahem/kit';
 
 describe('parsing a period', () => {
   it.each([
@@ -62,5 +62,59 @@ describe('today', () => {
   ])('at %s is %s (UTC)', (now, day) => {
     expect(today(new Date(now))).toEqual(new Date(`${day}T00:00:00Z`));
     expect(isoDate(today(new Date(now)))).toBe(day);
+  });
+});
+
+describe('the periods within a period', () => {
+  it.each([
+    ['2026-07', []],
+    ['2026-Q3', ['2026-07', '2026-08', '2026-09']],
+    ['2026-Q1', ['2026-01', '2026-02', '2026-03']],
+    [
+      '2026',
+      [
+        '2026-Q1',
+        '2026-Q2',
+        '2026-Q3',
+        '2026-Q4',
+        ...Array.from({ length: 12 }, (_, m) => `2026-${String(m + 1).padStart(2, '0')}`),
+      ],
+    ],
+  ])('%s contains %j', (text, within) => {
+    expect(periodsWithin(parsePeriod(text)).map((period) => period.key)).toEqual(within);
+  });
+});
+
+describe('a series of periods', () => {
+  it.each([
+    ['2026-03', '2026-03', ['2026-03']],
+    ['2025-11', '2026-02', ['2025-11', '2025-12', '2026-01', '2026-02']],
+    ['2025-Q3', '2026-Q2', ['2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2']],
+    ['2024', '2026', ['2024', '2025', '2026']],
+    [
+      '2024-01',
+      '2026-12',
+      Array.from(
+        { length: 36 },
+        (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+      ),
+    ],
+  ])('from %s to %s is %j', (from, to, keys) => {
+    expect(periodRange(from, to).map((period) => period.key)).toEqual(keys);
+  });
+
+  it.each([
+    ['2026-01', '2026-Q2', 'to'],
+    ['2026', '2026-12', 'to'],
+    ['2026-05', '2026-04', 'to'],
+    ['2024-01', '2027-01', 'to'],
+    ['2026-13', '2026-12', 'from'],
+    ['2026-01', 'soon', 'to'],
+  ])('refuses from %s to %s, naming %s', (from, to, field) => {
+    expect(() => periodRange(from, to)).toThrow(
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field }),
+      }),
+    );
   });
 });

@@ -2,6 +2,7 @@ import { DateScalar } from '@sahem/kit';
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { Indicator } from './Indicator.ts';
 import { AgencyPeriod } from './AgencyPeriod.ts';
+import { ProgramPeriod } from './ProgramPeriod.ts';
 import { NationalPeriod } from './NationalPeriod.ts';
 import { RegionPeriod } from './RegionPeriod.ts';
 import { Query } from './Query.ts';
@@ -21,6 +22,7 @@ export const resolvers: Resolvers = {
   ValuationTable,
   ValuationRate,
   AgencyPeriod,
+  ProgramPeriod,
   RegionPeriod,
   NationalPeriod,
   Program,

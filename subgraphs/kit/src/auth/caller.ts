@@ -43,7 +43,7 @@ export function hasScope(caller: Caller, scope: string): boolean {
  * The scopes the development identity provider grants each role; a production identity
  * provider is configured to issue the same. `pii:read` opens personal fields (subject to the
  * subgraphs' row rules), `aggregates:read` the cross-agency figures, `volunteers:search` the
- * list of volunteers and other volunteers' records, `volunteers:register` registrations.
+ * list of volunteers and other volunteers' records, `volunteers:register` registrations, `periods:close` closing a reporting period (platform admins).
  */
 export const ROLE_SCOPES = {
   anonymous: [],
@@ -67,5 +67,6 @@ export const ROLE_SCOPES = {
     'volunteers:search',
     'volunteers:register',
     'volunteers:admin',
+    'periods:close',
   ],
 } as const satisfies Record<Role, readonly string[]>;

@@ -285,8 +285,16 @@ export const participationMutations: Pick<
       throw BAD_USER_INPUT.err('Name the officer who verifies the hours.', { field: 'verifiedBy' });
     }
     return db.$transaction(async (tx) => {
-      const [log] = await tx.$queryRaw<{ verified: boolean; programId: string }[]>`
-        SELECT h."verified", pa."programId"
+      // Shared with other verifications, exclusive of `closePeriod`: a close either committed
+      // before the statements below (which then see it) or waits for this one to commit.
+      await tx.$queryRaw`SELECT 1 FROM "Agency" WHERE "code" = ${owner} FOR SHARE`;
+      const [log] = await tx.$queryRaw<
+        { verified: boolean; programId: string; afterClose: boolean }[]
+      >`
+        SELECT h."verified", pa."programId",
+               EXISTS (SELECT 1 FROM "PeriodClose" c
+                        WHERE c."agencyCode" = ${owner}
+                          AND h."date" >= c."startDate" AND h."date" < c."endDate") AS "afterClose"
           FROM "HourLog" h JOIN "Participation" pa ON pa."id" = h."participationId"
          WHERE h."id" = ${hourLogId} AND split_part(pa."programId", '-', 1) = ${owner}
            FOR UPDATE OF h`;
@@ -298,7 +306,13 @@ export const participationMutations: Pick<
         throw CONFLICT.err('These hours are already verified.', { field: 'hourLogId' });
       return tx.hourLog.update({
         where: { id: hourLogId },
-        data: { verified: true, verifiedBy: verifiedBy.trim(), verifiedAt: now() },
+        data: {
+          verified: true,
+          verifiedBy: verifiedBy.trim(),
+          verifiedAt: now(),
+          // Hours of a closed period: reported as verified late, never moving its figures.
+          verifiedAfterClose: log.afterClose,
+        },
       });
     });
   },

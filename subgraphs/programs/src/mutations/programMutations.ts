@@ -116,6 +116,20 @@ export const programMutations: Pick<MutationResolvers, 'createProgram' | 'update
           beneficiariesServed: input.beneficiariesServed ?? program.beneficiariesServed,
         };
         validateProgram(fields);
+        // Hours are grouped by the program's region as it is now: moving a program that ran in
+        // a closed period would move that period's regional figures.
+        if (fields.regionCode !== program.regionCode) {
+          const closed = await tx.closedPeriodProgram.findFirst({
+            where: { programId: id },
+            select: { period: true },
+          });
+          if (closed) {
+            throw BAD_USER_INPUT.err(
+              `${id} ran in ${closed.period}, which its agency closed: its region stays as it was.`,
+              { field: 'input.regionCode' },
+            );
+          }
+        }
         const status = input.status ?? program.status;
         if (!canMove(PROGRAM_TRANSITIONS, program.status, status)) {
           throw CONFLICT.err(`A ${program.status} program cannot become ${status}.`, {

@@ -20,5 +20,9 @@ export const AgencyPeriod: AgencyPeriodResolvers = {
   ),
   verifiedHoursBySkill: (key, _, { loaders }) =>
     loaders.agencyHoursBySkill.load({ id: key.agencyCode, period: key.period }),
+  verificationBacklog: ({ agencyCode, period }, _, { loaders }) =>
+    loaders.agencyBacklog.load({ id: agencyCode, period }),
+  closedAt: async ({ agencyCode, period }, _, { loaders }) =>
+    (await loaders.periodCloses.load(period)).get(agencyCode) ?? null,
   ...coverageFields(({ agencyCode }: { agencyCode: string }) => [agencyCode]),
 };

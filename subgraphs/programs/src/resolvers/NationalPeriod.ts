@@ -1,7 +1,7 @@
 import { requireAggregates, parsePeriod, REGIONS } from '@sahem/kit';
 import type { NationalPeriodResolvers } from '../__generated__/resolvers-types.ts';
 import { NATIONAL } from '../periodStats.ts';
-import { coverageFields, sketchFields } from './periodContractFields.ts';
+import { closedAgenciesField, coverageFields, sketchFields } from './periodContractFields.ts';
 import { periodFigureFields } from './periodFigureFields.ts';
 
 export const NationalPeriod: NationalPeriodResolvers = {
@@ -25,6 +25,7 @@ export const NationalPeriod: NationalPeriodResolvers = {
     return agencies.map(({ code }) => ({ agencyCode: code, period }));
   },
   ...coverageFields((_key, { instance }) => instance.codes),
+  ...closedAgenciesField,
   ...sketchFields(({ period }: { period: string }, loaders) =>
     loaders.nationalSketches.load({ id: NATIONAL, period }),
   ),

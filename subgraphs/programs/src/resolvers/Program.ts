@@ -1,4 +1,11 @@
-import { BAD_USER_INPUT, NOT_FOUND, pageRequest, toConnection } from '@sahem/kit';
+import {
+  BAD_USER_INPUT,
+  NOT_FOUND,
+  pageRequest,
+  parsePeriod,
+  requireAggregates,
+  toConnection,
+} from '@sahem/kit';
 import type { ProgramResolvers } from '../__generated__/resolvers-types.ts';
 import { requireParticipantsReader } from '../access.ts';
 import { OWNED_ID } from '../agencies/ownedId.ts';
@@ -49,4 +56,8 @@ export const Program: ProgramResolvers = {
     loaders.verifiedHoursOfProgram.load({ id: program.id, period: null }),
   verifiedHoursBySkill: (program, _, { loaders }) =>
     loaders.hoursBySkillOfProgram.load({ id: program.id, period: null }),
+  period: (program, { period }, { caller }) => {
+    requireAggregates(caller);
+    return { programId: program.id, period: parsePeriod(period).key };
+  },
 };

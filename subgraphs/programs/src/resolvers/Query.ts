@@ -1,12 +1,15 @@
 import {
   pageRequest,
   parsePeriod,
+  periodRange,
   REGIONS,
   requireAggregates,
   requireScope,
   toConnection,
+  today,
 } from '@sahem/kit';
 import { visiblePrograms } from '../access.ts';
+import { rankPrograms } from '../leagueTables/rankPrograms.ts';
 import type { Prisma } from '../__generated__/prisma/client.ts';
 import type { ProgramFilter, QueryResolvers } from '../__generated__/resolvers-types.ts';
 
@@ -83,5 +86,44 @@ export const Query: QueryResolvers = {
   nationalPeriod: (_, { period }, { caller }) => {
     requireAggregates(caller);
     return { period: parsePeriod(period).key };
+  },
+
+  async programRanking(
+    _,
+    { period, orderBy, agencyCode, regionCode, first },
+    { db, caller, instance, now },
+  ) {
+    requireAggregates(caller);
+    const parsed = parsePeriod(period);
+    const { take } = pageRequest(first, null);
+    const rows = await rankPrograms(db, {
+      period: parsed,
+      orderBy,
+      first: take,
+      agencyCode: agencyCode ?? null,
+      regionCode: regionCode ?? null,
+      today: today(now()),
+      held: instance.codes,
+    });
+    return rows.map((row) => ({ ...row, period: parsed.key }));
+  },
+
+  // A series is its periods' entities: their figures are batched into one statement per kind.
+  nationalTrend: (_, { from, to }, { caller }) => {
+    requireAggregates(caller);
+    return periodRange(from, to).map(({ key }) => ({ period: key }));
+  },
+
+  regionTrend: (_, { regionCode, from, to }, { caller }) => {
+    requireAggregates(caller);
+    const periods = periodRange(from, to);
+    return REGIONS.has(regionCode) ? periods.map(({ key }) => ({ regionCode, period: key })) : null;
+  },
+
+  async agencyTrend(_, { agencyCode, from, to }, { loaders, caller }) {
+    requireAggregates(caller);
+    const periods = periodRange(from, to);
+    const agency = await loaders.agency.load(agencyCode);
+    return agency && periods.map(({ key }) => ({ agencyCode, period: key }));
   },
 };

@@ -1,6 +1,6 @@
 import { requireAggregates, parsePeriod, REGIONS } from '@sahem/kit';
 import type { RegionPeriodResolvers } from '../__generated__/resolvers-types.ts';
-import { coverageFields, sketchFields } from './periodContractFields.ts';
+import { closedAgenciesField, coverageFields, sketchFields } from './periodContractFields.ts';
 import { periodFigureFields } from './periodFigureFields.ts';
 
 export const RegionPeriod: RegionPeriodResolvers = {
@@ -17,6 +17,7 @@ export const RegionPeriod: RegionPeriodResolvers = {
     loaders.regionHoursBySkill.load({ id: key.regionCode, period: key.period }),
   // A region's figures cover the programs held there by this instance's agencies.
   ...coverageFields((_key, { instance }) => instance.codes),
+  ...closedAgenciesField,
   ...sketchFields(({ regionCode, period }: { regionCode: string; period: string }, loaders) =>
     loaders.regionSketches.load({ id: regionCode, period }),
   ),

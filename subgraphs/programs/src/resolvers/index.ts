@@ -9,6 +9,8 @@ import { Participation } from './Participation.ts';
 import { ParticipationConnection } from './ParticipationConnection.ts';
 import { Program } from './Program.ts';
 import { ProgramConnection } from './ProgramConnection.ts';
+import { ProgramPeriod } from './ProgramPeriod.ts';
+import { ProgramStanding } from './ProgramStanding.ts';
 import { Query } from './Query.ts';
 import { Region } from './Region.ts';
 import { RegionPeriod } from './RegionPeriod.ts';
@@ -28,6 +30,8 @@ export const resolvers: Resolvers = {
   ParticipationConnection,
   Program,
   ProgramConnection,
+  ProgramPeriod,
+  ProgramStanding,
   Region,
   RegionPeriod,
   SkillHours,

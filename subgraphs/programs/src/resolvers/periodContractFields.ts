@@ -36,3 +36,10 @@ export function sketchFields<Key>(load: LoadSketches<Key>) {
     activeTeamLeadsSketch: field('activeTeamLeadsSketch'),
   };
 }
+
+/** `closedAgencies` of a region's or the nation's period: the held agencies that closed it. */
+export const closedAgenciesField = {
+  closedAgencies: async ({ period }: { period: string }, _args: unknown, { loaders }: Context) => [
+    ...(await loaders.periodCloses.load(period)).keys(),
+  ],
+};

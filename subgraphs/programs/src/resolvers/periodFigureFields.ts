@@ -19,5 +19,6 @@ export function periodFigureFields<Key>(load: Load<Key>) {
     programsRun: field('programsRun'),
     retainedVolunteers: field('retainedVolunteers'),
     activeTeamLeads: field('activeTeamLeads'),
+    hoursVerifiedAfterClose: field('hoursVerifiedAfterClose'),
   };
 }
