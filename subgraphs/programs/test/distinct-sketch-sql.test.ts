@@ -119,10 +119,18 @@ describe('the sketch SQL', () => {
       `{ nationalPeriod(period: "2026") { ${FIGURES} } regionPeriods(period: "2026-Q2") { ${FIGURES} } }`,
     );
     expect(result.errors).toBeUndefined();
+    // The largest error of each estimate on the seed, as a fraction of the exact count: reported.
+    const worst = { active: 0, leads: 0, retained: 0 };
+    const note = (name: keyof typeof worst, estimate: number, exact: number) => {
+      if (exact > 0) worst[name] = Math.max(worst[name], Math.abs(estimate - exact) / exact);
+    };
     for (const figures of [result.data!.nationalPeriod, ...result.data!.regionPeriods]) {
       const active = decodeSketch(figures.activeVolunteersSketch);
       const previous = decodeSketch(figures.previousActiveVolunteersSketch);
       const leads = decodeSketch(figures.activeTeamLeadsSketch);
+      note('active', estimateDistinct(active), figures.activeVolunteers);
+      note('leads', estimateDistinct(leads), figures.activeTeamLeads);
+      note('retained', estimateIntersection(active, previous), figures.retainedVolunteers);
       expect(Math.abs(estimateDistinct(active) - figures.activeVolunteers)).toBeLessThanOrEqual(
         bound(figures.activeVolunteers),
       );
@@ -136,6 +144,9 @@ describe('the sketch SQL', () => {
         Math.abs(estimateIntersection(active, previous) - figures.retainedVolunteers),
       ).toBeLessThanOrEqual(bound(union));
     }
+    console.info(
+      `sketch estimates on the seed, largest error: active ${(worst.active * 100).toFixed(2)} %, team leads ${(worst.leads * 100).toFixed(2)} %, retained ${(worst.retained * 100).toFixed(2)} %`,
+    );
   });
 
   it("sketches only the held agencies' volunteers on an agency's instance", async () => {
