@@ -117,9 +117,9 @@ describe('subgraph URLs', () => {
         status: 'ready',
         supergraph: 'loaded',
         subgraphs: {
-          volunteers: { url: graph.volunteers.url, status: 'ok' },
-          programs: { url: graph.programs.url, status: 'ok' },
-          indicators: { url: graph.indicators.url, status: 'ok' },
+          volunteers: { url: graph.volunteers.url, status: 'ok', breaker: 'closed' },
+          programs: { url: graph.programs.url, status: 'ok', breaker: 'closed' },
+          indicators: { url: graph.indicators.url, status: 'ok', breaker: 'closed' },
         },
         audit: 'off',
       },
@@ -151,9 +151,9 @@ describe('subgraph URLs', () => {
     expect(answer.errors).toBeUndefined();
     expect(answer.data).toMatchObject({ programs: { totalCount: 0 } });
     expect((await ready(gateway)).body.subgraphs).toEqual({
-      volunteers: { url: graph.volunteers.url, status: 'ok' },
-      programs: { url: httpsPrograms.url, status: 'ok' },
-      indicators: { url: graph.indicators.url, status: 'ok' },
+      volunteers: { url: graph.volunteers.url, status: 'ok', breaker: 'closed' },
+      programs: { url: httpsPrograms.url, status: 'ok', breaker: 'closed' },
+      indicators: { url: graph.indicators.url, status: 'ok', breaker: 'closed' },
     });
   });
 
