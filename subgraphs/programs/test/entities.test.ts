@@ -76,7 +76,8 @@ const ENTITIES = /* GraphQL */ `
           id
           status
         }
-        verifiedHours
+        # Aliased: nullable at the subgraph boundary, unlike the other types' verifiedHours.
+        hours: verifiedHours
       }
       ... on AgencyPeriod {
         agencyCode
@@ -196,14 +197,14 @@ describe('resolving entities for the gateway', () => {
           { id: applied.id, status: 'APPLIED' },
           { id: joined.id, status: 'ACTIVE' },
         ],
-        verifiedHours: 4.5,
+        hours: 4.5,
       },
     ]);
   });
 
   it('resolves any volunteer id, with no participations', async () => {
     expect(await entities([{ __typename: 'Volunteer', id: 'V-0999999' }])).toEqual([
-      { __typename: 'Volunteer', id: 'V-0999999', participations: [], verifiedHours: 0 },
+      { __typename: 'Volunteer', id: 'V-0999999', participations: [], hours: 0 },
     ]);
   });
 

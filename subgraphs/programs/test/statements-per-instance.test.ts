@@ -26,7 +26,8 @@ const QUERY = /* GraphQL */ `
       }
       ... on Volunteer {
         agencyCodes
-        verifiedHours(period: $period)
+        # Aliased: nullable at the subgraph boundary, unlike Participation.verifiedHours.
+        volunteerHours: verifiedHours(period: $period)
         verifiedHoursBySkill(period: $period) {
           skillCode
           hours
