@@ -46,8 +46,6 @@ export const RUNTIME_FILES: readonly string[] = [
   // The explorer and the dashboard, built by Vite (a dev dependency) before staging.
   'gateway/explorer/dist/**',
   'dashboard/dist/**',
-  // The agency registry: which agencies a programs instance may hold (and where each is).
-  'schema/agencies.json',
   // Each subgraph: its SDL (served as its schema) and its migrations (applied at start).
   'subgraphs/*/schema.graphql',
   'subgraphs/*/prisma/migrations/**',

@@ -25,10 +25,9 @@ import { SubgraphDataSource } from '../SubgraphDataSource.ts';
 import { agencyOfKey, valueAt } from './agencyOfKey.ts';
 import type { ContractModel } from './contractModel.ts';
 import { instanceUnavailable, type InstanceFailure } from './instanceUnavailable.ts';
-import { mergeField, mergeObject, type MergeContext } from './mergeAnswers.ts';
+import { fieldsOf, mergeField, mergeObject, type MergeContext } from './mergeAnswers.ts';
 import { prepareFanOut } from './prepareFanOut.ts';
 import {
-  fieldsOf,
   KEY_ALIAS_PREFIX,
   spanningSites,
   spans,
@@ -198,9 +197,7 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
     const variables = options.request.variables ?? {};
     const sites: SpanningSite[] = [];
     if (entities) {
-      const argument = entities.arguments?.find((entry) => entry.name.value === 'representations');
-      const name = argument?.value.kind === Kind.VARIABLE ? argument.value.name.value : '';
-      const representations = (variables[name] ?? []) as Json[];
+      const representations = (variables[representationsVariableOf(entities)] ?? []) as Json[];
       const answered = (data[entities.alias?.value ?? '_entities'] ?? []) as (Json | null)[];
       answered.forEach((entity, index) => {
         const type = String(representations[index]?.__typename ?? '');
@@ -439,9 +436,7 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
     const variables = options.request.variables ?? {};
     const model = this.#options.model();
     const registry = this.#options.registry;
-    const argument = entities.arguments?.find((entry) => entry.name.value === 'representations');
-    const representationsVariable =
-      argument?.value.kind === Kind.VARIABLE ? argument.value.name.value : 'representations';
+    const representationsVariable = representationsVariableOf(entities);
     const representations = (variables[representationsVariable] ?? []) as Json[];
     // Where each representation goes: instance name → indices, in order.
     const targets = representations.map((representation) => {
@@ -600,6 +595,12 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
     }
     return document;
   }
+}
+
+/** The variable an `_entities` field takes its representations from (the planner's name). */
+function representationsVariableOf(entities: FieldNode): string {
+  const argument = entities.arguments?.find((entry) => entry.name.value === 'representations');
+  return argument?.value.kind === Kind.VARIABLE ? argument.value.name.value : 'representations';
 }
 
 /** The root fields of an operation, fragments at the root flattened. */

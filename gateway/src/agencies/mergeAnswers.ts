@@ -37,7 +37,7 @@ export interface MergeContext {
  * selections of one response key merged into one field, as GraphQL executes them (the planner
  * writes `...Row figures { programId }` beside a fragment that selects `figures` too).
  */
-function fieldsOf(
+export function fieldsOf(
   selectionSet: SelectionSetNode | undefined,
   type: string,
   fragments: ReadonlyMap<string, FragmentDefinitionNode>,

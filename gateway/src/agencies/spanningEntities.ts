@@ -7,6 +7,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { ContractModel } from './contractModel.ts';
+import { fieldsOf } from './mergeAnswers.ts';
 
 type Json = Record<string, unknown>;
 
@@ -124,24 +125,6 @@ export function spanningSites(
     }
   }
   return sites;
-}
-
-/** The fields a selection set asks of an object of `type`, fragments applied. */
-export function fieldsOf(
-  set: SelectionSetNode,
-  type: string,
-  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
-): FieldNode[] {
-  return set.selections.flatMap((selection) => {
-    if (selection.kind === Kind.FIELD) return [selection];
-    const fragment =
-      selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
-    if (!fragment) return [];
-    const condition = fragment.typeCondition?.name.value;
-    return condition === undefined || condition === type
-      ? fieldsOf(fragment.selectionSet, type, fragments)
-      : [];
-  });
 }
 
 /** The answer without the key fields {@link withSpanningKeys} added. */
