@@ -21,7 +21,14 @@ const databases: TestDatabase[] = [];
 const services: Record<string, SpawnedService> = {};
 
 /** Only what a container would be given: no tsx loader, no NODE_OPTIONS, no dev variables. */
-const baseEnv = () => ({ PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: stage, TZ: 'UTC' });
+// No drain after SIGTERM: these tests stop four services one after the other, and the 5 s
+// default drain (tested in shutdown-under-load.e2e.ts) would add 20 s of waiting.
+const baseEnv = () => ({
+  PATH: process.env.PATH ?? '/usr/bin:/bin',
+  HOME: stage,
+  TZ: 'UTC',
+  SAHEM_SHUTDOWN_DRAIN_MS: '0',
+});
 
 beforeAll(async () => {
   stage = await mkdtemp(path.join(tmpdir(), 'sahem-build-'));

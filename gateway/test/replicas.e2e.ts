@@ -40,6 +40,8 @@ beforeAll(async () => {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? dir,
     GATEWAY_PORT: '0',
+    // The drain after SIGTERM has its own test (shutdown-under-load); here it only adds waiting.
+    SAHEM_SHUTDOWN_DRAIN_MS: '0',
     GATEWAY_SUBGRAPH_URLS: Object.entries(graph.gatewayDeps.subgraphUrls!)
       .map(([name, url]) => `${name}=${url}`)
       .join(','),

@@ -22,6 +22,8 @@ function startGateway(env: Record<string, string>) {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       HOME: process.env.HOME ?? dir,
       GATEWAY_PORT: '0',
+      // Stopping is tested for its exit code; the drain has its own test (shutdown-under-load).
+      SAHEM_SHUTDOWN_DRAIN_MS: '0',
       // Nowhere: these tests are about the gateway itself.
       GATEWAY_SUBGRAPH_URLS:
         'volunteers=http://127.0.0.1:9/graphql,programs=http://127.0.0.1:9/graphql,indicators=http://127.0.0.1:9/graphql',
