@@ -252,7 +252,7 @@ describe('the typed client against the gateway, by hash in enforce mode', () => 
       expect(row).toMatchObject({
         activeVolunteers: activeIn(row.period),
         verifiedHours: hoursOf(() => true, row.period),
-        countAccuracy: { exact: true },
+        coverage: { included: fixture.agencies.map((agency) => agency.code).sort(), excluded: [] },
         economicValue: { tableVersion: '2025.1', noValueBecause: null },
       });
     }
