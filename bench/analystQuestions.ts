@@ -1,4 +1,6 @@
-// `npm run bench:analyst -- [--scale N]`: what the analyst's questions of issue 11 cost a
+// `npm run bench:analyst -- [--scale N] [--gateway [--requests N]]`. With `--gateway`: the
+// latency of each question end to end through Sahem's gateway on one store per agency, one
+// request at a time (`bench/analyst/measureAnalystLatency.ts`). Without: what they cost a
 // programs instance per request, at seed scale N, in SQL (the statements each question sends):
 // a 22-month national trend (figures, hours by skill, sketches; one statement each for every
 // period, next to one statement per period as before), league tables, programs' figures and the
@@ -6,6 +8,7 @@
 // embedded PostgreSQL (`bench/sql/onSeededProgramsStores.ts`).
 import { parseArgs } from 'node:util';
 import { parsePeriod, periodRange, REGIONS } from '@sahem/kit';
+import { measureAnalystLatency } from './analyst/measureAnalystLatency.ts';
 import { onSeededProgramsStores, timed } from './sql/onSeededProgramsStores.ts';
 import { sketchesOfPeriods } from '../subgraphs/programs/src/distinctSketchSql.ts';
 import { rankPrograms } from '../subgraphs/programs/src/leagueTables/rankPrograms.ts';
@@ -17,8 +20,34 @@ import {
 import { backlogOfPeriods } from '../subgraphs/programs/src/verificationBacklog/backlogOfPeriods.ts';
 
 const RUNS = 11;
-const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '1' },
+    gateway: { type: 'boolean', default: false },
+    requests: { type: 'string', default: '50' },
+  },
+});
 const scale = Number(values.scale);
+
+if (values.gateway) {
+  const began = performance.now();
+  const rows = await measureAnalystLatency({
+    scale,
+    requests: Number(values.requests),
+    log: (line) =>
+      process.stderr.write(`bench ${((performance.now() - began) / 1000).toFixed(1)} s: ${line}\n`),
+  });
+  const ms = (value: number) => value.toFixed(1);
+  console.log(`\nSahem's gateway, one store per agency, scale ${scale}, one request at a time`);
+  console.log('| question (client operation) | n | ms, p50 / p95 |');
+  console.log('|---|---|---|');
+  for (const row of rows) {
+    console.log(
+      `| ${row.title} (\`${row.operation}\`) | ${row.requests} | ${ms(row.latencyMs.p50)} / ${ms(row.latencyMs.p95)} |`,
+    );
+  }
+  process.exit(0);
+}
 const today = new Date('2026-11-30T00:00:00Z');
 const time = (work: () => Promise<unknown>) => timed(RUNS, work);
 

@@ -5,15 +5,22 @@ import { ADMIN, startGraph, type Graph } from '../../gateway/test/support/startG
 import { startGateway, type RunningGateway } from '../../gateway/src/startGateway.ts';
 import {
   AcceptParticipationDocument,
+  AgencyBacklogDocument,
   AgencyScorecardsDocument,
+  AgencyTrendDocument,
   ApplyToProgramDocument,
   createClient,
   DeployableVolunteersDocument,
   LogHoursDocument,
+  NationalBacklogDocument,
   NationalScorecardDocument,
+  NationalTrendDocument,
   ProgramDetailDocument,
+  ProgramFiguresDocument,
   ProgramImpactDocument,
+  ProgramLeagueDocument,
   ReferenceDataDocument,
+  RegionTrendDocument,
   SahemGraphQLError,
   SearchVolunteersDocument,
   VerifyHoursDocument,
@@ -125,8 +132,12 @@ describe('the typed client against the gateway, by hash in enforce mode', () => 
       weeklyAvailabilityHours: 3,
       verifiedHours: hoursOf((p) => p.volunteerId === 'V-0000001'),
     });
-    const joined = first.participations!
-      .map((p) => ({ program: p.program.id, agency: p.program.agency.code, role: p.role }))
+    const joined = first
+      .participations!.map((p) => ({
+        program: p.program.id,
+        agency: p.program.agency.code,
+        role: p.role,
+      }))
       .sort((a, b) => a.program.localeCompare(b.program));
     expect(joined).toEqual([
       { program: 'SCD-00001', agency: 'SCD', role: 'TEAM_LEAD' },
@@ -211,6 +222,130 @@ describe('the typed client against the gateway, by hash in enforce mode', () => 
     });
     expect(await client.request(ProgramDetailDocument, { id: 'SCD-99999' })).toEqual({
       program: null,
+    });
+  });
+
+  // The analyst's questions of issue 11 (before the mutations below change the figures).
+  const activeIn = (prefix: string) =>
+    new Set(verified.filter((log) => log.date.startsWith(prefix)).map((log) => log.of.volunteerId))
+      .size;
+  const inRegion = (region: string) => (p: Participation) => programOf(p).regionCode === region;
+  const ofAgency = (agency: string) => (p: Participation) => p.programId.startsWith(`${agency}-`);
+  const q1Hours = (predicate: (p: Participation) => boolean) =>
+    ['2026-01', '2026-02', '2026-03'].reduce(
+      (total, month) => total + hoursOf(predicate, month),
+      0,
+    );
+
+  it('NationalTrend: the country month by month, each with its valuation table', async () => {
+    const { nationalTrend } = await client.request(NationalTrendDocument, {
+      from: '2026-01',
+      to: '2026-04',
+    });
+    expect(nationalTrend.map((row) => row.period)).toEqual([
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+    ]);
+    for (const row of nationalTrend) {
+      expect(row).toMatchObject({
+        activeVolunteers: activeIn(row.period),
+        verifiedHours: hoursOf(() => true, row.period),
+        coverage: { included: fixture.agencies.map((agency) => agency.code).sort(), excluded: [] },
+        economicValue: { tableVersion: '2025.1', noValueBecause: null },
+      });
+    }
+    expect(nationalTrend[0]!.verifiedHours).toBe(4 + 1.5 + 5);
+  });
+
+  it('RegionTrend and AgencyTrend: one region by quarter, one agency by year', async () => {
+    const { regionTrend } = await client.request(RegionTrendDocument, {
+      regionCode: 'SA-01',
+      from: '2026-Q1',
+      to: '2026-Q2',
+    });
+    expect(regionTrend!.map(({ period, verifiedHours }) => ({ period, verifiedHours }))).toEqual([
+      { period: '2026-Q1', verifiedHours: q1Hours(inRegion('SA-01')) },
+      { period: '2026-Q2', verifiedHours: 0 },
+    ]);
+    const { agencyTrend } = await client.request(AgencyTrendDocument, {
+      agencyCode: 'SRCA',
+      from: '2025',
+      to: '2026',
+    });
+    expect(agencyTrend).toMatchObject([
+      { agencyCode: 'SRCA', period: '2025', verifiedHours: hoursOf(ofAgency('SRCA'), '2025') },
+      { agencyCode: 'SRCA', period: '2026', verifiedHours: hoursOf(ofAgency('SRCA'), '2026') },
+    ]);
+    expect(agencyTrend!.every((row) => row.closedAt === null)).toBe(true);
+    expect(
+      (await client.request(RegionTrendDocument, { regionCode: 'SA-99', from: '2026', to: '2026' }))
+        .regionTrend,
+    ).toBeNull();
+  });
+
+  it('ProgramLeague and ProgramFigures: programs ranked by hours, and one program in a period', async () => {
+    const ranked = fixture.programs
+      .map((program) => ({
+        programId: program.id,
+        value: hoursOf((p) => p.programId === program.id, '2026'),
+      }))
+      .filter((row) => row.value > 0)
+      .sort((a, b) => b.value - a.value || (a.programId < b.programId ? -1 : 1));
+    const { programRanking } = await client.request(ProgramLeagueDocument, {
+      period: '2026',
+      orderBy: 'VERIFIED_HOURS',
+      first: 2,
+    });
+    expect(programRanking.map(({ programId, value }) => ({ programId, value }))).toEqual(
+      ranked.slice(0, 2),
+    );
+    expect(programRanking[0]!.figures.verifiedHours).toBe(ranked[0]!.value);
+    const { program } = await client.request(ProgramFiguresDocument, {
+      id: 'SCD-00001',
+      period: '2026-Q1',
+    });
+    expect(program!.period).toMatchObject({
+      period: '2026-Q1',
+      verifiedHours: q1Hours((p) => p.programId === 'SCD-00001'),
+      hoursVerifiedAfterClose: 0,
+    });
+  });
+
+  it('AgencyBacklog and NationalBacklog: what waits in 2026-Q1, by agency and for the country', async () => {
+    const q1 = fixture.hourLogs.filter((log) => log.date >= '2026-01' && log.date < '2026-04');
+    const waiting = q1.filter((log) => !log.verified);
+    const { agencyPeriods } = await client.request(AgencyBacklogDocument, { period: '2026-Q1' });
+    const scd = agencyPeriods.find((row) => row.agencyCode === 'SCD')!;
+    // SCD's log of 1 March, 3 hours, is the only one waiting; the fixture verifies on the day.
+    expect(waiting).toEqual([expect.objectContaining({ date: '2026-03-01', hours: 3 })]);
+    expect(scd.verificationBacklog).toEqual({
+      unverifiedHours: 3,
+      unverifiedLogs: 1,
+      oldestPendingDate: '2026-03-01',
+      verifiedLogs: q1.filter(
+        (log) =>
+          log.verified &&
+          fixture.participations[log.participation - 1]!.programId.startsWith('SCD-'),
+      ).length,
+      medianDaysToVerify: 0,
+    });
+    const { nationalPeriod } = await client.request(NationalBacklogDocument, { period: '2026-Q1' });
+    expect(nationalPeriod.verificationBacklog).toEqual({
+      unverifiedHours: 3,
+      unverifiedLogs: 1,
+      oldestPendingDate: '2026-03-01',
+      verifiedLogs: q1.length - 1,
+      medianDaysToVerify: 0,
+    });
+    expect(
+      nationalPeriod.regions.find((row) => row.regionCode === 'SA-04')!.verificationBacklog,
+    ).toEqual({
+      unverifiedHours: 0,
+      unverifiedLogs: 0,
+      oldestPendingDate: null,
+      medianDaysToVerify: 0,
     });
   });
 

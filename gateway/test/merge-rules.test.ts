@@ -315,3 +315,61 @@ it('merges the selections of one response key, as the planner writes them beside
     ),
   ).toEqual([{ figures: { verifiedHours: 2, programId: 'SCD-00001' } }]);
 });
+
+describe('the min and median rules (verification backlog)', () => {
+  const BACKLOG =
+    '{ nationalPeriod(period: "2026") { verificationBacklog { unverifiedLogs oldestPendingDate medianDaysToVerify } } }';
+  const buckets = (...pairs: [number, number][]) =>
+    pairs.map(([value, count]) => ({ value, count, sahem__key: String(value) }));
+
+  it('sends each instance the histogram instead of the median', () => {
+    const { prepared } = rootField(BACKLOG);
+    const backlog = (prepared.selectionSet!.selections[0] as FieldNode).selectionSet!;
+    const sent = backlog.selections.map(
+      (s) => (s as FieldNode).alias?.value ?? (s as FieldNode).name.value,
+    );
+    expect(sent).toEqual(['unverifiedLogs', 'oldestPendingDate', 'sahem__hist_daysToVerify']);
+  });
+
+  it.each<[string, unknown[], unknown]>([
+    [
+      'the earliest date of those waiting, logs summed, the median of the summed histogram (odd)',
+      [
+        {
+          unverifiedLogs: 2,
+          oldestPendingDate: '2026-03-01',
+          sahem__hist_daysToVerify: buckets([0, 2], [9, 1]),
+        },
+        {
+          unverifiedLogs: 1,
+          oldestPendingDate: '2026-02-11',
+          sahem__hist_daysToVerify: buckets([3, 1], [366, 1]),
+        },
+      ],
+      // 0 0 3 9 366: the third.
+      { unverifiedLogs: 3, oldestPendingDate: '2026-02-11', medianDaysToVerify: 3 },
+    ],
+    [
+      'the mean of the two middle days for an even count, across instances',
+      [
+        { unverifiedLogs: 0, oldestPendingDate: null, sahem__hist_daysToVerify: buckets([1, 1]) },
+        { unverifiedLogs: 0, oldestPendingDate: null, sahem__hist_daysToVerify: buckets([4, 1]) },
+      ],
+      { unverifiedLogs: 0, oldestPendingDate: null, medianDaysToVerify: 2.5 },
+    ],
+    [
+      'null without any verified log; an instance that did not answer left out',
+      [
+        { unverifiedLogs: 4, oldestPendingDate: '2026-05-05', sahem__hist_daysToVerify: [] },
+        undefined,
+      ],
+      { unverifiedLogs: 4, oldestPendingDate: '2026-05-05', medianDaysToVerify: null },
+    ],
+  ])('%s', (_, backlogs, expected) => {
+    const { field } = rootField(BACKLOG);
+    const values = backlogs.map((backlog) => backlog && { verificationBacklog: backlog });
+    expect(mergeField('Query', field, values, context())).toEqual({
+      verificationBacklog: expected,
+    });
+  });
+});

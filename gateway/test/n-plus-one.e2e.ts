@@ -234,11 +234,26 @@ const TREND = /* GraphQL */ `
         sar
         tableVersion
       }
+      verificationBacklog {
+        unverifiedLogs
+        medianDaysToVerify
+      }
     }
     nationalTrend(from: "2026-01", to: $to) {
       period
       activeVolunteers
       verifiedHours
+      verificationBacklog {
+        unverifiedHours
+        oldestPendingDate
+        verifiedLogs
+        medianDaysToVerify
+      }
+      regions {
+        verificationBacklog {
+          medianDaysToVerify
+        }
+      }
     }
     agencyTrend(agencyCode: "SCD", from: "2026-01", to: $to) {
       verificationBacklog {

@@ -14,7 +14,16 @@ import {
   type SketchRegisters,
 } from '@sahem/kit';
 import type { ContractModel } from './contractModel.ts';
-import { CURSOR_KEY, ITEM_KEY, orderKey, orderKeys, PAGE_KEY, sketchKey } from './prepareFanOut.ts';
+import { medianOfHistogram } from './medianOfHistogram.ts';
+import {
+  CURSOR_KEY,
+  histogramKey,
+  ITEM_KEY,
+  orderKey,
+  orderKeys,
+  PAGE_KEY,
+  sketchKey,
+} from './prepareFanOut.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -114,6 +123,15 @@ export function mergeObject(
         result[key] = distinctCount(present, key, rule.rule, rule.sketch ?? [], context);
         break;
       }
+      case 'median':
+        // Exact: the median of the instances' histograms summed bucket by bucket.
+        result[key] = medianOfHistogram(
+          present.flatMap((value) => {
+            const buckets = value[histogramKey(rule.by ?? '')];
+            return Array.isArray(buckets) ? (buckets as Json[]) : [];
+          }),
+        );
+        break;
       case 'coverage':
         result[key] = project(
           {
@@ -167,6 +185,11 @@ export function mergeField(
       if (numbers.length === 0) return null;
       // Hours are decimals: round the sum where floating point would show through.
       return Math.round(numbers.reduce((sum, value) => sum + value, 0) * 1e6) / 1e6;
+    }
+    case 'min': {
+      // The least of the answers (dates as ISO text order as dates do); null when none has one.
+      const given = values.filter((value) => value !== undefined && value !== null);
+      return given.length === 0 ? null : given.reduce((a, b) => (compareValues(b, a) < 0 ? b : a));
     }
     case 'union':
       if (lists.length === 0) return null;

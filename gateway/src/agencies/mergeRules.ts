@@ -8,6 +8,8 @@ export const MERGE_RULES = [
   'concat',
   'top',
   'sum',
+  'min',
+  'median',
   'keyed',
   'union',
   'connection',
@@ -24,7 +26,7 @@ export interface MergeRule {
   rule: MergeRuleName;
   /**
    * owner: the argument path or key field naming the agency; keyed: the key; concat and top:
-   * the order.
+   * the order; median: the field of the same type holding the histogram it is taken from.
    */
   by?: string;
   /** connection: the field the global order follows (`id`). */

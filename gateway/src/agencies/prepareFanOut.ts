@@ -21,6 +21,8 @@ export const orderKeys = (by: string) =>
     .split(/\s+/)
     .filter(Boolean)
     .map((key) => ({ field: key.replace(/^-/, ''), descending: key.startsWith('-') }));
+/** The alias of the histogram a median is taken from (`by: "daysToVerify"`). */
+export const histogramKey = (histogram: string) => `${INTERNAL}hist_${histogram}`;
 export const ITEM_KEY = `${INTERNAL}key`;
 export const CURSOR_KEY = `${INTERNAL}cursor`;
 export const PAGE_KEY = `${INTERNAL}page`;
@@ -96,6 +98,16 @@ export function prepareFanOut(
         // sketches travel beside it for the union.
         selections.push(selection);
         for (const sketch of rule.sketch ?? []) add(field(sketchKey(sketch), sketch));
+        break;
+      case 'median':
+        // A median does not merge: each instance's histogram travels instead of it.
+        add(
+          field(
+            histogramKey(rule.by!),
+            rule.by!,
+            set([field('value', 'value'), field('count', 'count')]),
+          ),
+        );
         break;
       case 'concat':
       case 'top':

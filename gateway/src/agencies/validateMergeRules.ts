@@ -48,6 +48,16 @@ export function validateMergeRules(subgraphSdl: string): string[] {
     if ((rule.rule === 'owner' || rule.rule === 'keyed' || rule.rule === 'top') && !rule.by) {
       problems.push(`${where}: the ${rule.rule} rule needs \`by\``);
     }
+    if (rule.rule === 'median') {
+      // The histogram the median is taken from: a keyed list of buckets beside it.
+      const histogram = rule.by ? rules.fields.get(`${owner}.${rule.by}`) : undefined;
+      if (!rule.by) problems.push(`${where}: the median rule needs \`by\` (its histogram field)`);
+      else if (histogram?.rule !== 'keyed' || histogram.by !== 'value') {
+        problems.push(
+          `${where}: ${owner}.${rule.by} is not a histogram (a list keyed by value of { value count })`,
+        );
+      }
+    }
     if (rule.rule === 'connection' && !rule.order) {
       problems.push(`${where}: the connection rule needs \`order\``);
     }

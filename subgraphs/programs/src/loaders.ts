@@ -187,19 +187,18 @@ export function createLoaders(
       { cacheKeyFn },
     );
 
-  /** Verification backlogs of many agencies in many periods, in one statement. */
-  const agencyBacklog = new DataLoader<
-    { id: string; period: string },
-    VerificationBacklogModel,
-    string
-  >(
-    async (keys) =>
-      inOrder(keys, await backlogOfPeriods(db, 'agencyCode', keysOf(keys), held), NO_BACKLOG),
-    { cacheKeyFn },
-  );
+  /** Verification backlogs of many agencies, regions or the nation in many periods, in one statement. */
+  const backlog = (dimension: 'agencyCode' | 'regionCode' | 'national') =>
+    new DataLoader<{ id: string; period: string }, VerificationBacklogModel, string>(
+      async (keys) =>
+        inOrder(keys, await backlogOfPeriods(db, dimension, keysOf(keys), held), NO_BACKLOG),
+      { cacheKeyFn },
+    );
 
   return {
-    agencyBacklog,
+    agencyBacklog: backlog('agencyCode'),
+    regionBacklog: backlog('regionCode'),
+    nationalBacklog: backlog('national'),
     agency: new DataLoader<string, Agency | null>(async (codes) =>
       byKeys(
         codes,

@@ -134,6 +134,13 @@ export type CreateProgramInput = {
   title: LocalizedTextInput;
 };
 
+/** How many (count) of something had one value: a bucket of a histogram. */
+export type HistogramBucket = {
+  __typename?: 'HistogramBucket';
+  count: Scalars['Int']['output'];
+  value: Scalars['Int']['output'];
+};
+
 /** Hours a volunteer gave on one day. */
 export type HourLog = {
   __typename?: 'HourLog';
@@ -283,6 +290,8 @@ export type NationalPeriod = {
    * length, in any agency (estimated across agencies: see countAccuracy).
    */
   retainedVolunteers: Scalars['Int']['output'];
+  /** Where the verification of the hours logged in the period stands, across agencies. */
+  verificationBacklog: VerificationBacklog;
   verifiedHours: Scalars['Float']['output'];
   verifiedHoursBySkill: Array<SkillHours>;
 };
@@ -607,6 +616,8 @@ export type RegionPeriod = {
    * length, in any agency (estimated across agencies: see countAccuracy).
    */
   retainedVolunteers: Scalars['Int']['output'];
+  /** Where the verification of the hours logged in the period stands, across agencies. */
+  verificationBacklog: VerificationBacklog;
   verifiedHours: Scalars['Float']['output'];
   verifiedHoursBySkill: Array<SkillHours>;
 };
@@ -638,10 +649,15 @@ export type UpdateProgramInput = {
   title?: InputMaybe<LocalizedTextInput>;
 };
 
-/** Where the verification of the hours logged (dated) in a period stands, for one agency. */
+/**
+ * Where the verification of the hours logged (dated) in a period stands, for an agency, a region
+ * or the nation. Days to verify are whole days from a log's date to the UTC date of its
+ * verification, capped at 366: a log verified a year or more after its date counts as 366.
+ */
 export type VerificationBacklog = {
   __typename?: 'VerificationBacklog';
-  /** Median of the whole days from a verified log's date to its verification; null without one. */
+  daysToVerify: Array<HistogramBucket>;
+  /** Median of the days to verify of the verified logs; null without one. */
   medianDaysToVerify: Maybe<Scalars['Float']['output']>;
   /** The date of the oldest log still waiting; null when none waits. */
   oldestPendingDate: Maybe<Scalars['Date']['output']>;
@@ -840,6 +856,7 @@ export type ResolversTypes = ResolversObject<{
   CreateProgramInput: CreateProgramInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  HistogramBucket: ResolverTypeWrapper<HistogramBucket>;
   HourLog: ResolverTypeWrapper<HourLogModel>;
   LocalizedText: ResolverTypeWrapper<LocalizedTextModelModel>;
   LocalizedTextInput: LocalizedTextInput;
@@ -889,6 +906,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreateProgramInput: CreateProgramInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  HistogramBucket: HistogramBucket;
   HourLog: HourLogModel;
   LocalizedText: LocalizedTextModelModel;
   LocalizedTextInput: LocalizedTextInput;
@@ -986,6 +1004,11 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type HistogramBucketResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HistogramBucket'] = ResolversParentTypes['HistogramBucket']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type HourLogResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HourLog'] = ResolversParentTypes['HourLog']> = ResolversObject<{
   activity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1029,6 +1052,7 @@ export type NationalPeriodResolvers<ContextType = Context, ParentType extends Re
   programsRun?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   regions?: Resolver<Array<ResolversTypes['RegionPeriod']>, ParentType, ContextType>;
   retainedVolunteers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  verificationBacklog?: Resolver<ResolversTypes['VerificationBacklog'], ParentType, ContextType>;
   verifiedHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   verifiedHoursBySkill?: Resolver<Array<ResolversTypes['SkillHours']>, ParentType, ContextType>;
 }>;
@@ -1155,6 +1179,7 @@ export type RegionPeriodResolvers<ContextType = Context, ParentType extends Reso
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   regionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   retainedVolunteers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  verificationBacklog?: Resolver<ResolversTypes['VerificationBacklog'], ParentType, ContextType>;
   verifiedHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   verifiedHoursBySkill?: Resolver<Array<ResolversTypes['SkillHours']>, ParentType, ContextType>;
 }>;
@@ -1170,6 +1195,7 @@ export type SkillHoursResolvers<ContextType = Context, ParentType extends Resolv
 }>;
 
 export type VerificationBacklogResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VerificationBacklog'] = ResolversParentTypes['VerificationBacklog']> = ResolversObject<{
+  daysToVerify?: Resolver<Array<ResolversTypes['HistogramBucket']>, ParentType, ContextType>;
   medianDaysToVerify?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   oldestPendingDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   unverifiedHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1201,6 +1227,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Coverage?: CoverageResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  HistogramBucket?: HistogramBucketResolvers<ContextType>;
   HourLog?: HourLogResolvers<ContextType>;
   LocalizedText?: LocalizedTextResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

@@ -14,6 +14,8 @@ export const NationalPeriod: NationalPeriodResolvers = {
   ),
   verifiedHoursBySkill: ({ period }, _, { loaders }) =>
     loaders.nationalHoursBySkill.load({ id: NATIONAL, period }),
+  verificationBacklog: ({ period }, _, { loaders }) =>
+    loaders.nationalBacklog.load({ id: NATIONAL, period }),
   regions: ({ period }) => [...REGIONS.keys()].map((regionCode) => ({ regionCode, period })),
   // The agencies this instance holds (of those it has a row for).
   agencies: async ({ period }, _, { db, instance }) => {

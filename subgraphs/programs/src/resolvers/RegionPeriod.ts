@@ -15,6 +15,8 @@ export const RegionPeriod: RegionPeriodResolvers = {
   ),
   verifiedHoursBySkill: (key, _, { loaders }) =>
     loaders.regionHoursBySkill.load({ id: key.regionCode, period: key.period }),
+  verificationBacklog: ({ regionCode, period }, _, { loaders }) =>
+    loaders.regionBacklog.load({ id: regionCode, period }),
   // A region's figures cover the programs held there by this instance's agencies.
   ...coverageFields((_key, { instance }) => instance.codes),
   ...closedAgenciesField,

@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { buildSchema, getVariableValues, Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { analystGatewayQuestions } from '../analyst/analystGatewayQuestions.ts';
+import { loadOperations } from '../scenarios.ts';
+
+describe("the analyst's questions timed through the gateway", () => {
+  it('are shipped client operations, with variables the API schema accepts', async () => {
+    const schema = buildSchema(
+      await readFile(new URL('../../schema/api.graphql', import.meta.url), 'utf8'),
+    );
+    const operations = await loadOperations();
+    const questions = analystGatewayQuestions('SCD-00001');
+    expect(new Set(questions.map((question) => question.operation))).toEqual(
+      new Set([
+        'NationalTrend',
+        'RegionTrend',
+        'AgencyTrend',
+        'ProgramLeague',
+        'ProgramFigures',
+        'AgencyBacklog',
+        'NationalBacklog',
+      ]),
+    );
+    for (const question of questions) {
+      const operation = operations.get(question.operation);
+      expect(operation?.file, question.operation).toMatch(/^client\/src\/operations\/analyst\//);
+      const definition = parse(operation!.text).definitions.find(
+        (node): node is OperationDefinitionNode => node.kind === Kind.OPERATION_DEFINITION,
+      )!;
+      const coerced = getVariableValues(
+        schema,
+        definition.variableDefinitions ?? [],
+        question.variables,
+      );
+      expect(coerced.errors, question.title).toBeUndefined();
+    }
+  });
+});
