@@ -136,7 +136,7 @@ describe('the seed at a small scale', () => {
       `SELECT concat_ws('|', id, gender, "birthYear") AS cell FROM "Volunteer" ORDER BY id`,
     );
     const { rows: participants } = await first.programs.pool.query<{ id: string }>(
-      `SELECT DISTINCT "volunteerId" AS id FROM "Participation" ORDER BY 1`,
+      `SELECT DISTINCT "volunteerId" AS id FROM "Participation" WHERE status <> 'WITHDRAWN'`,
     );
     const { rows: cells } = await first.programs.pool.query<{ cell: string }>(
       `SELECT concat_ws('|', "volunteerId", gender, "birthYear") AS cell
@@ -274,11 +274,12 @@ describe("the seed of four agencies' own databases", () => {
     for (const db of own) {
       const { rows } = await db.pool.query<{ missing: number; foreign: number }>(
         `SELECT (SELECT count(DISTINCT "volunteerId") FROM "Participation" p
-                  WHERE NOT EXISTS (SELECT 1 FROM "ParticipantCell" c
+                  WHERE p.status <> 'WITHDRAWN' AND NOT EXISTS (SELECT 1 FROM "ParticipantCell" c
                                      WHERE c."volunteerId" = p."volunteerId"))::int AS missing,
                 (SELECT count(*) FROM "ParticipantCell" c
                   WHERE NOT EXISTS (SELECT 1 FROM "Participation" p
-                                     WHERE p."volunteerId" = c."volunteerId"))::int AS foreign`,
+                                     WHERE p."volunteerId" = c."volunteerId"
+                                       AND p.status <> 'WITHDRAWN'))::int AS foreign`,
       );
       expect(rows[0]).toEqual({ missing: 0, foreign: 0 });
     }

@@ -97,14 +97,14 @@ describe('the participant cell sync', () => {
     }
   });
 
-  it('asks for those without a cell first, then those synced longest ago, a batch at a time', async () => {
+  it('shares each batch between participants without a cell and the oldest cells', async () => {
     const first = await sync({ batchSize: 3 });
     const firstCells = await cells();
     const second = await sync({ batchSize: 3 });
 
-    expect(first.asked).toBe(3);
-    expect(firstCells.map((cell) => cell.volunteerId)).toEqual(scdParticipants.slice(0, 3));
-    expect(second.asked).toBe(3);
+    expect(first).toMatchObject({ asked: 3, upserted: 3 });
+    expect(firstCells).toHaveLength(3);
+    expect(second).toMatchObject({ asked: 3, upserted: 3 });
     const refreshed = (await cells()).filter(
       (cell) =>
         !firstCells.some(
@@ -112,11 +112,39 @@ describe('the participant cell sync', () => {
         ),
     );
     // The one without a cell, then the two oldest of the first run (ties by id).
-    expect(refreshed.map((cell) => cell.volunteerId)).toEqual([
-      scdParticipants[0],
-      scdParticipants[1],
-      scdParticipants[3],
-    ]);
+    const left = scdParticipants.find((id) => !firstCells.some((c) => c.volunteerId === id))!;
+    expect(refreshed.map((cell) => cell.volunteerId)).toEqual(
+      [left, ...firstCells.slice(0, 2).map((cell) => cell.volunteerId)].sort(),
+    );
+  });
+
+  it('keeps refreshing cells while the register withholds more participants than a batch', async () => {
+    // Participants the register does not know (deleted from it, say): withheld on every run.
+    const programs = scd.subgraph.db.prisma;
+    const unknown = ['V-0009991', 'V-0009992', 'V-0009993'];
+    await programs.participation.createMany({
+      data: unknown.map((volunteerId, i) => ({
+        id: `SCD-00000000-0000-4000-8000-00000000099${i}`,
+        volunteerId,
+        programId: 'SCD-00001',
+        skillCode: '5411',
+      })),
+    });
+    try {
+      const reports = [];
+      for (let run = 0; run < 200 && (await cells()).length < scdParticipants.length; run++) {
+        reports.push({ hadCells: (await cells()).length > 0, ...(await sync({ batchSize: 2 })) });
+      }
+
+      expect((await cells()).map((cell) => cell.volunteerId)).toEqual(scdParticipants);
+      // Once there are cells, every run refreshes at least one of them.
+      for (const report of reports.filter((r) => r.hadCells)) {
+        expect(report.upserted).toBeGreaterThanOrEqual(1);
+      }
+      expect(reports.some((report) => report.withheld > 0)).toBe(true);
+    } finally {
+      await programs.participation.deleteMany({ where: { volunteerId: { in: unknown } } });
+    }
   });
 
   it("gets nothing of this agency's participants with another agency's token", async () => {
@@ -164,12 +192,19 @@ describe('the participant cell sync', () => {
     expect(await cells()).toEqual([]);
   });
 
-  it('removes the cells of volunteers with no participation left here', async () => {
+  it.each([
+    ['withdrew', 'withdraws'],
+    ['has no participation left', 'deletes'],
+  ])('removes the cell of a volunteer who %s here', async (_, change) => {
     await sync();
     const programs = scd.subgraph.db.prisma;
     const leaving = fixture.participations.find((p) => p.volunteerId === 'V-0000006')!;
     const row = await programs.participation.findUniqueOrThrow({ where: { id: leaving.id } });
-    await programs.participation.delete({ where: { id: leaving.id } });
+    if (change === 'withdraws') {
+      await programs.participation.update({ where: { id: row.id }, data: { status: 'WITHDRAWN' } });
+    } else {
+      await programs.participation.delete({ where: { id: row.id } });
+    }
     try {
       const report = await sync();
 
@@ -178,7 +213,7 @@ describe('the participant cell sync', () => {
         scdParticipants.filter((id) => id !== 'V-0000006'),
       );
     } finally {
-      await programs.participation.create({ data: row });
+      await programs.participation.upsert({ where: { id: row.id }, create: row, update: row });
     }
   });
 

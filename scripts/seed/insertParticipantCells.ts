@@ -9,15 +9,18 @@ export interface ParticipantCellRow {
 }
 
 /**
- * The cells of the volunteers among `profiles` who have a participation in `participations`
- * (this database's own): the register's gender and birth year, which the seed knows because it
- * generated the volunteers, so the demo's breakdowns have cells before the first cell sync.
+ * The cells of the volunteers among `profiles` who take part in `participations` (this
+ * database's own; withdrawn ones do not count, as for the cell sync and the register's row
+ * rule): the register's gender and birth year, which the seed knows because it generated the
+ * volunteers, so the demo's breakdowns have cells before the first cell sync.
  */
 export function participantCellsOf(
   profiles: readonly VolunteerProfile[],
-  participations: readonly { volunteerId: string }[],
+  participations: readonly { volunteerId: string; status: string }[],
 ): ParticipantCellRow[] {
-  const taking = new Set(participations.map((row) => row.volunteerId));
+  const taking = new Set(
+    participations.filter((row) => row.status !== 'WITHDRAWN').map((row) => row.volunteerId),
+  );
   return profiles
     .filter((profile) => taking.has(profile.id))
     .map(({ id, gender, birthYear }) => ({ volunteerId: id, gender, birthYear }));

@@ -1,4 +1,5 @@
-import type { PrismaClient } from '../__generated__/prisma/client.ts';
+import { randomUUID } from 'node:crypto';
+import { Prisma, type PrismaClient } from '../__generated__/prisma/client.ts';
 import { IDS_PER_REQUEST, PARTICIPANT_CELLS_DOCUMENT } from './participantCellsDocument.ts';
 import { CellAnswerError, validateCellAnswer, type CellValues } from './validateCellAnswer.ts';
 
@@ -44,8 +45,8 @@ export class CellSyncError extends Error {
 
 /**
  * One run of the cell sync: removes the cells of volunteers who no longer take part in this
- * instance's agencies, picks the participants lacking a cell or synced longest ago (at most
- * `batchSize`), asks the national graph for their gender and birth year as the agency (pages of
+ * instance's agencies (withdrawn everywhere here), picks participants lacking a cell and those
+ * synced longest ago (at most `batchSize`, see {@link dueParticipants}), asks the national graph for their gender and birth year as the agency (pages of
  * 100, one token after another for those the previous one may not see), checks every answer
  * ({@link validateCellAnswer}) and writes the cells in one statement. The gateway's rules
  * decide what is given; nothing is stored unless every answer of the run read right, so a
@@ -57,20 +58,15 @@ export async function syncParticipantCells(options: CellSyncOptions): Promise<Ce
   const agencyList = [...agencies];
   // The cells of volunteers who withdrew everywhere here (or whose rows were removed) go first,
   // so a run that fails later still forgets what the instance no longer has a reason to keep.
+  // A withdrawn participation does not count: the register's row rule (`agencyCodes`) no longer
+  // lets the agency see that volunteer's personal fields either.
   const deleted = await prisma.$executeRaw`
     DELETE FROM "ParticipantCell" c
      WHERE NOT EXISTS (
        SELECT 1 FROM "Participation" p JOIN "Program" g ON g.id = p."programId"
-        WHERE p."volunteerId" = c."volunteerId" AND g."agencyCode" = ANY(${agencyList}::text[]))`;
-  const due = await prisma.$queryRaw<{ volunteerId: string }[]>`
-    SELECT held."volunteerId"
-      FROM (SELECT DISTINCT p."volunteerId"
-              FROM "Participation" p JOIN "Program" g ON g.id = p."programId"
-             WHERE g."agencyCode" = ANY(${agencyList}::text[])) AS held
-      LEFT JOIN "ParticipantCell" c ON c."volunteerId" = held."volunteerId"
-     ORDER BY c."syncedAt" ASC NULLS FIRST, held."volunteerId"
-     LIMIT ${options.batchSize ?? 500}`;
-  const ids = due.map((row) => row.volunteerId);
+        WHERE p."volunteerId" = c."volunteerId" AND p.status <> 'WITHDRAWN'
+          AND g."agencyCode" = ANY(${agencyList}::text[]))`;
+  const ids = await dueParticipants(prisma, agencyList, options.batchSize ?? 500);
   const tokens = ids.length > 0 ? await options.tokens() : [];
   if (ids.length > 0 && tokens.length === 0)
     throw new CellSyncError('no service token to ask with');
@@ -88,6 +84,38 @@ export async function syncParticipantCells(options: CellSyncOptions): Promise<Ce
   }
   const upserted = cells.length > 0 ? await upsertCells(prisma, cells, now()) : 0;
   return { asked: ids.length, upserted, withheld, deleted };
+}
+
+/**
+ * The participants to ask for this run: those without a cell and those whose cell is oldest.
+ * Those without a cell take at most half the batch when there are cells to refresh, in an order
+ * drawn anew every run: a volunteer the register keeps withholding (gone from it, say) would
+ * otherwise hold the front of the queue for ever, and with more of them than a batch no cell
+ * would ever be refreshed again.
+ */
+async function dueParticipants(
+  prisma: PrismaClient,
+  agencies: string[],
+  batchSize: number,
+): Promise<string[]> {
+  const held = Prisma.sql`
+    SELECT DISTINCT p."volunteerId"
+      FROM "Participation" p JOIN "Program" g ON g.id = p."programId"
+     WHERE p.status <> 'WITHDRAWN' AND g."agencyCode" = ANY(${agencies}::text[])`;
+  const [missing, oldest] = await Promise.all([
+    prisma.$queryRaw<{ volunteerId: string }[]>`
+      SELECT held."volunteerId" FROM (${held}) AS held
+       WHERE NOT EXISTS (SELECT 1 FROM "ParticipantCell" c WHERE c."volunteerId" = held."volunteerId")
+       ORDER BY md5(held."volunteerId" || ${randomUUID()}) LIMIT ${batchSize}`,
+    prisma.$queryRaw<{ volunteerId: string }[]>`
+      SELECT c."volunteerId" FROM "ParticipantCell" c
+       WHERE c."volunteerId" IN (${held})
+       ORDER BY c."syncedAt", c."volunteerId" LIMIT ${batchSize}`,
+  ]);
+  const missingQuota = Math.max(batchSize - oldest.length, Math.ceil(batchSize / 2));
+  const chosen = missing.slice(0, missingQuota);
+  chosen.push(...oldest.slice(0, batchSize - chosen.length));
+  return chosen.map((row) => row.volunteerId);
 }
 
 /** Posts one page of the question; the parsed body, or {@link CellSyncError}. */
