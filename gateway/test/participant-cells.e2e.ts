@@ -6,7 +6,9 @@ import {
   type CellSyncOptions,
 } from '../../subgraphs/programs/src/cells/syncParticipantCells.ts';
 import { CellAnswerError } from '../../subgraphs/programs/src/cells/validateCellAnswer.ts';
+import { fileURLToPath } from 'node:url';
 import type { DemoIdentity } from '../src/auth/demoTokens.ts';
+import { startGateway } from '../src/startGateway.ts';
 import { fixture, loadFixture } from './support/fixture.ts';
 import { startGraph, type Graph, type ProgramsInstanceOfGraph } from './support/startGraph.ts';
 
@@ -214,6 +216,26 @@ describe('the participant cell sync', () => {
       );
     } finally {
       await programs.participation.upsert({ where: { id: row.id }, create: row, update: row });
+    }
+  });
+
+  it('runs on a gateway that runs trusted documents only', async () => {
+    const enforcing = await startGateway(
+      {
+        ...graph.gatewayDeps,
+        persistedDocuments: {
+          mode: 'enforce',
+          manifestPath: fileURLToPath(
+            new URL('../../client/src/__generated__/persisted-documents.json', import.meta.url),
+          ),
+        },
+      },
+      { port: 0 },
+    );
+    try {
+      expect(await sync({ gatewayUrl: enforcing.url })).toMatchObject({ asked: 4, upserted: 4 });
+    } finally {
+      await enforcing.stop();
     }
   });
 

@@ -38,11 +38,13 @@ export function startCellSync(options: CellSyncLoopOptions): CellSyncLoop {
     timer.unref();
   };
   const once = async () => {
+    const started = performance.now();
     try {
       const report = await options.run();
+      const ms = Math.round(performance.now() - started);
       if (report.asked > 0 || report.deleted > 0) {
         options.log(
-          `cell sync: ${report.upserted} of ${report.asked} participants refreshed, ${report.withheld} withheld by the register, ${report.deleted} cells removed`,
+          `cell sync: ${report.upserted} of ${report.asked} participants refreshed, ${report.withheld} withheld by the register, ${report.deleted} cells removed, in ${ms} ms`,
         );
       }
     } catch (error) {
