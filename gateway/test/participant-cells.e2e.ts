@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startCellSync } from '../../subgraphs/programs/src/cells/startCellSync.ts';
 import {
   CellSyncError,
+  MAX_ANSWER_BYTES,
   syncParticipantCells,
   type CellSyncOptions,
 } from '../../subgraphs/programs/src/cells/syncParticipantCells.ts';
@@ -191,6 +192,24 @@ describe('the participant cell sync', () => {
     };
 
     await expect(sync({ fetch: forging })).rejects.toThrow(CellAnswerError);
+    expect(await cells()).toEqual([]);
+  });
+
+  it('refuses an answer larger than 1 MiB without reading it whole', async () => {
+    let sent = 0;
+    const endless: typeof fetch = async () =>
+      new Response(
+        new ReadableStream({
+          pull(controller) {
+            sent += 65_536;
+            controller.enqueue(new Uint8Array(65_536).fill(32));
+          },
+        }),
+        { status: 200, headers: { 'content-type': 'application/json' } },
+      );
+
+    await expect(sync({ fetch: endless })).rejects.toThrow(/larger than 1048576 bytes/);
+    expect(sent).toBeLessThan(4 * MAX_ANSWER_BYTES);
     expect(await cells()).toEqual([]);
   });
 

@@ -142,7 +142,7 @@ async function ask(options: CellSyncOptions, token: string, ids: string[]): Prom
       `the gateway at ${options.gatewayUrl} could not be reached: ${(error as Error).message}`,
     );
   }
-  const text = await response.text();
+  const text = await boundedText(response);
   if (!response.ok) {
     throw new CellSyncError(`the gateway answered HTTP ${response.status}: ${text.slice(0, 300)}`);
   }
@@ -151,6 +151,27 @@ async function ask(options: CellSyncOptions, token: string, ids: string[]): Prom
   } catch {
     throw new CellAnswerError('the answer is not JSON');
   }
+}
+
+/**
+ * An answer of 100 volunteers' three fields is a few kilobytes; what the gateway (or whatever
+ * answers at its URL) sends beyond this is refused rather than buffered.
+ */
+export const MAX_ANSWER_BYTES = 1 << 20;
+
+/** The body as text, refused with {@link CellAnswerError} once it passes {@link MAX_ANSWER_BYTES}. */
+async function boundedText(response: Response): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body ?? []) {
+    size += chunk.byteLength;
+    // Leaving the loop by the throw cancels the stream: the rest is never read.
+    if (size > MAX_ANSWER_BYTES) {
+      throw new CellAnswerError(`the answer is larger than ${MAX_ANSWER_BYTES} bytes`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Writes `cells` in one statement: one array parameter per column, back into rows by `unnest`. */
