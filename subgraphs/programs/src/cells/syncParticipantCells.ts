@@ -46,8 +46,9 @@ export class CellSyncError extends Error {
 /**
  * One run of the cell sync: removes the cells of volunteers who no longer take part in this
  * instance's agencies (withdrawn everywhere here), picks participants lacking a cell and those
- * synced longest ago (at most `batchSize`, see {@link dueParticipants}), asks the national graph for their gender and birth year as the agency (pages of
- * 100, one token after another for those the previous one may not see), checks every answer
+ * synced longest ago (at most `batchSize`, see {@link dueParticipants}), asks the national
+ * graph for their gender and birth year as the agency (pages of 100, one token after another
+ * for those the previous one may not see), checks every answer
  * ({@link validateCellAnswer}) and writes the cells in one statement. The gateway's rules
  * decide what is given; nothing is stored unless every answer of the run read right, so a
  * refused answer changes nothing and the next run asks again.
@@ -105,7 +106,8 @@ async function dueParticipants(
   const [missing, oldest] = await Promise.all([
     prisma.$queryRaw<{ volunteerId: string }[]>`
       SELECT held."volunteerId" FROM (${held}) AS held
-       WHERE NOT EXISTS (SELECT 1 FROM "ParticipantCell" c WHERE c."volunteerId" = held."volunteerId")
+       WHERE NOT EXISTS (SELECT 1 FROM "ParticipantCell" c
+                          WHERE c."volunteerId" = held."volunteerId")
        ORDER BY md5(held."volunteerId" || ${randomUUID()}) LIMIT ${batchSize}`,
     prisma.$queryRaw<{ volunteerId: string }[]>`
       SELECT c."volunteerId" FROM "ParticipantCell" c
@@ -159,7 +161,7 @@ async function ask(options: CellSyncOptions, token: string, ids: string[]): Prom
  */
 export const MAX_ANSWER_BYTES = 1 << 20;
 
-/** The body as text, refused with {@link CellAnswerError} once it passes {@link MAX_ANSWER_BYTES}. */
+/** The body as text; {@link CellAnswerError} once it passes {@link MAX_ANSWER_BYTES}. */
 async function boundedText(response: Response): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -5,7 +5,7 @@ export interface CellValues {
   birthYear: number;
 }
 
-/** What one answer of the gateway gives: cells to store, and ids it did not give (refused, unknown). */
+/** What one answer of the gateway gives: cells to store, and the ids it gave no values for. */
 export interface CellAnswer {
   cells: CellValues[];
   /** Asked, and answered without both values (another agency's volunteer, null in the register). */
