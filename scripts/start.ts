@@ -24,6 +24,7 @@ import { indicatorsSubgraph } from '../subgraphs/indicators/src/server.ts';
 import { programsEnv } from '../subgraphs/programs/src/env.ts';
 import { volunteersEnv } from '../subgraphs/volunteers/src/env.ts';
 import { volunteersSubgraph } from '../subgraphs/volunteers/src/server.ts';
+import { startCellSyncs } from './programs/startCellSyncs.ts';
 import { startProgramsInstances } from './programs/startProgramsInstances.ts';
 import { seedIndicators } from './seed/seedIndicators.ts';
 import { seedVolunteers } from './seed/seedVolunteers.ts';
@@ -220,6 +221,20 @@ try {
     await listenOptions(gateway, 'GATEWAY'),
   );
   running.push({ name: 'gateway', stop: () => gatewayRunning.stop() });
+  // Each agency's instance copies its participants' gender and birth year through the gateway
+  // (README, "Participant cells"); stopped before the gateway and the instances.
+  if (devIssuerKey) {
+    const cellSyncs = await startCellSyncs({
+      instances: programsInstances!.instances,
+      gatewayUrl: gatewayRunning.url,
+      issuerKey: devIssuerKey,
+      issuer,
+      keysDir: path.join(startEnv.SAHEM_DATA_DIR, 'keys'),
+      intervalMs: programs.PROGRAMS_CELL_SYNC_INTERVAL_MS,
+      log,
+    });
+    running.push({ name: 'cell sync', stop: () => cellSyncs.stop() });
+  }
   if (devIssuerKey) {
     const lines = await Promise.all(
       DEMO_IDENTITIES.map(async (demo) => {

@@ -131,6 +131,24 @@ describe('the seed at a small scale', () => {
     expect(await contentHashes(second)).toEqual(firstHashes);
   });
 
+  it("gives every participant a cell with the register's gender and birth year", async () => {
+    const { rows: register } = await first.volunteers.pool.query<{ cell: string }>(
+      `SELECT concat_ws('|', id, gender, "birthYear") AS cell FROM "Volunteer" ORDER BY id`,
+    );
+    const { rows: participants } = await first.programs.pool.query<{ id: string }>(
+      `SELECT DISTINCT "volunteerId" AS id FROM "Participation" WHERE status <> 'WITHDRAWN'`,
+    );
+    const { rows: cells } = await first.programs.pool.query<{ cell: string }>(
+      `SELECT concat_ws('|', "volunteerId", gender, "birthYear") AS cell
+         FROM "ParticipantCell" ORDER BY "volunteerId"`,
+    );
+    const taking = new Set(participants.map((row) => row.id));
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.map((row) => row.cell)).toEqual(
+      register.map((row) => row.cell).filter((cell) => taking.has(cell.split('|')[0]!)),
+    );
+  });
+
   it('leaves a seeded database alone, and reseeds it on reset', async () => {
     const [volunteers, programs] = await seedPair(first, { scale: 0.2, seed: 7 });
     expect(volunteers.seeded).toBe(false);
@@ -216,6 +234,15 @@ describe("the seed of four agencies' own databases", () => {
       .map(({ row }) => row);
   };
 
+  const rowsOfCells = async (dbs: Database<ProgramsClient>[]) =>
+    (
+      await Promise.all(
+        dbs.map(
+          async (db) => (await db.pool.query('SELECT "volunteerId" FROM "ParticipantCell"')).rows,
+        ),
+      )
+    ).flat();
+
   beforeAll(async () => {
     const databases = await Promise.all(
       Array.from({ length: 5 }, () => createTestDatabase(migrations('programs'))),
@@ -242,6 +269,23 @@ describe("the seed of four agencies' own databases", () => {
       expect(together).toEqual(await rowsOf(single, table));
     },
   );
+
+  it("gives each agency's database the cells of its own participants only", async () => {
+    for (const db of own) {
+      const { rows } = await db.pool.query<{ missing: number; foreign: number }>(
+        `SELECT (SELECT count(DISTINCT "volunteerId") FROM "Participation" p
+                  WHERE p.status <> 'WITHDRAWN' AND NOT EXISTS (SELECT 1 FROM "ParticipantCell" c
+                                     WHERE c."volunteerId" = p."volunteerId"))::int AS missing,
+                (SELECT count(*) FROM "ParticipantCell" c
+                  WHERE NOT EXISTS (SELECT 1 FROM "Participation" p
+                                     WHERE p."volunteerId" = c."volunteerId"
+                                       AND p.status <> 'WITHDRAWN'))::int AS foreign`,
+      );
+      expect(rows[0]).toEqual({ missing: 0, foreign: 0 });
+    }
+    const together = (await rowsOfCells(own)).length;
+    expect(together).toBeGreaterThan((await rowsOfCells(single)).length);
+  });
 
   it("writes each agency's records into its own database only", async () => {
     for (const [i, code] of CODES.entries()) {

@@ -36,9 +36,15 @@ export interface ProgramsInstancesOptions {
   log: (line: string) => void;
 }
 
+/** One running instance: its name (`SCD`, `HRSD+SRCA`) and the agencies it holds. */
+export type RunningProgramsInstance = RunningSubgraph<PrismaClient> & {
+  instance: string;
+  codes: readonly string[];
+};
+
 /** The running instances, the registry as the gateway must see it, and how to stop them. */
 export interface RunningProgramsInstances {
-  instances: (RunningSubgraph<PrismaClient> & { instance: string })[];
+  instances: RunningProgramsInstance[];
   /** The registry with the URLs the instances really listen on (ports `0` resolved). */
   registry: AgencyRegistry;
   /** Stops every instance, then the PostgreSQL server. */
@@ -68,7 +74,7 @@ export async function startProgramsInstances(
         port: options.embeddedPort,
       });
   if (server) options.log(`programs: embedded PostgreSQL on port ${server.port}`);
-  const started: (RunningSubgraph<PrismaClient> & { instance: string })[] = [];
+  const started: RunningProgramsInstance[] = [];
   const stop = async () => {
     for (const running of started.splice(0).reverse()) await running.stop();
     await server?.stop();
@@ -106,7 +112,7 @@ export async function startProgramsInstances(
             log: options.log,
           },
         );
-        const named = Object.assign(running, { instance: config.name });
+        const named = Object.assign(running, { instance: config.name, codes: config.codes });
         started.push(named);
         return named;
       }),

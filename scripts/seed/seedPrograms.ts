@@ -8,11 +8,12 @@ import { buildPrograms } from './buildPrograms.ts';
 import { dateOf } from './calendar.ts';
 import { insertHourLogs, type HourLogRow } from './insertHourLogs.ts';
 import { insertInSlices } from './insertInSlices.ts';
+import { insertParticipantCells, participantCellsOf } from './insertParticipantCells.ts';
 import { insertParticipations, type ParticipationRow } from './insertParticipations.ts';
 import { resolveSeedOptions, type SeedOptions, type SeedReport } from './options.ts';
 import { createParticipationPlanner } from './planParticipations.ts';
 import { transactionTimeout } from './transactionTimeout.ts';
-import { volunteerProfile } from './volunteerProfile.ts';
+import { volunteerProfile, type VolunteerProfile } from './volunteerProfile.ts';
 
 /**
  * Volunteers whose participations and hour logs are planned and written together: about
@@ -62,7 +63,7 @@ export async function seedPrograms(
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_KEY})`;
       if (reset) {
         await tx.$executeRawUnsafe(
-          'TRUNCATE "HourLog", "Participation", "Program", "Agency" RESTART IDENTITY CASCADE',
+          'TRUNCATE "HourLog", "Participation", "Program", "Agency", "ParticipantCell" RESTART IDENTITY CASCADE',
         );
       } else {
         const programs = await tx.program.count();
@@ -141,24 +142,30 @@ export async function seedPrograms(
       for (let start = 0; start < total; start += VOLUNTEER_CHUNK) {
         const participations: ParticipationRow[] = [];
         const hourLogs: HourLogRow[] = [];
+        const profiles: VolunteerProfile[] = [];
         const end = Math.min(start + VOLUNTEER_CHUNK, total);
         // Every volunteer is planned (the planner counts places in every program), then only
         // this database's agencies' rows are kept.
         for (let index = start; index < end; index++) {
-          const planned = plan(volunteerProfile(seed, index, total));
+          const profile = volunteerProfile(seed, index, total);
+          profiles.push(profile);
+          const planned = plan(profile);
           for (const row of planned.participations) if (ownedHere(row.id)) participations.push(row);
           for (const row of planned.hourLogs) if (ownedHere(row.id)) hourLogs.push(row);
         }
         // Participations first: hour logs reference them.
         await insertInSlices(participations, (slice) => insertParticipations(tx, slice));
         await insertInSlices(hourLogs, (slice) => insertHourLogs(tx, slice));
+        await insertInSlices(participantCellsOf(profiles, participations), (slice) =>
+          insertParticipantCells(tx, slice),
+        );
         rows.Participation += participations.length;
         rows.HourLog += hourLogs.length;
         onProgress({ phase: 'participations', done: end, total });
       }
       // Planner statistics now, not when autovacuum gets round to it: until then the period
       // aggregates plan as if the tables were empty, and take 20 times longer at scale 1.
-      await tx.$executeRaw`ANALYZE "Agency", "Program", "Participation", "HourLog"`;
+      await tx.$executeRaw`ANALYZE "Agency", "Program", "Participation", "HourLog", "ParticipantCell"`;
       return { seeded: true, rows };
     },
     { maxWait: 30_000, timeout: transactionTimeout(total) },

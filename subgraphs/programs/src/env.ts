@@ -7,6 +7,7 @@ import {
   listenVariables,
   operationsVariables,
   port,
+  positiveInt,
   text,
   readAgencyRegistry,
   readEnv,
@@ -30,6 +31,13 @@ const agencyCodes: EnvVar<string[] | undefined> = {
   parse: parseAgencyCodes,
 };
 
+const optionalFile: EnvVar<string | undefined> = {
+  description:
+    'file holding the service bearer token(s) of the agencies this instance holds, one per line, read before every cell sync',
+  default: undefined,
+  parse: (raw) => raw,
+};
+
 /** Configuration of the programs subgraph; see the README for every variable. */
 export function programsEnv(source?: EnvSource) {
   return readEnv(
@@ -47,6 +55,12 @@ export function programsEnv(source?: EnvSource) {
         'http://127.0.0.1:4000/.well-known/jwks.json',
         "the gateway's public keys, which sign the caller token of every request",
       ),
+      PROGRAMS_CELL_SYNC_URL: url(
+        undefined,
+        "the gateway's GraphQL URL the participant cells are read from; unset: no cell sync",
+      ),
+      PROGRAMS_CELL_SYNC_TOKEN_FILE: optionalFile,
+      PROGRAMS_CELL_SYNC_INTERVAL_MS: positiveInt(600_000, 'time between two cell syncs'),
       SAHEM_DATA_DIR: text(
         path.resolve('.data'),
         'folder of the embedded PostgreSQL data (development)',
@@ -64,6 +78,8 @@ export interface ProgramsInstanceSettings {
   /** The caller-token audiences it answers to (see `acceptedAudiences`). */
   audiences: string[];
   sketchKey: string;
+  /** Where and how often the participant cells are synced; unset: no sync. */
+  cellSync?: { gatewayUrl: string; tokenFile: string; intervalMs: number };
 }
 
 /**
@@ -95,6 +111,13 @@ export function programsInstanceSettings(
       'PROGRAMS_SKETCH_KEY must be set in production to a random secret of 32 characters or more, shared by every agency instance and not given to the gateway',
     );
   }
+  const cellSyncUrl = env.PROGRAMS_CELL_SYNC_URL;
+  const tokenFile = env.PROGRAMS_CELL_SYNC_TOKEN_FILE;
+  if (cellSyncUrl && !tokenFile) {
+    problems.push(
+      "PROGRAMS_CELL_SYNC_TOKEN_FILE must name the file of the agency's service token when PROGRAMS_CELL_SYNC_URL is set",
+    );
+  }
   if (problems.length > 0 || !instance) {
     throw new EnvError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
@@ -102,5 +125,13 @@ export function programsInstanceSettings(
     instance,
     audiences: acceptedAudiences(instance),
     sketchKey: env.PROGRAMS_SKETCH_KEY,
+    ...(cellSyncUrl &&
+      tokenFile && {
+        cellSync: {
+          gatewayUrl: cellSyncUrl,
+          tokenFile,
+          intervalMs: env.PROGRAMS_CELL_SYNC_INTERVAL_MS,
+        },
+      }),
   };
 }

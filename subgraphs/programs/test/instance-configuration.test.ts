@@ -124,3 +124,36 @@ describe('the instance the environment describes', () => {
     );
   });
 });
+
+describe('the participant cell sync', () => {
+  it('is off unless PROGRAMS_CELL_SYNC_URL is set', () => {
+    expect(settings({ PROGRAMS_AGENCIES: 'SCD' }).cellSync).toBeUndefined();
+  });
+
+  it('runs every 10 minutes with the token file given', () => {
+    expect(
+      settings({
+        PROGRAMS_AGENCIES: 'SCD',
+        PROGRAMS_CELL_SYNC_URL: 'http://gateway:4000/graphql',
+        PROGRAMS_CELL_SYNC_TOKEN_FILE: '/run/secrets/scd-token',
+      }).cellSync,
+    ).toEqual({
+      gatewayUrl: 'http://gateway:4000/graphql',
+      tokenFile: '/run/secrets/scd-token',
+      intervalMs: 600_000,
+    });
+  });
+
+  it('refuses a sync URL without a token file, naming the variable', () => {
+    expect(() =>
+      settings({ PROGRAMS_AGENCIES: 'SCD', PROGRAMS_CELL_SYNC_URL: 'http://gateway:4000/graphql' }),
+    ).toThrow(/PROGRAMS_CELL_SYNC_TOKEN_FILE/);
+  });
+
+  it.each([
+    ['PROGRAMS_CELL_SYNC_URL', 'gateway:4000'],
+    ['PROGRAMS_CELL_SYNC_INTERVAL_MS', '0'],
+  ])('refuses %s=%j', (name, value) => {
+    expect(() => programsEnv({ [name]: value })).toThrow(EnvError);
+  });
+});

@@ -304,6 +304,60 @@ describe('paging through volunteers', () => {
   );
 });
 
+const BY_IDS = /* GraphQL */ `
+  query ByIds($ids: [ID!], $filter: VolunteerFilter, $first: Int) {
+    volunteers(ids: $ids, filter: $filter, first: $first) {
+      totalCount
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`;
+
+describe('searching volunteers by id', () => {
+  it('returns only the volunteers named, in id order, unknown ids left out', async () => {
+    const named = [volunteers[5]!.id, volunteers[1]!.id, 'V-9999999', volunteers[8]!.id];
+
+    const result = await subgraph.run(BY_IDS, { ids: named, first: 100 });
+
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.volunteers).toEqual({
+      totalCount: 3,
+      edges: [volunteers[1]!, volunteers[5]!, volunteers[8]!].map(({ id }) => ({ node: { id } })),
+    });
+  });
+
+  it('applies the filter to the volunteers named', async () => {
+    const ids = volunteers.map((volunteer) => volunteer.id).slice(0, 6);
+    const filter: VolunteerFilter = { status: 'ACTIVE' };
+
+    const result = await subgraph.run(BY_IDS, { ids, filter, first: 100 });
+
+    const expected = volunteers.slice(0, 6).filter((volunteer) => matches(volunteer, filter));
+    expect(result.data!.volunteers).toMatchObject({
+      totalCount: expected.length,
+      edges: expected.map(({ id }) => ({ node: { id } })),
+    });
+  });
+
+  it('returns nobody for an empty list of ids', async () => {
+    const result = await subgraph.run(BY_IDS, { ids: [] });
+
+    expect(result.data!.volunteers).toEqual({ totalCount: 0, edges: [] });
+  });
+
+  it('refuses more than 100 ids as BAD_USER_INPUT on ids', async () => {
+    const ids = Array.from({ length: 101 }, (_, index) => `V-${String(index).padStart(7, '0')}`);
+
+    const result = await subgraph.run(BY_IDS, { ids });
+
+    expectGraphQLError(result, 'BAD_USER_INPUT', 'ids');
+  });
+});
+
 /** The counts the API should return: how many of `volunteers` carry each key, in key order. */
 function expectedCounts(by: VolunteerGrouping, filter: VolunteerFilter) {
   const keysOf = (volunteer: Profile): string[] =>

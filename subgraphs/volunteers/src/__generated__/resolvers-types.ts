@@ -125,6 +125,7 @@ export type QueryVolunteersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<VolunteerFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** An administrative region of Saudi Arabia. */
