@@ -1,26 +1,22 @@
 import type { Database } from '@sahem/kit';
-import type {
-  Prisma,
-  PrismaClient as ProgramsPrismaClient,
-} from '../../subgraphs/programs/src/__generated__/prisma/client.ts';
+import type { PrismaClient as ProgramsPrismaClient } from '../../subgraphs/programs/src/__generated__/prisma/client.ts';
+import { afterBulkLoad } from './afterBulkLoad.ts';
 import { AGENCIES } from './agencyCatalogue.ts';
 import { buildPrograms } from './buildPrograms.ts';
-import { dateOf } from './calendar.ts';
-import { insertHourLogs, type HourLogRow } from './insertHourLogs.ts';
-import { insertInSlices } from './insertInSlices.ts';
-import { insertParticipations, type ParticipationRow } from './insertParticipations.ts';
+import { copyHourLogs, type HourLogRow } from './copyHourLogs.ts';
+import { copyParticipations, type ParticipationRow } from './copyParticipations.ts';
+import { copyPrograms } from './copyPrograms.ts';
+import { inTransaction } from './inTransaction.ts';
 import { resolveSeedOptions, type SeedOptions, type SeedReport } from './options.ts';
 import { createParticipationPlanner } from './planParticipations.ts';
-import { transactionTimeout } from './transactionTimeout.ts';
 import { volunteerProfile } from './volunteerProfile.ts';
 
 /**
- * Volunteers whose participations and hour logs are planned and written together: about
- * 1,500 participations and 10,000 hour logs.
+ * Volunteers whose participations and hour logs are planned and written together (a COPY of
+ * participations, then one of hour logs, which reference them): about 7,500 participations and
+ * 50,000 hour logs per `history`, what is held in memory at a time.
  */
-const VOLUNTEER_CHUNK = 1_000;
-/** Programs per `createMany`: 16 columns each stays well under PostgreSQL's 65,535 parameters. */
-const ROW_CHUNK = 3_000;
+const VOLUNTEER_CHUNK = 5_000;
 const LOCK_KEY = 7_272_028;
 
 /** What the programs seeder accepts. */
@@ -45,6 +41,9 @@ export const SEEDED_AGENCIES: readonly string[] = AGENCIES.map((agency) => agenc
  * every agency's programs whatever is written: one agency's database gets exactly its share of
  * the single-store seed, and the four agencies' databases together hold that seed, row for row.
  *
+ * Rows are streamed with `COPY` as they are planned, so memory does not grow with the volunteers;
+ * {@link afterBulkLoad} then runs once over the loaded database.
+ *
  * Everything happens in one transaction: a crash leaves the database as it was, never half
  * seeded. A database that already has programs is left alone unless `reset` is set (agency rows
  * alone, which a programs instance writes at start, do not count as seeded).
@@ -53,114 +52,85 @@ export async function seedPrograms(
   db: Database<ProgramsPrismaClient>,
   options: ProgramsSeedOptions,
 ): Promise<SeedReport> {
-  const { seed, scale, reset, volunteers: total, onProgress } = resolveSeedOptions(options);
+  const {
+    seed,
+    scale,
+    history,
+    reset,
+    volunteers: total,
+    onProgress,
+  } = resolveSeedOptions(options);
   const written = new Set(options.agencies ?? SEEDED_AGENCIES);
   // Keys name their agency: `SCD-00042` for programs, `SCD-<uuid>` for the rest.
   const ownedHere = (id: string) => written.has(id.slice(0, id.indexOf('-')));
-  return db.prisma.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_KEY})`;
-      if (reset) {
-        await tx.$executeRawUnsafe(
-          'TRUNCATE "HourLog", "Participation", "Program", "Agency" RESTART IDENTITY CASCADE',
-        );
-      } else {
-        const programs = await tx.program.count();
-        if (programs > 0) {
-          const [found, participations, hourLogs] = await Promise.all([
-            tx.agency.count(),
-            tx.participation.count(),
-            tx.hourLog.count(),
-          ]);
-          return {
-            seeded: false,
-            rows: {
-              Agency: found,
-              Program: programs,
-              Participation: participations,
-              HourLog: hourLogs,
-            },
-          };
-        }
-      }
-
-      onProgress({ phase: 'programs', done: 0, total: 1 });
-      const plans = buildPrograms(seed, scale, total);
-      const agencies = AGENCIES.filter((agency) => written.has(agency.code));
-      const programs = plans.programs.filter((program) => written.has(program.agencyCode));
-      // The instance may have written its agencies' rows already (at start): numbering is the
-      // seed's, names stay as they are.
-      for (const agency of agencies) {
-        const lastProgramNumber = plans.lastNumbers.get(agency.code) ?? 0;
-        await tx.agency.upsert({
-          where: { code: agency.code },
-          create: {
-            code: agency.code,
-            nameAr: agency.name.ar,
-            nameEn: agency.name.en,
-            sector: agency.sector,
-            lastProgramNumber,
+  return inTransaction(db.pool, async (client) => {
+    const count = async (table: string) =>
+      (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`)).rows[0]!.n;
+    await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
+    if (reset) {
+      await client.query(
+        'TRUNCATE "HourLog", "Participation", "Program", "Agency" RESTART IDENTITY CASCADE',
+      );
+    } else {
+      const programs = await count('Program');
+      if (programs > 0) {
+        return {
+          seeded: false,
+          rows: {
+            Agency: await count('Agency'),
+            Program: programs,
+            Participation: await count('Participation'),
+            HourLog: await count('HourLog'),
           },
-          update: { lastProgramNumber },
-        });
+        };
       }
-      for (let start = 0; start < programs.length; start += ROW_CHUNK) {
-        await tx.program.createMany({
-          data: programs
-            .slice(start, start + ROW_CHUNK)
-            .map((program): Prisma.ProgramCreateManyInput => ({
-              id: program.id,
-              agencyCode: program.agencyCode,
-              titleAr: program.title.ar,
-              titleEn: program.title.en,
-              descriptionAr: program.description.ar,
-              descriptionEn: program.description.en,
-              kind: program.template.kind,
-              regionCode: program.regionCode,
-              startDate: dateOf(program.startDay),
-              endDate: dateOf(program.endDay),
-              capacity: program.capacity,
-              requiredSkills: [...program.requiredSkills],
-              status: program.status,
-              beneficiariesServed: program.beneficiariesServed,
-              createdAt: new Date(program.createdAtMs),
-              updatedAt: new Date(program.updatedAtMs),
-            })),
-        });
-      }
-      onProgress({ phase: 'programs', done: 1, total: 1 });
+    }
 
-      const plan = createParticipationPlanner(seed, plans);
-      const rows = {
-        Agency: agencies.length,
-        Program: programs.length,
-        Participation: 0,
-        HourLog: 0,
-      };
-      onProgress({ phase: 'participations', done: 0, total });
-      for (let start = 0; start < total; start += VOLUNTEER_CHUNK) {
-        const participations: ParticipationRow[] = [];
-        const hourLogs: HourLogRow[] = [];
-        const end = Math.min(start + VOLUNTEER_CHUNK, total);
-        // Every volunteer is planned (the planner counts places in every program), then only
-        // this database's agencies' rows are kept.
-        for (let index = start; index < end; index++) {
-          const planned = plan(volunteerProfile(seed, index, total));
-          for (const row of planned.participations) if (ownedHere(row.id)) participations.push(row);
-          for (const row of planned.hourLogs) if (ownedHere(row.id)) hourLogs.push(row);
-        }
-        // Participations first: hour logs reference them.
-        await insertInSlices(participations, (slice) => insertParticipations(tx, slice));
-        await insertInSlices(hourLogs, (slice) => insertHourLogs(tx, slice));
-        rows.Participation += participations.length;
-        rows.HourLog += hourLogs.length;
-        onProgress({ phase: 'participations', done: end, total });
+    onProgress({ phase: 'programs', done: 0, total: 1 });
+    const plans = buildPrograms(seed, scale, total, history);
+    const agencies = AGENCIES.filter((agency) => written.has(agency.code));
+    // The instance may have written its agencies' rows already (at start): numbering is the
+    // seed's, names stay as they are.
+    for (const agency of agencies) {
+      await client.query(
+        `INSERT INTO "Agency" (code, "nameAr", "nameEn", sector, "lastProgramNumber")
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (code) DO UPDATE SET "lastProgramNumber" = EXCLUDED."lastProgramNumber"`,
+        [
+          agency.code,
+          agency.name.ar,
+          agency.name.en,
+          agency.sector,
+          plans.lastNumbers.get(agency.code) ?? 0,
+        ],
+      );
+    }
+    const programs = await copyPrograms(
+      client,
+      plans.programs.filter((program) => written.has(program.agencyCode)),
+    );
+    onProgress({ phase: 'programs', done: 1, total: 1 });
+
+    const plan = createParticipationPlanner(seed, plans);
+    const rows = { Agency: agencies.length, Program: programs, Participation: 0, HourLog: 0 };
+    onProgress({ phase: 'participations', done: 0, total });
+    for (let start = 0; start < total; start += VOLUNTEER_CHUNK) {
+      const participations: ParticipationRow[] = [];
+      const hourLogs: HourLogRow[] = [];
+      const end = Math.min(start + VOLUNTEER_CHUNK, total);
+      // Every volunteer is planned (the planner counts places in every program), then only
+      // this database's agencies' rows are kept.
+      for (let index = start; index < end; index++) {
+        const planned = plan(volunteerProfile(seed, index, total));
+        for (const row of planned.participations) if (ownedHere(row.id)) participations.push(row);
+        for (const row of planned.hourLogs) if (ownedHere(row.id)) hourLogs.push(row);
       }
-      // Planner statistics now, not when autovacuum gets round to it: until then the period
-      // aggregates plan as if the tables were empty, and take 20 times longer at scale 1.
-      await tx.$executeRaw`ANALYZE "Agency", "Program", "Participation", "HourLog"`;
-      return { seeded: true, rows };
-    },
-    { maxWait: 30_000, timeout: transactionTimeout(total) },
-  );
+      // Participations first: hour logs reference them.
+      rows.Participation += await copyParticipations(client, participations);
+      rows.HourLog += await copyHourLogs(client, hourLogs);
+      onProgress({ phase: 'participations', done: end, total });
+    }
+    await afterBulkLoad(client);
+    return { seeded: true, rows };
+  });
 }
