@@ -24,7 +24,12 @@ import { PrismaClient as VolunteersPrismaClient } from '../subgraphs/volunteers/
 import { createProgressBar } from './seed/createProgressBar.ts';
 import { parseSeedArgs, SEED_USAGE, UsageError } from './seed/parseSeedArgs.ts';
 import { quietDroppedConnections } from './seed/quietDroppedConnections.ts';
-import { seedIndicators, seedPrograms, seedVolunteers, type SeedReport } from './seed/index.ts';
+import {
+  seedIndicators,
+  seedProgramsStores,
+  seedVolunteers,
+  type SeedReport,
+} from './seed/index.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -184,14 +189,14 @@ async function main(): Promise<void> {
       nationalIdSalt: env.VOLUNTEERS_NATIONAL_ID_SALT,
       onProgress: (progress) => bar?.update('volunteers', progress),
     }),
-    Promise.all(
-      programsDbs.map(({ name, agencies, db }) =>
-        seedPrograms(db, {
-          ...options,
-          agencies,
-          onProgress: (progress) => bar?.update(name, progress),
-        }),
-      ),
+    // Planned once for all the programs databases, each getting its agencies' rows.
+    seedProgramsStores(
+      programsDbs.map(({ name, agencies, db }) => ({
+        db,
+        agencies,
+        onProgress: (progress) => bar?.update(name, progress),
+      })),
+      options,
     ),
     seedIndicators(indicatorsDb, options),
   ]).finally(() => bar?.finish());

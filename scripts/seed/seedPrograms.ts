@@ -1,20 +1,20 @@
 import type { Database } from '@sahem/kit';
+import type pg from 'pg';
 import type { PrismaClient as ProgramsPrismaClient } from '../../subgraphs/programs/src/__generated__/prisma/client.ts';
 import { afterBulkLoad } from './afterBulkLoad.ts';
 import { AGENCIES } from './agencyCatalogue.ts';
-import { buildPrograms } from './buildPrograms.ts';
-import { copyHourLogs, type HourLogRow } from './copyHourLogs.ts';
-import { copyParticipations, type ParticipationRow } from './copyParticipations.ts';
+import { buildPrograms, type ProgramPlans } from './buildPrograms.ts';
+import { copyHourLogs } from './copyHourLogs.ts';
+import { copyParticipations } from './copyParticipations.ts';
 import { copyPrograms } from './copyPrograms.ts';
+import { generateParticipations } from './generateParticipations.ts';
 import { inTransaction } from './inTransaction.ts';
 import { resolveSeedOptions, type SeedOptions, type SeedReport } from './options.ts';
-import { createParticipationPlanner } from './planParticipations.ts';
-import { volunteerProfile } from './volunteerProfile.ts';
 
 /**
  * Volunteers whose participations and hour logs are planned and written together (a COPY of
- * participations, then one of hour logs, which reference them): about 7,500 participations and
- * 50,000 hour logs per `history`, what is held in memory at a time.
+ * participations, then one of hour logs, which reference them, into each database): about
+ * 7,500 participations and 50,000 hour logs per unit of `history`, what is held in memory.
  */
 const VOLUNTEER_CHUNK = 5_000;
 const LOCK_KEY = 7_272_028;
@@ -27,6 +27,15 @@ export interface ProgramsSeedOptions extends SeedOptions {
    * @default every agency of the seed (the single-store layout)
    */
   agencies?: readonly string[];
+}
+
+/** One programs database of {@link seedProgramsStores}, with the agencies it holds. */
+export interface ProgramsStore {
+  db: Database<ProgramsPrismaClient>;
+  /** As {@link ProgramsSeedOptions.agencies}. @default every agency of the seed */
+  agencies?: readonly string[];
+  /** This database's progress; `SeedOptions.onProgress` is not called by the stores' seeder. */
+  onProgress?: SeedOptions['onProgress'];
 }
 
 /** The codes of the agencies the seed has programs for. */
@@ -52,85 +61,140 @@ export async function seedPrograms(
   db: Database<ProgramsPrismaClient>,
   options: ProgramsSeedOptions,
 ): Promise<SeedReport> {
-  const {
-    seed,
-    scale,
-    history,
-    reset,
-    volunteers: total,
-    onProgress,
-  } = resolveSeedOptions(options);
-  const written = new Set(options.agencies ?? SEEDED_AGENCIES);
-  // Keys name their agency: `SCD-00042` for programs, `SCD-<uuid>` for the rest.
-  const ownedHere = (id: string) => written.has(id.slice(0, id.indexOf('-')));
-  return inTransaction(db.pool, async (client) => {
-    const count = async (table: string) =>
-      (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`)).rows[0]!.n;
-    await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
-    if (reset) {
-      await client.query(
-        'TRUNCATE "HourLog", "Participation", "Program", "Agency" RESTART IDENTITY CASCADE',
-      );
-    } else {
-      const programs = await count('Program');
-      if (programs > 0) {
-        return {
-          seeded: false,
-          rows: {
-            Agency: await count('Agency'),
-            Program: programs,
-            Participation: await count('Participation'),
-            HourLog: await count('HourLog'),
-          },
-        };
-      }
-    }
+  const { agencies, onProgress, ...rest } = options;
+  const [report] = await seedProgramsStores([{ db, agencies, onProgress }], rest);
+  return report!;
+}
 
-    onProgress({ phase: 'programs', done: 0, total: 1 });
-    const plans = buildPrograms(seed, scale, total, history);
-    const agencies = AGENCIES.filter((agency) => written.has(agency.code));
-    // The instance may have written its agencies' rows already (at start): numbering is the
-    // seed's, names stay as they are.
-    for (const agency of agencies) {
-      await client.query(
-        `INSERT INTO "Agency" (code, "nameAr", "nameEn", sector, "lastProgramNumber")
-         VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (code) DO UPDATE SET "lastProgramNumber" = EXCLUDED."lastProgramNumber"`,
-        [
-          agency.code,
-          agency.name.ar,
-          agency.name.en,
-          agency.sector,
-          plans.lastNumbers.get(agency.code) ?? 0,
-        ],
-      );
-    }
-    const programs = await copyPrograms(
-      client,
-      plans.programs.filter((program) => written.has(program.agencyCode)),
+/**
+ * {@link seedPrograms} into several databases at once (one per programs instance), planning the
+ * seed once for all: planning is most of the work, and each database would otherwise plan every
+ * agency's rows to keep its own. Each database has its own transaction; all are rolled back
+ * when any fails before the end.
+ */
+export async function seedProgramsStores(
+  stores: readonly ProgramsStore[],
+  options: SeedOptions,
+): Promise<SeedReport[]> {
+  const { seed, scale, history, reset, volunteers: total } = resolveSeedOptions(options);
+  // One open transaction per database, nested so that a failure anywhere rolls back them all.
+  const inAll = async <T>(
+    work: (clients: pg.PoolClient[]) => Promise<T>,
+    clients: pg.PoolClient[] = [],
+  ): Promise<T> =>
+    clients.length === stores.length
+      ? work(clients)
+      : inTransaction(stores[clients.length]!.db.pool, (client) =>
+          inAll(work, [...clients, client]),
+        );
+
+  return inAll(async (clients) => {
+    const reports = await Promise.all(
+      clients.map((client) => (reset ? emptyStore(client) : findSeeded(client))),
     );
-    onProgress({ phase: 'programs', done: 1, total: 1 });
+    const targets = stores.flatMap((store, i) => {
+      if (reports[i]) return [];
+      const written = new Set(store.agencies ?? SEEDED_AGENCIES);
+      const rows = { Agency: 0, Program: 0, Participation: 0, HourLog: 0 };
+      reports[i] = { seeded: true, rows };
+      return [
+        {
+          client: clients[i]!,
+          rows,
+          written,
+          // Keys name their agency: `SCD-00042` for programs, `SCD-<uuid>` for the rest.
+          ownedHere: (id: string) => written.has(id.slice(0, id.indexOf('-'))),
+          onProgress: store.onProgress ?? (() => undefined),
+        },
+      ];
+    });
+    if (targets.length === 0) return reports as SeedReport[];
 
-    const plan = createParticipationPlanner(seed, plans);
-    const rows = { Agency: agencies.length, Program: programs, Participation: 0, HourLog: 0 };
-    onProgress({ phase: 'participations', done: 0, total });
-    for (let start = 0; start < total; start += VOLUNTEER_CHUNK) {
-      const participations: ParticipationRow[] = [];
-      const hourLogs: HourLogRow[] = [];
-      const end = Math.min(start + VOLUNTEER_CHUNK, total);
-      // Every volunteer is planned (the planner counts places in every program), then only
-      // this database's agencies' rows are kept.
-      for (let index = start; index < end; index++) {
-        const planned = plan(volunteerProfile(seed, index, total));
-        for (const row of planned.participations) if (ownedHere(row.id)) participations.push(row);
-        for (const row of planned.hourLogs) if (ownedHere(row.id)) hourLogs.push(row);
-      }
-      // Participations first: hour logs reference them.
-      rows.Participation += await copyParticipations(client, participations);
-      rows.HourLog += await copyHourLogs(client, hourLogs);
-      onProgress({ phase: 'participations', done: end, total });
+    for (const target of targets) target.onProgress({ phase: 'programs', done: 0, total: 1 });
+    const plans = buildPrograms(seed, scale, total, history);
+    await Promise.all(
+      targets.map(async (target) => {
+        target.rows.Agency = await writeAgencies(target.client, plans, target.written);
+        target.rows.Program = await copyPrograms(
+          target.client,
+          plans.programs.filter((program) => target.written.has(program.agencyCode)),
+        );
+        target.onProgress({ phase: 'programs', done: 1, total: 1 });
+        target.onProgress({ phase: 'participations', done: 0, total });
+      }),
+    );
+
+    for (const chunk of generateParticipations({ seed, plans, total, chunk: VOLUNTEER_CHUNK })) {
+      await Promise.all(
+        targets.map(async ({ client, rows, ownedHere, onProgress }) => {
+          // Participations first: hour logs reference them.
+          rows.Participation += await copyParticipations(
+            client,
+            chunk.participations.filter((row) => ownedHere(row.id)),
+          );
+          rows.HourLog += await copyHourLogs(
+            client,
+            chunk.hourLogs.filter((row) => ownedHere(row.id)),
+          );
+          onProgress({ phase: 'participations', done: chunk.done, total });
+        }),
+      );
     }
-    await afterBulkLoad(client);
-    return { seeded: true, rows };
+    await Promise.all(targets.map((target) => afterBulkLoad(target.client)));
+    return reports as SeedReport[];
   });
+}
+
+/** Locks the database for this seed and empties its seeded tables (the `reset` option). */
+async function emptyStore(client: pg.ClientBase): Promise<undefined> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
+  await client.query(
+    'TRUNCATE "HourLog", "Participation", "Program", "Agency" RESTART IDENTITY CASCADE',
+  );
+  return undefined;
+}
+
+/** Locks the database for this seed; what it holds if it is seeded already, else `undefined`. */
+async function findSeeded(client: pg.ClientBase): Promise<SeedReport | undefined> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
+  const count = async (table: string) =>
+    (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`)).rows[0]!.n;
+  const programs = await count('Program');
+  if (programs === 0) return undefined;
+  return {
+    seeded: false,
+    rows: {
+      Agency: await count('Agency'),
+      Program: programs,
+      Participation: await count('Participation'),
+      HourLog: await count('HourLog'),
+    },
+  };
+}
+
+/**
+ * The agencies' rows. The instance may have written them already (at start): numbering is the
+ * seed's, names stay as they are. Returns how many.
+ */
+async function writeAgencies(
+  client: pg.ClientBase,
+  plans: ProgramPlans,
+  written: ReadonlySet<string>,
+): Promise<number> {
+  const agencies = AGENCIES.filter(({ code }) => written.has(code));
+  for (const agency of agencies) {
+    await client.query(
+      `INSERT INTO "Agency" (code, "nameAr", "nameEn", sector, "lastProgramNumber")
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (code) DO UPDATE SET "lastProgramNumber" = EXCLUDED."lastProgramNumber"`,
+      [
+        agency.code,
+        agency.name.ar,
+        agency.name.en,
+        agency.sector,
+        plans.lastNumbers.get(agency.code) ?? 0,
+      ],
+    );
+  }
+  return agencies.length;
 }

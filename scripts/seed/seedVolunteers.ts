@@ -1,12 +1,10 @@
 import type { Database } from '@sahem/kit';
-import { hashNationalId } from '../../subgraphs/volunteers/src/nationalId.ts';
 import type { PrismaClient as VolunteersPrismaClient } from '../../subgraphs/volunteers/src/__generated__/prisma/client.ts';
-import { copyVolunteers, type VolunteerRow } from './copyVolunteers.ts';
-import { copyVolunteerSkills, type VolunteerSkillRow } from './copyVolunteerSkills.ts';
+import { copyVolunteers } from './copyVolunteers.ts';
+import { copyVolunteerSkills } from './copyVolunteerSkills.ts';
+import { generateVolunteers } from './generateVolunteers.ts';
 import { inTransaction } from './inTransaction.ts';
 import { resolveSeedOptions, type SeedOptions, type SeedReport } from './options.ts';
-import { volunteerIdentity } from './volunteerIdentity.ts';
-import { volunteerProfile } from './volunteerProfile.ts';
 
 /**
  * Volunteers generated and written together (a COPY of volunteers, then one of their skills,
@@ -49,36 +47,12 @@ export async function seedVolunteers(
 
     let skillRows = 0;
     onProgress({ phase: 'volunteers', done: 0, total });
-    for (let start = 0; start < total; start += CHUNK) {
-      const volunteers: VolunteerRow[] = [];
-      const skills: VolunteerSkillRow[] = [];
-      for (let index = start; index < Math.min(start + CHUNK, total); index++) {
-        const profile = volunteerProfile(seed, index, total);
-        const identity = volunteerIdentity(seed, profile);
-        const registeredAt = new Date(profile.registeredAtMs);
-        volunteers.push({
-          id: profile.id,
-          fullName: identity.fullName,
-          nationalIdHash: hashNationalId(identity.nationalId, options.nationalIdSalt),
-          nationalIdLast4: identity.nationalId.slice(-4),
-          gender: profile.gender,
-          birthYear: profile.birthYear,
-          regionCode: profile.regionCode,
-          city: profile.city,
-          email: identity.email,
-          phone: identity.phone,
-          weeklyAvailabilityHours: profile.weeklyAvailabilityHours,
-          kinds: profile.kinds,
-          status: profile.status,
-          registeredAt,
-          updatedAt: registeredAt,
-        });
-        for (const skillCode of profile.skills) skills.push({ volunteerId: profile.id, skillCode });
-      }
+    const { nationalIdSalt } = options;
+    for (const chunk of generateVolunteers({ seed, total, nationalIdSalt, chunk: CHUNK })) {
       // Volunteers first: skills reference them.
-      await copyVolunteers(client, volunteers);
-      skillRows += await copyVolunteerSkills(client, skills);
-      onProgress({ phase: 'volunteers', done: start + volunteers.length, total });
+      await copyVolunteers(client, chunk.volunteers);
+      skillRows += await copyVolunteerSkills(client, chunk.skills);
+      onProgress({ phase: 'volunteers', done: chunk.done, total });
     }
     // Ids were given explicitly; without this the next registration would get V-0000001.
     await client.query(`SELECT setval('volunteer_number', $1)`, [total]);
