@@ -7,6 +7,7 @@ import { buildPrograms, type ProgramPlans } from './buildPrograms.ts';
 import { copyHourLogs } from './copyHourLogs.ts';
 import { copyParticipations } from './copyParticipations.ts';
 import { copyPrograms } from './copyPrograms.ts';
+import { deferIndexes } from './deferIndexes.ts';
 import { generateParticipations } from './generateParticipations.ts';
 import { inTransaction } from './inTransaction.ts';
 import { resolveSeedOptions, type SeedOptions, type SeedReport } from './options.ts';
@@ -18,6 +19,8 @@ import { resolveSeedOptions, type SeedOptions, type SeedReport } from './options
  */
 const VOLUNTEER_CHUNK = 5_000;
 const LOCK_KEY = 7_272_028;
+/** The tables loaded by COPY, whose indexes are built after the load (see `deferIndexes`). */
+const LOADED_TABLES = ['Program', 'Participation', 'HourLog'];
 
 /** What the programs seeder accepts. */
 export interface ProgramsSeedOptions extends SeedOptions {
@@ -105,6 +108,7 @@ export async function seedProgramsStores(
           // Keys name their agency: `SCD-00042` for programs, `SCD-<uuid>` for the rest.
           ownedHere: (id: string) => written.has(id.slice(0, id.indexOf('-'))),
           onProgress: store.onProgress ?? (() => undefined),
+          rebuildIndexes: (): Promise<void> => Promise.resolve(),
         },
       ];
     });
@@ -114,6 +118,7 @@ export async function seedProgramsStores(
     const plans = buildPrograms(seed, scale, total, history);
     await Promise.all(
       targets.map(async (target) => {
+        target.rebuildIndexes = await deferIndexes(target.client, LOADED_TABLES);
         target.rows.Agency = await writeAgencies(target.client, plans, target.written);
         target.rows.Program = await copyPrograms(
           target.client,
@@ -140,7 +145,12 @@ export async function seedProgramsStores(
         }),
       );
     }
-    await Promise.all(targets.map((target) => afterBulkLoad(target.client)));
+    await Promise.all(
+      targets.map(async (target) => {
+        await target.rebuildIndexes();
+        await afterBulkLoad(target.client);
+      }),
+    );
     return reports as SeedReport[];
   });
 }

@@ -2,6 +2,7 @@ import type { Database } from '@sahem/kit';
 import type { PrismaClient as VolunteersPrismaClient } from '../../subgraphs/volunteers/src/__generated__/prisma/client.ts';
 import { copyVolunteers } from './copyVolunteers.ts';
 import { copyVolunteerSkills } from './copyVolunteerSkills.ts';
+import { deferIndexes } from './deferIndexes.ts';
 import { generateVolunteers } from './generateVolunteers.ts';
 import { inTransaction } from './inTransaction.ts';
 import { resolveSeedOptions, type SeedOptions, type SeedReport } from './options.ts';
@@ -47,6 +48,7 @@ export async function seedVolunteers(
 
     let skillRows = 0;
     onProgress({ phase: 'volunteers', done: 0, total });
+    const rebuildIndexes = await deferIndexes(client, ['Volunteer', 'VolunteerSkill']);
     const { nationalIdSalt } = options;
     for (const chunk of generateVolunteers({ seed, total, nationalIdSalt, chunk: CHUNK })) {
       // Volunteers first: skills reference them.
@@ -54,6 +56,7 @@ export async function seedVolunteers(
       skillRows += await copyVolunteerSkills(client, chunk.skills);
       onProgress({ phase: 'volunteers', done: chunk.done, total });
     }
+    await rebuildIndexes();
     // Ids were given explicitly; without this the next registration would get V-0000001.
     await client.query(`SELECT setval('volunteer_number', $1)`, [total]);
     // Planner statistics now, not when autovacuum gets round to it: until then a freshly
