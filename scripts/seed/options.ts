@@ -9,8 +9,8 @@ export interface SeedOptions {
   /**
    * Depth of the volunteering history: `history` times as many programs per region and as many
    * applications per volunteer, hence about `history` times the participations and hour logs,
-   * for the same volunteers. `scale 40, history 3` is the national size: 200,000 volunteers,
-   * about 22,000 programs and 6 million hour logs.
+   * for the same volunteers. `scale 44, history 3` is the national size: 220,000 volunteers,
+   * 24,288 programs and about 6.3 million hour logs (`scale 40` falls short of 6 million).
    * @default 1
    */
   history?: number;

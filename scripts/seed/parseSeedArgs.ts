@@ -22,7 +22,7 @@ export const SEED_USAGE = `Usage: npm run seed -- [--scale N] [--history H] [--s
               allowed (0.1 = 500 volunteers, 200 = one million)            default 1
   --history H H × the programs per region and the applications per volunteer, so about
               H × the participations and hour logs (1–10); the national size is
-              --scale 40 --history 3: 200,000 volunteers, 22,000 programs, 6M hour logs
+              --scale 44 --history 3: 220,000 volunteers, 24,288 programs, 6.3M hour logs
                                                                            default 1
   --seed S    generator seed: the same scale and seed give the same data   default ${DEFAULT_SEED}
   --reset     empty the seeded tables first (otherwise a seeded database is left alone)

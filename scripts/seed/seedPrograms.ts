@@ -14,10 +14,12 @@ import { resolveSeedOptions, type SeedOptions, type SeedReport } from './options
 
 /**
  * Volunteers whose participations and hour logs are planned and written together (a COPY of
- * participations, then one of hour logs, which reference them, into each database): about
- * 7,500 participations and 50,000 hour logs per unit of `history`, what is held in memory.
+ * participations, then one of hour logs, which reference them, into each database), divided by
+ * `history`: about 1,500 participations and 10,000 hour logs whatever the depth, what is held in
+ * memory. Larger chunks save little (a COPY costs a round trip) and let the heap grow: 5,000
+ * volunteers at history 3 took the seeder to 1.4 GB at the national size.
  */
-const VOLUNTEER_CHUNK = 5_000;
+const VOLUNTEER_CHUNK = 1_000;
 const LOCK_KEY = 7_272_028;
 /** The tables loaded by COPY, whose indexes are built after the load (see `deferIndexes`). */
 const LOADED_TABLES = ['Program', 'Participation', 'HourLog'];
@@ -129,7 +131,12 @@ export async function seedProgramsStores(
       }),
     );
 
-    for (const chunk of generateParticipations({ seed, plans, total, chunk: VOLUNTEER_CHUNK })) {
+    for (const chunk of generateParticipations({
+      seed,
+      plans,
+      total,
+      chunk: Math.ceil(VOLUNTEER_CHUNK / history),
+    })) {
       await Promise.all(
         targets.map(async ({ client, rows, ownedHere, onProgress }) => {
           // Participations first: hour logs reference them.

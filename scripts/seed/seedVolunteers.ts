@@ -11,7 +11,7 @@ import { resolveSeedOptions, type SeedOptions, type SeedReport } from './options
  * Volunteers generated and written together (a COPY of volunteers, then one of their skills,
  * which reference them), between two progress callbacks: what is held in memory at a time.
  */
-const CHUNK = 10_000;
+const CHUNK = 2_000;
 // Serialises concurrent seeders of one database (two `npm start`s); any constant of our own.
 const LOCK_KEY = 7_272_027;
 
