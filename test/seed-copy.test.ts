@@ -184,15 +184,14 @@ function generatorRows(): Record<Table, Record<string, unknown>[]> {
   return rows;
 }
 
-/** Every index and constraint of `tables`, as the catalogue defines them. */
-async function schemaOf(db: Database<unknown>, tables: readonly string[]) {
+/** Every index and constraint of the database's tables, as the catalogue defines them. */
+async function schemaOf(db: Database<unknown>) {
   const { rows } = await db.pool.query<{ definition: string }>(
-    `SELECT indexdef AS definition FROM pg_indexes WHERE tablename = ANY($1)
+    `SELECT indexdef AS definition FROM pg_indexes WHERE schemaname = 'public'
      UNION ALL
      SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
-       FROM pg_constraint WHERE conrelid::regclass::text = ANY($2)
+       FROM pg_constraint WHERE connamespace = 'public'::regnamespace
      ORDER BY 1`,
-    [tables, tables.map((table) => `"${table}"`)],
   );
   return rows.map((row) => row.definition);
 }
@@ -255,14 +254,12 @@ describe('the seed written by COPY', () => {
   });
 
   it('builds again every index and constraint it set aside for the load', async () => {
-    const volunteerTables = ['Volunteer', 'VolunteerSkill', 'Skill'];
-    const programTables = ['Agency', 'Program', 'Participation', 'HourLog'];
-    expect(await schemaOf(volunteers, volunteerTables)).toEqual(
-      await schemaOf(fresh.volunteers, volunteerTables),
+    expect(await schemaOf(volunteers)).toEqual(await schemaOf(fresh.volunteers));
+    const rebuilt = await schemaOf(programs);
+    expect(rebuilt.filter((definition) => definition.includes('"HourLog"')).length).toBeGreaterThan(
+      3,
     );
-    const rebuilt = await schemaOf(programs, programTables);
-    expect(rebuilt.length).toBeGreaterThan(8);
-    expect(rebuilt).toEqual(await schemaOf(fresh.programs, programTables));
+    expect(rebuilt).toEqual(await schemaOf(fresh.programs));
   });
 });
 
