@@ -1,4 +1,4 @@
-// `npm run seed -- [--scale N] [--seed S] [--reset]`: fills the volunteers, programs and
+// `npm run seed -- [--scale N] [--history H] [--seed S] [--reset]`: fills the volunteers, programs and
 // indicators databases with the deterministic seed data, on the servers `npm start` uses: the
 // programs data of each agency in the database of the instance that holds it (the registry).
 import path from 'node:path';
@@ -24,7 +24,12 @@ import { PrismaClient as VolunteersPrismaClient } from '../subgraphs/volunteers/
 import { createProgressBar } from './seed/createProgressBar.ts';
 import { parseSeedArgs, SEED_USAGE, UsageError } from './seed/parseSeedArgs.ts';
 import { quietDroppedConnections } from './seed/quietDroppedConnections.ts';
-import { seedIndicators, seedPrograms, seedVolunteers, type SeedReport } from './seed/index.ts';
+import {
+  seedIndicators,
+  seedProgramsStores,
+  seedVolunteers,
+  type SeedReport,
+} from './seed/index.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -169,7 +174,12 @@ async function main(): Promise<void> {
           phases: { programs: [0, 0.02], participations: [0.02, 1] },
         })
       : undefined;
-  const options = { scale: args.scale, seed: args.seed, reset: args.reset };
+  const options = {
+    scale: args.scale,
+    history: args.history,
+    seed: args.seed,
+    reset: args.reset,
+  };
   // A connection per database: the seeders run side by side, each programs database getting its
   // own agencies' records. The bar's line ends even when a seeder fails, so the error starts on
   // a line of its own.
@@ -179,14 +189,14 @@ async function main(): Promise<void> {
       nationalIdSalt: env.VOLUNTEERS_NATIONAL_ID_SALT,
       onProgress: (progress) => bar?.update('volunteers', progress),
     }),
-    Promise.all(
-      programsDbs.map(({ name, agencies, db }) =>
-        seedPrograms(db, {
-          ...options,
-          agencies,
-          onProgress: (progress) => bar?.update(name, progress),
-        }),
-      ),
+    // Planned once for all the programs databases, each getting its agencies' rows.
+    seedProgramsStores(
+      programsDbs.map(({ name, agencies, db }) => ({
+        db,
+        agencies,
+        onProgress: (progress) => bar?.update(name, progress),
+      })),
+      options,
     ),
     seedIndicators(indicatorsDb, options),
   ]).finally(() => bar?.finish());
@@ -196,9 +206,12 @@ async function main(): Promise<void> {
     volunteers.seeded || programs.some((report) => report.seeded) || indicators.seeded
       ? 'seeded'
       : 'nothing to seed';
+  // The seeder's own peak, not PostgreSQL's: the figure bounded streaming is meant to keep flat.
+  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
   console.log(
-    `Seed data, scale ${args.scale} and seed ${args.seed}: ${what} in ${seconds(ready)} s ` +
-      `(${seconds(started)} s with starting and migrating the databases)`,
+    `Seed data, scale ${args.scale}, history ${args.history} and seed ${args.seed}: ${what} in ` +
+      `${seconds(ready)} s (${seconds(started)} s with starting and migrating the databases), ` +
+      `peak memory ${peakMb} MB`,
   );
   console.log(describe('volunteers', volunteers));
   programs.forEach((report, i) => console.log(describe(programsDbs[i]!.name, report)));

@@ -590,9 +590,16 @@ describe('seed volunteers', () => {
 
 describe('npm run seed arguments', () => {
   it.each([
-    [[], { scale: 1, seed: 2026, reset: false, help: false }],
-    [['--scale', '4', '--seed', '9', '--reset'], { scale: 4, seed: 9, reset: true, help: false }],
-    [['--scale=0.1'], { scale: 0.1, seed: 2026, reset: false, help: false }],
+    [[], { scale: 1, history: 1, seed: 2026, reset: false, help: false }],
+    [
+      ['--scale', '4', '--seed', '9', '--reset'],
+      { scale: 4, history: 1, seed: 9, reset: true, help: false },
+    ],
+    [['--scale=0.1'], { scale: 0.1, history: 1, seed: 2026, reset: false, help: false }],
+    [
+      ['--scale', '40', '--history', '3'],
+      { scale: 40, history: 3, seed: 2026, reset: false, help: false },
+    ],
   ])('%j', (argv, expected) => {
     expect(parseSeedArgs(argv)).toEqual(expected);
   });
@@ -601,6 +608,9 @@ describe('npm run seed arguments', () => {
     [['--scale', '0']],
     [['--scale', 'big']],
     [['--seed', '-1']],
+    [['--history', '0']],
+    [['--history', '1.5']],
+    [['--history', '11']],
     [['--sale', '2']],
     [['extra']],
   ])('refuses %j', (argv) => {

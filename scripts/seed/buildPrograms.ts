@@ -49,15 +49,22 @@ export interface ProgramPlans {
   index: ProgramIndex;
   /** Highest program number used per agency (`Agency.lastProgramNumber`). */
   lastNumbers: Map<string, number>;
+  /** The depth of the volunteering history these programs were planned for (`SeedOptions`). */
+  history: number;
 }
 
 /**
  * Plans every program of the seed: each agency runs 3–5 programs per region (more in the
- * populous ones), times the scale, from its templates. Capacities come last: the volunteers'
+ * populous ones), times the scale and the history depth, from its templates. Capacities come last: the volunteers'
  * choices are replayed on a sample to see how many apply to each program, so that most programs
  * fill reasonably and some turn applicants away, at every scale.
  */
-export function buildPrograms(seed: number, scale: number, volunteers: number): ProgramPlans {
+export function buildPrograms(
+  seed: number,
+  scale: number,
+  volunteers: number,
+  history = 1,
+): ProgramPlans {
   const perCell = Math.max(1, Math.round(scale));
   const largest = Math.max(...REGION_PROFILES.map((region) => region.population));
   const programs: ProgramPlan[] = [];
@@ -73,7 +80,7 @@ export function buildPrograms(seed: number, scale: number, volunteers: number): 
           .filter((template) => !template.regions || template.regions.includes(region.code))
           .map((template) => [template, template.weight] as const),
       );
-      const count = Math.min(5, Math.max(3, base)) * perCell;
+      const count = Math.min(5, Math.max(3, base)) * perCell * history;
       for (let n = 0; n < count; n++) {
         drafts.push(planOne(random, agency.code, random.pickWeighted(templates), region));
       }
@@ -91,8 +98,8 @@ export function buildPrograms(seed: number, scale: number, volunteers: number): 
   });
 
   const index = indexPrograms(programs, REGION_PROFILES.length);
-  sizePrograms(seed, programs, index, volunteers);
-  return { programs, index, lastNumbers };
+  sizePrograms(seed, programs, index, volunteers, history);
+  return { programs, index, lastNumbers, history };
 }
 
 // Ended programs are mostly closed out; running ones still recruit or have closed the list;
@@ -212,11 +219,17 @@ function sizePrograms(
   programs: ProgramPlan[],
   index: ProgramIndex,
   volunteers: number,
+  history: number,
 ): void {
   const demand = new Float64Array(programs.length);
   const step = Math.max(1, Math.ceil(volunteers / 20_000));
   for (let i = 0; i < volunteers; i += step) {
-    for (const choice of choosePrograms(seed, volunteerProfile(seed, i, volunteers), index)) {
+    for (const choice of choosePrograms(
+      seed,
+      volunteerProfile(seed, i, volunteers),
+      index,
+      history,
+    )) {
       demand[choice.program.serial]! += step;
     }
   }

@@ -72,15 +72,18 @@ const IDLE_COUNT = weighted([
  * The programs volunteer `profile` applies to: mostly in the home region (one in seven
  * elsewhere, big regions drawing most), preferring programs that ask for one of the volunteer's
  * skills, never twice the same. A pure function of the seed, the profile and the programs, so
- * the capacity estimate and the real pass see the same choices.
+ * the capacity estimate and the real pass see the same choices. With a deeper `history`, a
+ * volunteer has `history` times as many applications (there are as many times more programs).
  */
 export function choosePrograms(
   seed: number,
   profile: VolunteerProfile,
   index: ProgramIndex,
+  history = 1,
 ): ProgramChoice[] {
   const random = createRandom(seed, STREAM.choices, profile.index);
-  const wanted = random.pickWeighted(profile.status === 'ACTIVE' ? ACTIVE_COUNT : IDLE_COUNT);
+  const wanted =
+    random.pickWeighted(profile.status === 'ACTIVE' ? ACTIVE_COUNT : IDLE_COUNT) * history;
   const registeredDay = Math.floor(profile.registeredAtMs / DAY_MS);
   const choices: ProgramChoice[] = [];
   for (let attempt = 0; choices.length < wanted && attempt < wanted * 3; attempt++) {

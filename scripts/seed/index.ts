@@ -1,5 +1,11 @@
 export { seedIndicators } from './seedIndicators.ts';
-export { seedPrograms, SEEDED_AGENCIES, type ProgramsSeedOptions } from './seedPrograms.ts';
+export {
+  seedPrograms,
+  seedProgramsStores,
+  SEEDED_AGENCIES,
+  type ProgramsSeedOptions,
+  type ProgramsStore,
+} from './seedPrograms.ts';
 export { seedVolunteers } from './seedVolunteers.ts';
 export {
   DEFAULT_SEED,

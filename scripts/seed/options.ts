@@ -6,6 +6,14 @@ export interface SeedOptions {
    * @default 1
    */
   scale?: number;
+  /**
+   * Depth of the volunteering history: `history` times as many programs per region and as many
+   * applications per volunteer, hence about `history` times the participations and hour logs,
+   * for the same volunteers. `scale 44, history 3` is the national size: 220,000 volunteers,
+   * 24,288 programs and about 6.3 million hour logs (`scale 40` falls short of 6 million).
+   * @default 1
+   */
+  history?: number;
   /** Seed of the generator: the same scale and seed give the same rows and ids. @default 2026 */
   seed?: number;
   /** Empty the seeded tables first (the skill catalogue stays). @default false */
@@ -31,6 +39,7 @@ export const DEFAULT_SEED = 2026;
 /** {@link SeedOptions} with defaults applied and checked. */
 export interface ResolvedSeedOptions {
   scale: number;
+  history: number;
   seed: number;
   reset: boolean;
   volunteers: number;
@@ -40,9 +49,14 @@ export interface ResolvedSeedOptions {
 /** Applies the defaults and refuses values that would silently produce nonsense. */
 export function resolveSeedOptions(options: SeedOptions): ResolvedSeedOptions {
   const scale = options.scale ?? 1;
+  const history = options.history ?? 1;
   const seed = options.seed ?? DEFAULT_SEED;
   if (!Number.isFinite(scale) || scale <= 0) {
     throw new RangeError(`scale must be a number above 0, got ${scale}`);
+  }
+  // Whole numbers only: a volunteer's applications are a whole multiple of the usual ones.
+  if (!Number.isSafeInteger(history) || history < 1 || history > 10) {
+    throw new RangeError(`history must be a whole number from 1 to 10, got ${history}`);
   }
   if (!Number.isSafeInteger(seed) || seed < 0) {
     throw new RangeError(`seed must be a non-negative integer, got ${seed}`);
@@ -54,6 +68,7 @@ export function resolveSeedOptions(options: SeedOptions): ResolvedSeedOptions {
   }
   return {
     scale,
+    history,
     seed,
     reset: options.reset ?? false,
     volunteers,

@@ -3,8 +3,8 @@ import { choosePrograms } from './choosePrograms.ts';
 import type { ProgramPhase, ProgramPlans, ProgramPlan } from './buildPrograms.ts';
 import { CUTOFF_DAY, CUTOFF_MS, dateOf, DAY_MS } from './calendar.ts';
 import { createRandom, STREAM, weighted, type Random, type WeightedTable } from './createRandom.ts';
-import type { HourLogRow } from './insertHourLogs.ts';
-import type { ParticipationRow } from './insertParticipations.ts';
+import type { HourLogRow } from './copyHourLogs.ts';
+import type { ParticipationRow } from './copyParticipations.ts';
 import type { VolunteerProfile } from './volunteerProfile.ts';
 
 /** The rows one volunteer contributes to the programs database. */
@@ -74,7 +74,12 @@ export function createParticipationPlanner(
   return (profile) => {
     const random = createRandom(seed, STREAM.participation, profile.index);
     const result: VolunteerParticipation = { participations: [], hourLogs: [] };
-    for (const { program, skillCode, appliedAtMs } of choosePrograms(seed, profile, plans.index)) {
+    for (const { program, skillCode, appliedAtMs } of choosePrograms(
+      seed,
+      profile,
+      plans.index,
+      plans.history,
+    )) {
       let status = random.pickWeighted(
         OUTCOMES[
           program.phase === 'running' && program.status === 'CLOSED'

@@ -1,28 +1,29 @@
 import type { Database } from '@sahem/kit';
-import type {
-  Prisma,
-  PrismaClient as ProgramsPrismaClient,
-} from '../../subgraphs/programs/src/__generated__/prisma/client.ts';
+import type pg from 'pg';
+import type { PrismaClient as ProgramsPrismaClient } from '../../subgraphs/programs/src/__generated__/prisma/client.ts';
+import { afterBulkLoad } from './afterBulkLoad.ts';
 import { AGENCIES } from './agencyCatalogue.ts';
-import { buildPrograms } from './buildPrograms.ts';
-import { dateOf } from './calendar.ts';
-import { insertHourLogs, type HourLogRow } from './insertHourLogs.ts';
-import { insertInSlices } from './insertInSlices.ts';
-import { insertParticipantCells, participantCellsOf } from './insertParticipantCells.ts';
-import { insertParticipations, type ParticipationRow } from './insertParticipations.ts';
+import { buildPrograms, type ProgramPlans } from './buildPrograms.ts';
+import { copyHourLogs } from './copyHourLogs.ts';
+import { copyParticipantCells, participantCellsOf } from './copyParticipantCells.ts';
+import { copyParticipations } from './copyParticipations.ts';
+import { copyPrograms } from './copyPrograms.ts';
+import { deferIndexes } from './deferIndexes.ts';
+import { generateParticipations } from './generateParticipations.ts';
+import { inTransaction } from './inTransaction.ts';
 import { resolveSeedOptions, type SeedOptions, type SeedReport } from './options.ts';
-import { createParticipationPlanner } from './planParticipations.ts';
-import { transactionTimeout } from './transactionTimeout.ts';
-import { volunteerProfile, type VolunteerProfile } from './volunteerProfile.ts';
 
 /**
- * Volunteers whose participations and hour logs are planned and written together: about
- * 1,500 participations and 10,000 hour logs.
+ * Volunteers whose participations and hour logs are planned and written together (a COPY of
+ * participations, then one of hour logs, which reference them, into each database), divided by
+ * `history`: about 1,500 participations and 10,000 hour logs whatever the depth, what is held in
+ * memory. Larger chunks save little (a COPY costs a round trip) and let the heap grow: 5,000
+ * volunteers at history 3 took the seeder to 1.4 GB at the national size.
  */
 const VOLUNTEER_CHUNK = 1_000;
-/** Programs per `createMany`: 16 columns each stays well under PostgreSQL's 65,535 parameters. */
-const ROW_CHUNK = 3_000;
 const LOCK_KEY = 7_272_028;
+/** The tables loaded by COPY, whose indexes are built after the load (see `deferIndexes`). */
+const LOADED_TABLES = ['Program', 'Participation', 'HourLog'];
 
 /** What the programs seeder accepts. */
 export interface ProgramsSeedOptions extends SeedOptions {
@@ -32,6 +33,15 @@ export interface ProgramsSeedOptions extends SeedOptions {
    * @default every agency of the seed (the single-store layout)
    */
   agencies?: readonly string[];
+}
+
+/** One programs database of {@link seedProgramsStores}, with the agencies it holds. */
+export interface ProgramsStore {
+  db: Database<ProgramsPrismaClient>;
+  /** As {@link ProgramsSeedOptions.agencies}. @default every agency of the seed */
+  agencies?: readonly string[];
+  /** This database's progress; `SeedOptions.onProgress` is not called by the stores' seeder. */
+  onProgress?: SeedOptions['onProgress'];
 }
 
 /** The codes of the agencies the seed has programs for. */
@@ -46,6 +56,9 @@ export const SEEDED_AGENCIES: readonly string[] = AGENCIES.map((agency) => agenc
  * every agency's programs whatever is written: one agency's database gets exactly its share of
  * the single-store seed, and the four agencies' databases together hold that seed, row for row.
  *
+ * Rows are streamed with `COPY` as they are planned, so memory does not grow with the volunteers;
+ * {@link afterBulkLoad} then runs once over the loaded database.
+ *
  * Everything happens in one transaction: a crash leaves the database as it was, never half
  * seeded. A database that already has programs is left alone unless `reset` is set (agency rows
  * alone, which a programs instance writes at start, do not count as seeded).
@@ -54,120 +67,151 @@ export async function seedPrograms(
   db: Database<ProgramsPrismaClient>,
   options: ProgramsSeedOptions,
 ): Promise<SeedReport> {
-  const { seed, scale, reset, volunteers: total, onProgress } = resolveSeedOptions(options);
-  const written = new Set(options.agencies ?? SEEDED_AGENCIES);
-  // Keys name their agency: `SCD-00042` for programs, `SCD-<uuid>` for the rest.
-  const ownedHere = (id: string) => written.has(id.slice(0, id.indexOf('-')));
-  return db.prisma.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_KEY})`;
-      if (reset) {
-        await tx.$executeRawUnsafe(
-          'TRUNCATE "HourLog", "Participation", "Program", "Agency", "ParticipantCell" RESTART IDENTITY CASCADE',
-        );
-      } else {
-        const programs = await tx.program.count();
-        if (programs > 0) {
-          const [found, participations, hourLogs] = await Promise.all([
-            tx.agency.count(),
-            tx.participation.count(),
-            tx.hourLog.count(),
-          ]);
-          return {
-            seeded: false,
-            rows: {
-              Agency: found,
-              Program: programs,
-              Participation: participations,
-              HourLog: hourLogs,
-            },
-          };
-        }
-      }
+  const { agencies, onProgress, ...rest } = options;
+  const [report] = await seedProgramsStores([{ db, agencies, onProgress }], rest);
+  return report!;
+}
 
-      onProgress({ phase: 'programs', done: 0, total: 1 });
-      const plans = buildPrograms(seed, scale, total);
-      const agencies = AGENCIES.filter((agency) => written.has(agency.code));
-      const programs = plans.programs.filter((program) => written.has(program.agencyCode));
-      // The instance may have written its agencies' rows already (at start): numbering is the
-      // seed's, names stay as they are.
-      for (const agency of agencies) {
-        const lastProgramNumber = plans.lastNumbers.get(agency.code) ?? 0;
-        await tx.agency.upsert({
-          where: { code: agency.code },
-          create: {
-            code: agency.code,
-            nameAr: agency.name.ar,
-            nameEn: agency.name.en,
-            sector: agency.sector,
-            lastProgramNumber,
-          },
-          update: { lastProgramNumber },
-        });
-      }
-      for (let start = 0; start < programs.length; start += ROW_CHUNK) {
-        await tx.program.createMany({
-          data: programs
-            .slice(start, start + ROW_CHUNK)
-            .map((program): Prisma.ProgramCreateManyInput => ({
-              id: program.id,
-              agencyCode: program.agencyCode,
-              titleAr: program.title.ar,
-              titleEn: program.title.en,
-              descriptionAr: program.description.ar,
-              descriptionEn: program.description.en,
-              kind: program.template.kind,
-              regionCode: program.regionCode,
-              startDate: dateOf(program.startDay),
-              endDate: dateOf(program.endDay),
-              capacity: program.capacity,
-              requiredSkills: [...program.requiredSkills],
-              status: program.status,
-              beneficiariesServed: program.beneficiariesServed,
-              createdAt: new Date(program.createdAtMs),
-              updatedAt: new Date(program.updatedAtMs),
-            })),
-        });
-      }
-      onProgress({ phase: 'programs', done: 1, total: 1 });
-
-      const plan = createParticipationPlanner(seed, plans);
-      const rows = {
-        Agency: agencies.length,
-        Program: programs.length,
-        Participation: 0,
-        HourLog: 0,
-      };
-      onProgress({ phase: 'participations', done: 0, total });
-      for (let start = 0; start < total; start += VOLUNTEER_CHUNK) {
-        const participations: ParticipationRow[] = [];
-        const hourLogs: HourLogRow[] = [];
-        const profiles: VolunteerProfile[] = [];
-        const end = Math.min(start + VOLUNTEER_CHUNK, total);
-        // Every volunteer is planned (the planner counts places in every program), then only
-        // this database's agencies' rows are kept.
-        for (let index = start; index < end; index++) {
-          const profile = volunteerProfile(seed, index, total);
-          profiles.push(profile);
-          const planned = plan(profile);
-          for (const row of planned.participations) if (ownedHere(row.id)) participations.push(row);
-          for (const row of planned.hourLogs) if (ownedHere(row.id)) hourLogs.push(row);
-        }
-        // Participations first: hour logs reference them.
-        await insertInSlices(participations, (slice) => insertParticipations(tx, slice));
-        await insertInSlices(hourLogs, (slice) => insertHourLogs(tx, slice));
-        await insertInSlices(participantCellsOf(profiles, participations), (slice) =>
-          insertParticipantCells(tx, slice),
+/**
+ * {@link seedPrograms} into several databases at once (one per programs instance), planning the
+ * seed once for all: planning is most of the work, and each database would otherwise plan every
+ * agency's rows to keep its own. Each database has its own transaction; all are rolled back
+ * when any fails before the end.
+ */
+export async function seedProgramsStores(
+  stores: readonly ProgramsStore[],
+  options: SeedOptions,
+): Promise<SeedReport[]> {
+  const { seed, scale, history, reset, volunteers: total } = resolveSeedOptions(options);
+  // One open transaction per database, nested so that a failure anywhere rolls back them all.
+  const inAll = async <T>(
+    work: (clients: pg.PoolClient[]) => Promise<T>,
+    clients: pg.PoolClient[] = [],
+  ): Promise<T> =>
+    clients.length === stores.length
+      ? work(clients)
+      : inTransaction(stores[clients.length]!.db.pool, (client) =>
+          inAll(work, [...clients, client]),
         );
-        rows.Participation += participations.length;
-        rows.HourLog += hourLogs.length;
-        onProgress({ phase: 'participations', done: end, total });
-      }
-      // Planner statistics now, not when autovacuum gets round to it: until then the period
-      // aggregates plan as if the tables were empty, and take 20 times longer at scale 1.
-      await tx.$executeRaw`ANALYZE "Agency", "Program", "Participation", "HourLog", "ParticipantCell"`;
-      return { seeded: true, rows };
-    },
-    { maxWait: 30_000, timeout: transactionTimeout(total) },
+
+  return inAll(async (clients) => {
+    const reports = await Promise.all(
+      clients.map((client) => (reset ? emptyStore(client) : findSeeded(client))),
+    );
+    const targets = stores.flatMap((store, i) => {
+      if (reports[i]) return [];
+      const written = new Set(store.agencies ?? SEEDED_AGENCIES);
+      const rows = { Agency: 0, Program: 0, Participation: 0, HourLog: 0 };
+      reports[i] = { seeded: true, rows };
+      return [
+        {
+          client: clients[i]!,
+          rows,
+          written,
+          // Keys name their agency: `SCD-00042` for programs, `SCD-<uuid>` for the rest.
+          ownedHere: (id: string) => written.has(id.slice(0, id.indexOf('-'))),
+          onProgress: store.onProgress ?? (() => undefined),
+          rebuildIndexes: (): Promise<void> => Promise.resolve(),
+        },
+      ];
+    });
+    if (targets.length === 0) return reports as SeedReport[];
+
+    for (const target of targets) target.onProgress({ phase: 'programs', done: 0, total: 1 });
+    const plans = buildPrograms(seed, scale, total, history);
+    await Promise.all(
+      targets.map(async (target) => {
+        target.rebuildIndexes = await deferIndexes(target.client, LOADED_TABLES);
+        target.rows.Agency = await writeAgencies(target.client, plans, target.written);
+        target.rows.Program = await copyPrograms(
+          target.client,
+          plans.programs.filter((program) => target.written.has(program.agencyCode)),
+        );
+        target.onProgress({ phase: 'programs', done: 1, total: 1 });
+        target.onProgress({ phase: 'participations', done: 0, total });
+      }),
+    );
+
+    for (const chunk of generateParticipations({
+      seed,
+      plans,
+      total,
+      chunk: Math.ceil(VOLUNTEER_CHUNK / history),
+    })) {
+      await Promise.all(
+        targets.map(async ({ client, rows, ownedHere, onProgress }) => {
+          // Participations first: hour logs reference them.
+          const participations = chunk.participations.filter((row) => ownedHere(row.id));
+          rows.Participation += await copyParticipations(client, participations);
+          await copyParticipantCells(client, participantCellsOf(chunk.profiles, participations));
+          rows.HourLog += await copyHourLogs(
+            client,
+            chunk.hourLogs.filter((row) => ownedHere(row.id)),
+          );
+          onProgress({ phase: 'participations', done: chunk.done, total });
+        }),
+      );
+    }
+    await Promise.all(
+      targets.map(async (target) => {
+        await target.rebuildIndexes();
+        await afterBulkLoad(target.client);
+      }),
+    );
+    return reports as SeedReport[];
+  });
+}
+
+/** Locks the database for this seed and empties its seeded tables (the `reset` option). */
+async function emptyStore(client: pg.ClientBase): Promise<undefined> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
+  await client.query(
+    'TRUNCATE "HourLog", "Participation", "Program", "Agency", "ParticipantCell" RESTART IDENTITY CASCADE',
   );
+  return undefined;
+}
+
+/** Locks the database for this seed; what it holds if it is seeded already, else `undefined`. */
+async function findSeeded(client: pg.ClientBase): Promise<SeedReport | undefined> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
+  const count = async (table: string) =>
+    (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`)).rows[0]!.n;
+  const programs = await count('Program');
+  if (programs === 0) return undefined;
+  return {
+    seeded: false,
+    rows: {
+      Agency: await count('Agency'),
+      Program: programs,
+      Participation: await count('Participation'),
+      HourLog: await count('HourLog'),
+    },
+  };
+}
+
+/**
+ * The agencies' rows. The instance may have written them already (at start): numbering is the
+ * seed's, names stay as they are. Returns how many.
+ */
+async function writeAgencies(
+  client: pg.ClientBase,
+  plans: ProgramPlans,
+  written: ReadonlySet<string>,
+): Promise<number> {
+  const agencies = AGENCIES.filter(({ code }) => written.has(code));
+  for (const agency of agencies) {
+    await client.query(
+      `INSERT INTO "Agency" (code, "nameAr", "nameEn", sector, "lastProgramNumber")
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (code) DO UPDATE SET "lastProgramNumber" = EXCLUDED."lastProgramNumber"`,
+      [
+        agency.code,
+        agency.name.ar,
+        agency.name.en,
+        agency.sector,
+        plans.lastNumbers.get(agency.code) ?? 0,
+      ],
+    );
+  }
+  return agencies.length;
 }

@@ -1,4 +1,6 @@
-import type { Prisma } from '../../subgraphs/programs/src/__generated__/prisma/client.ts';
+import type pg from 'pg';
+import { copyRows } from './copyRows.ts';
+import { timestampText } from './sqlDateText.ts';
 import type { VolunteerProfile } from './volunteerProfile.ts';
 
 /** One `ParticipantCell` row as the seed writes it. */
@@ -26,18 +28,20 @@ export function participantCellsOf(
     .map(({ id, gender, birthYear }) => ({ volunteerId: id, gender, birthYear }));
 }
 
+const COLUMNS = ['volunteerId', 'gender', 'birthYear', 'syncedAt'] as const;
+
 /**
- * Inserts `rows` in one statement (column arrays through `unnest`, as `insertParticipations`),
- * synced now: the sync then refreshes them, oldest first, like any other cells.
+ * Writes `rows` with one COPY (see {@link copyRows}), synced `now`: the sync then refreshes
+ * them, oldest first, like any other cells. Returns how many.
  */
-export function insertParticipantCells(
-  tx: Prisma.TransactionClient,
-  rows: readonly ParticipantCellRow[],
+export function copyParticipantCells(
+  client: pg.ClientBase,
+  rows: Iterable<ParticipantCellRow>,
+  now: Date = new Date(),
 ): Promise<number> {
-  return tx.$executeRaw`
-    INSERT INTO "ParticipantCell" ("volunteerId", gender, "birthYear", "syncedAt")
-    SELECT v.id, v.gender, v.year, now()
-      FROM unnest(${rows.map((row) => row.volunteerId)}::text[],
-                  ${rows.map((row) => row.gender)}::"ParticipantGender"[],
-                  ${rows.map((row) => row.birthYear)}::int[]) AS v(id, gender, year)`;
+  const syncedAt = timestampText(now);
+  function* fields() {
+    for (const row of rows) yield [row.volunteerId, row.gender, row.birthYear, syncedAt];
+  }
+  return copyRows(client, 'ParticipantCell', COLUMNS, fields());
 }
