@@ -11,6 +11,7 @@ import {
 import { validateCompose } from '../scripts/deploy/validateCompose.ts';
 import { dockerStages, lintDockerfile } from '../scripts/deploy/validateDockerfile.ts';
 import { validateManifests } from '../scripts/deploy/validateManifests.ts';
+import { readServiceTokens } from '../subgraphs/programs/src/cells/readServiceTokens.ts';
 
 // The deployment files, validated without a container runtime or a cluster: the Dockerfile
 // with a linter, compose.yaml against the Compose schema, the Kustomize overlays rendered
@@ -142,6 +143,15 @@ describe('compose.yaml', () => {
     }
   });
 
+  it('syncs the participant cells through the gateway, with tokens from a secret file that holds none as shipped', async () => {
+    const programs = compose.services.programs!;
+    expect(programs.environment.PROGRAMS_CELL_SYNC_URL).toBe('http://gateway:4000/graphql');
+    const [secret] = programs.secrets as string[];
+    expect(programs.environment.PROGRAMS_CELL_SYNC_TOKEN_FILE).toBe(`/run/secrets/${secret}`);
+    const file = String((compose as any).secrets[secret!].file).match(/^\$\{\w+:-(.+)\}$/)![1]!;
+    expect(await readServiceTokens(path.join(root, file))).toEqual([]);
+  });
+
   it('publishes only the gateway, on loopback, and names each subgraph for it', () => {
     const published = Object.entries(compose.services).filter(([, service]) => service.ports);
     expect(published).toEqual([
@@ -193,13 +203,42 @@ describe('Kubernetes manifests', () => {
           (pdb) => (pdb.spec as any).selector.matchLabels['app.kubernetes.io/name'] === name,
         );
         expect(budgets, name).toHaveLength(1);
-        // Every Secret and ConfigMap it reads is part of the same rendering.
+        // Every Secret and ConfigMap it reads is part of the same rendering, but for those it
+        // may start without (optional: made by someone else, such as the identity provider).
         const referenced =
-          JSON.stringify(deployment).match(/"(?:secretName|name)":"sahem-[\w-]+"/g) ?? [];
+          JSON.stringify(deployment).match(
+            /"(?:secretName|name)":"sahem-[\w-]+"(?!,"optional":true)/g,
+          ) ?? [];
         const names = new Set(objects.map((object) => object.metadata.name));
         for (const reference of referenced)
           expect(names, reference).toContain(reference.split('"')[3]);
       }
+    },
+  );
+
+  it.each<[string, string]>([
+    ['base/programs', 'http://sahem-gateway:4000/graphql'],
+    ['overlays/agency-programs', 'https://sahem.example.gov.sa/graphql'],
+  ])(
+    '%s syncs the participant cells from %s, with tokens from an optional Secret volume',
+    (dir, url) => {
+      const spec = podSpec(byKind(render(dir), 'Deployment')[0]!) as any;
+      const [container] = spec.containers;
+      const env = Object.fromEntries(
+        container.env.map((entry: { name: string; value?: string }) => [entry.name, entry.value]),
+      );
+      expect(env.PROGRAMS_CELL_SYNC_URL).toBe(url);
+      const mount = container.volumeMounts.find(
+        (entry: { mountPath: string }) =>
+          path.dirname(env.PROGRAMS_CELL_SYNC_TOKEN_FILE) === entry.mountPath,
+      );
+      const volume = spec.volumes.find((entry: { name: string }) => entry.name === mount?.name);
+      expect(volume?.secret).toMatchObject({
+        secretName: 'sahem-programs-cell-sync',
+        optional: true,
+      });
+      // The process (uid 1000) reads a file of root's through its group.
+      expect(spec.securityContext.fsGroup).toBe(1000);
     },
   );
 

@@ -35,4 +35,15 @@ describe('the service token file of the cell sync', () => {
     await writeFile(file, 'new.t.k\n');
     expect(await readServiceTokens(file)).toEqual(['new.t.k']);
   });
+
+  it('reads no token from a file that is not there (the optional secret not created yet)', async () => {
+    expect(await readServiceTokens(await aFile())).toEqual([]);
+  });
+
+  it('still fails on a file it may not read', async () => {
+    const file = await aFile();
+    await writeFile(file, 'x.y.z\n');
+    // A folder where the file should be: a broken mount, not an absent secret.
+    await expect(readServiceTokens(path.dirname(file))).rejects.toThrow(/EISDIR/);
+  });
 });

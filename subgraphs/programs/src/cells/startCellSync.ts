@@ -1,4 +1,4 @@
-import type { CellSyncReport } from './syncParticipantCells.ts';
+import { NoServiceTokenError, type CellSyncReport } from './syncParticipantCells.ts';
 
 /** Options of {@link startCellSync}. */
 export interface CellSyncLoopOptions {
@@ -20,13 +20,16 @@ export interface CellSyncLoop {
 /**
  * Runs the cell sync now and then on a timer that does not keep the process alive. A failed run
  * (the gateway down at start, a refused answer) is logged and the next one tries again: the
- * cells only grow older, and the instance keeps serving. Runs never overlap.
+ * cells only grow older, and the instance keeps serving. Runs never overlap. Without a service
+ * token ({@link NoServiceTokenError}) the sync is idle: said once, not at every run, and it
+ * resumes by itself once the token file holds a token.
  */
 export function startCellSync(options: CellSyncLoopOptions): CellSyncLoop {
   const intervalMs = options.intervalMs ?? 600_000;
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> | undefined;
   let stopped = false;
+  let idle = false;
   const schedule = (delay: number) => {
     if (stopped) return;
     timer = setTimeout(() => {
@@ -41,6 +44,7 @@ export function startCellSync(options: CellSyncLoopOptions): CellSyncLoop {
     const started = performance.now();
     try {
       const report = await options.run();
+      idle = false;
       const ms = Math.round(performance.now() - started);
       if (report.asked > 0 || report.deleted > 0) {
         options.log(
@@ -48,6 +52,12 @@ export function startCellSync(options: CellSyncLoopOptions): CellSyncLoop {
         );
       }
     } catch (error) {
+      if (error instanceof NoServiceTokenError) {
+        if (!idle) options.log('cell sync idle: no service token in the token file yet');
+        idle = true;
+        return;
+      }
+      idle = false;
       options.log(`cell sync failed, next try in ${intervalMs} ms: ${(error as Error).message}`);
     }
   };

@@ -44,6 +44,14 @@ export class CellSyncError extends Error {
 }
 
 /**
+ * The token file holds no token (or is not there): the sync has nobody to ask as, which is how
+ * a deployment without the identity provider's secret runs (README, "Participant cells").
+ */
+export class NoServiceTokenError extends CellSyncError {
+  override name = 'NoServiceTokenError';
+}
+
+/**
  * One run of the cell sync: removes the cells of volunteers who no longer take part in this
  * instance's agencies (withdrawn everywhere here), picks participants lacking a cell and those
  * synced longest ago (at most `batchSize`, see {@link dueParticipants}), asks the national
@@ -70,7 +78,7 @@ export async function syncParticipantCells(options: CellSyncOptions): Promise<Ce
   const ids = await dueParticipants(prisma, agencyList, options.batchSize ?? 500);
   const tokens = ids.length > 0 ? await options.tokens() : [];
   if (ids.length > 0 && tokens.length === 0)
-    throw new CellSyncError('no service token to ask with');
+    throw new NoServiceTokenError('no service token to ask with');
   const cells: CellValues[] = [];
   let withheld = 0;
   for (let from = 0; from < ids.length; from += IDS_PER_REQUEST) {
