@@ -22,14 +22,3 @@ export function monthsOf(period: Period): Period[] {
   const count = quarter ? 3 : 12;
   return Array.from({ length: count }, (_, i) => `${year}-${String(first + i).padStart(2, '0')}`);
 }
-
-/** Splits `periods` into groups of `size`, the last one padded by repeating its last period. */
-export function inGroupsOf(periods: Period[], size: number): Period[][] {
-  const groups: Period[][] = [];
-  for (let start = 0; start < periods.length; start += size) {
-    const group = periods.slice(start, start + size);
-    while (group.length < size) group.push(group[group.length - 1]!);
-    groups.push(group);
-  }
-  return groups;
-}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createClient,
   DashboardScorecardsDocument,
-  DashboardSeriesDocument,
+  NationalTrendDocument,
   type DashboardScorecardsQuery,
 } from '@sahem/client';
 import { startGateway, type RunningGateway } from '../../gateway/src/startGateway.ts';
@@ -131,16 +131,12 @@ describe('the KPI dashboard', () => {
   it('redraws the charts for the period selected, with the API series', async () => {
     const page = await open('?period=2026&lang=en');
     const series = async (period: string) => {
-      const [a, b, c, d, e, f] = [...monthsOf(period), ...monthsOf(period)].slice(0, 6);
-      const answer = await api.request(DashboardSeriesDocument, {
-        p1: a!,
-        p2: b!,
-        p3: c!,
-        p4: d!,
-        p5: e!,
-        p6: f!,
+      const months = monthsOf(period);
+      const answer = await api.request(NationalTrendDocument, {
+        from: months[0]!,
+        to: months.at(-1)!,
       });
-      return [answer.p1, answer.p2, answer.p3].map((point) => point.verifiedHours);
+      return answer.nationalTrend.map((point) => point.verifiedHours);
     };
     expect(await hoursChartValues(page)).toHaveLength(12);
     await page.getByLabel('Period').selectOption('2026-Q1');

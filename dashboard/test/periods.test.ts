@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inGroupsOf, monthsOf, periodOptions } from '../src/periods.ts';
+import { monthsOf, periodOptions } from '../src/periods.ts';
 
 describe('monthsOf', () => {
   it.each([
@@ -28,24 +28,6 @@ describe('monthsOf', () => {
 
   it.each(['2026-07', '2026-Q5', 'soon'])('refuses %s', (period) => {
     expect(() => monthsOf(period)).toThrow(RangeError);
-  });
-});
-
-describe('inGroupsOf', () => {
-  it.each([
-    [['a', 'b', 'c'], 6, [['a', 'b', 'c', 'c', 'c', 'c']]],
-    [['a', 'b'], 2, [['a', 'b']]],
-    [
-      ['1', '2', '3', '4', '5', '6', '7'],
-      6,
-      [
-        ['1', '2', '3', '4', '5', '6'],
-        ['7', '7', '7', '7', '7', '7'],
-      ],
-    ],
-    [[], 6, []],
-  ])('%j in groups of %i', (periods, size, groups) => {
-    expect(inGroupsOf(periods, size)).toEqual(groups);
   });
 });
 
