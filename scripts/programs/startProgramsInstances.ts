@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { PrismaClient } from '../../subgraphs/programs/src/__generated__/prisma/client.ts';
 import { acceptedAudiences } from '../../subgraphs/programs/src/agencies/programsInstance.ts';
 import { programsSubgraph } from '../../subgraphs/programs/src/server.ts';
-import { seedPrograms } from '../seed/seedPrograms.ts';
+import { seedProgramsStores } from '../seed/seedPrograms.ts';
 import { listenPort, programsLayout, withRunningUrls } from './programsLayout.ts';
 
 /** What {@link startProgramsInstances} needs. */
@@ -55,7 +55,8 @@ export interface RunningProgramsInstances {
  * Development's programs layout: one embedded PostgreSQL server with a database per instance,
  * and one instance per URL of the registry, each holding its agencies, verifying caller tokens
  * meant for it, seeded (when asked) with its own agencies' records only. They start side by
- * side; if one fails, those started are stopped again.
+ * side; if one fails, those started are stopped again. The seed comes once all have started,
+ * in one pass over every empty database (see {@link seedInstances}).
  */
 export async function startProgramsInstances(
   options: ProgramsInstancesOptions,
@@ -83,7 +84,6 @@ export async function startProgramsInstances(
     const settled = await Promise.allSettled(
       layout.map(async ({ config, url, database }) => {
         await server?.ensureDatabase(database);
-        const seedScale = options.seedScale;
         const running = await startSubgraph(
           programsSubgraph({
             authenticate: callerTokenAuthenticator(options.callerKeys, {
@@ -92,23 +92,12 @@ export async function startProgramsInstances(
             production: options.production,
             instance: config,
             sketchKey: options.sketchKey,
-            ...(seedScale !== undefined && {
-              seed: (db) =>
-                seedPrograms(db, { scale: seedScale, agencies: config.codes }).then(
-                  // The demo seed has records for its four agencies only.
-                  (report) =>
-                    report.seeded &&
-                    report.rows.Program! > 0 &&
-                    options.log(`programs ${config.name}: seeded ${JSON.stringify(report.rows)}`),
-                ),
-            }),
           }),
           {
             port: listenPort(url),
             host: options.host,
             databaseUrl: options.databaseUrl ?? server!.url(database),
             embeddedPort: options.embeddedPort,
-            seed: seedScale !== undefined,
             log: options.log,
           },
         );
@@ -119,6 +108,8 @@ export async function startProgramsInstances(
     );
     const failed = settled.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
+    if (options.seedScale !== undefined)
+      await seedInstances(started, options.seedScale, options.log);
     const byName = new Map(started.map((running) => [running.instance, running.url]));
     return {
       instances: layout.map(({ config }) => started.find((r) => r.instance === config.name)!),
@@ -129,4 +120,27 @@ export async function startProgramsInstances(
     await stop();
     throw error;
   }
+}
+
+/**
+ * Seeds the empty databases of `instances` together: the seed plans every agency's rows whatever
+ * a database keeps, so one plan for all (`seedProgramsStores`) costs what one instance's seed
+ * did, where a seed per instance planned it once per instance. It runs after the instances
+ * listen, which is safe: each database is seeded in one transaction, invisible until it ends,
+ * and nothing calls them before this function's caller starts the gateway.
+ */
+async function seedInstances(
+  instances: readonly RunningProgramsInstance[],
+  scale: number,
+  log: (line: string) => void,
+): Promise<void> {
+  const reports = await seedProgramsStores(
+    instances.map((running) => ({ db: running.db, agencies: running.codes })),
+    { scale },
+  );
+  reports.forEach((report, i) => {
+    // The demo seed has records for its four agencies only.
+    if (report.seeded && report.rows.Program! > 0)
+      log(`programs ${instances[i]!.instance}: seeded ${JSON.stringify(report.rows)}`);
+  });
 }
