@@ -3,6 +3,7 @@ import type {
   Prisma,
   PrismaClient as ProgramsPrismaClient,
 } from '../../subgraphs/programs/src/__generated__/prisma/client.ts';
+import { rebuildPeriodAggregates } from '../../subgraphs/programs/src/rebuildPeriodAggregates.ts';
 import { AGENCIES } from './agencyCatalogue.ts';
 import { buildPrograms } from './buildPrograms.ts';
 import { dateOf } from './calendar.ts';
@@ -156,9 +157,12 @@ export async function seedPrograms(
         rows.HourLog += hourLogs.length;
         onProgress({ phase: 'participations', done: end, total });
       }
+      // The triggers kept the month rows through the inserts; a bulk load that bypasses them
+      // (COPY with triggers off) needs this rebuild, so the seed's figures are right either way.
+      await rebuildPeriodAggregates(tx);
       // Planner statistics now, not when autovacuum gets round to it: until then the period
       // aggregates plan as if the tables were empty, and take 20 times longer at scale 1.
-      await tx.$executeRaw`ANALYZE "Agency", "Program", "Participation", "HourLog"`;
+      await tx.$executeRaw`ANALYZE "Agency", "Program", "Participation", "HourLog", "ParticipationMonth"`;
       return { seeded: true, rows };
     },
     { maxWait: 30_000, timeout: transactionTimeout(total) },

@@ -8,7 +8,7 @@ import {
 import { Prisma, type PrismaClient } from './__generated__/prisma/client.ts';
 import {
   codePeriodKey,
-  COUNTED_LOG,
+  COUNTED_MONTH,
   DIMENSION_COLUMN,
   windows,
   type CodePeriod,
@@ -100,15 +100,14 @@ export async function sketchesOfPeriods(
     { code: string; period: string; sketch: string; indexes: number[]; ranks: number[] }[]
   >`
     WITH members AS (
-      SELECT w.code, w.period, pa."volunteerId" AS member,
-             bool_or(h."date" >= w.start) AS active,
-             bool_or(h."date" < w.start) AS previous,
-             bool_or(h."date" >= w.start AND pa."role" = 'TEAM_LEAD') AS lead
-        FROM "HourLog" h
-        JOIN "Participation" pa ON pa."id" = h."participationId"
-        JOIN "Program" p ON p."id" = pa."programId"
-        JOIN ${windows(keys)} ON ${column} = w.code AND h."date" >= w."prevStart" AND h."date" < w."end"
-       WHERE ${COUNTED_LOG} AND p."agencyCode" = ANY(${[...held]}::text[])
+      SELECT w.code, w.period, m."volunteerId" AS member,
+             bool_or(m."month" >= w.start) AS active,
+             bool_or(m."month" < w.start) AS previous,
+             bool_or(m."month" >= w.start AND m."asLead") AS lead
+        FROM ${COUNTED_MONTH} m
+        JOIN "Program" p ON p."id" = m."programId"
+        JOIN ${windows(keys)} ON ${column} = w.code AND m."month" >= w."prevStart" AND m."month" < w."end"
+       WHERE p."agencyCode" = ANY(${[...held]}::text[])
        GROUP BY 1, 2, 3
     ), registers AS (
       SELECT code, period, active, previous, lead, ${REGISTER}

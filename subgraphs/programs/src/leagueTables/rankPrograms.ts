@@ -1,6 +1,6 @@
 import type { Period } from '@sahem/kit';
 import { Prisma, type PrismaClient } from '../__generated__/prisma/client.ts';
-import { COUNTED_LOG } from '../periodStats.ts';
+import { COUNTED_MONTH } from '../periodStats.ts';
 
 /** The figures a league table of programs can be ranked by. */
 export type ProgramFigure = 'VERIFIED_HOURS' | 'ACTIVE_VOLUNTEERS' | 'BENEFICIARIES';
@@ -44,12 +44,11 @@ export async function rankPrograms(db: PrismaClient, ranking: Ranking): Promise<
     ${ranking.regionCode === null ? Prisma.empty : Prisma.sql`AND p."regionCode" = ${ranking.regionCode}`}`;
   return db.$queryRaw<Standing[]>`
     WITH hours AS (
-      SELECT p."id", sum(h."hours")::float8 AS "verifiedHours",
-             count(DISTINCT pa."volunteerId")::int AS "activeVolunteers"
-        FROM "HourLog" h
-        JOIN "Participation" pa ON pa."id" = h."participationId"
-        JOIN "Program" p ON p."id" = pa."programId"
-       WHERE ${COUNTED_LOG} AND h."date" >= ${period.start}::date AND h."date" < ${period.end}::date
+      SELECT p."id", sum(m."hours")::float8 AS "verifiedHours",
+             count(DISTINCT m."volunteerId")::int AS "activeVolunteers"
+        FROM ${COUNTED_MONTH} m
+        JOIN "Program" p ON p."id" = m."programId"
+       WHERE m."month" >= ${period.start}::date AND m."month" < ${period.end}::date
          AND ${scope}
        GROUP BY 1
     ), ran AS (
