@@ -1,5 +1,6 @@
 import {
   encodeSketch,
+  queryRows,
   SKETCH_PRECISION,
   sketchFromRegisters,
   type Period,
@@ -74,11 +75,14 @@ export async function sketchRegistersInSql(
   key: string,
   members: readonly string[],
 ): Promise<(SketchRegister & { member: string })[]> {
-  return db.$queryRaw`
+  return queryRows(
+    db,
+    Prisma.sql`
     SELECT member, ${REGISTER}
       FROM (SELECT member, n, ${hashBits(key, Prisma.raw('member'))} AS bits
               FROM unnest(${[...members]}::text[]) WITH ORDINALITY AS m(member, n)) hashed
-     ORDER BY n`;
+     ORDER BY n`,
+  );
 }
 
 /**
@@ -96,9 +100,15 @@ export async function sketchesOfPeriods(
   key: string,
 ): Promise<Map<string, PeriodSketches>> {
   const column = DIMENSION_COLUMN[dimension];
-  const rows = await db.$queryRaw<
-    { code: string; period: string; sketch: string; indexes: number[]; ranks: number[] }[]
-  >`
+  const rows = await queryRows<{
+    code: string;
+    period: string;
+    sketch: string;
+    indexes: number[];
+    ranks: number[];
+  }>(
+    db,
+    Prisma.sql`
     WITH members AS (
       SELECT w.code, w.period, m."volunteerId" AS member,
              bool_or(m."month" >= w.start) AS active,
@@ -123,7 +133,8 @@ export async function sketchesOfPeriods(
     SELECT code, period, sketch, array_agg("index" ORDER BY "index") AS indexes,
            array_agg("rank" ORDER BY "index") AS ranks
       FROM sketches
-     GROUP BY 1, 2, 3`;
+     GROUP BY 1, 2, 3`,
+  );
   const result = new Map<string, PeriodSketches>(
     keys.map((one) => [codePeriodKey(one.code, one.period.key), { ...NO_SKETCHES }]),
   );

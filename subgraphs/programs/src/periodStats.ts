@@ -1,4 +1,4 @@
-import { previousPeriod, type Period } from '@sahem/kit';
+import { previousPeriod, queryRows, type Period } from '@sahem/kit';
 import { Prisma, type PrismaClient } from './__generated__/prisma/client.ts';
 
 /**
@@ -112,7 +112,9 @@ export async function figuresOfPeriods(
 ): Promise<Map<string, PeriodFigures>> {
   const column = DIMENSION_COLUMN[dimension];
   const agencies = [...held];
-  const rows = await db.$queryRaw<({ code: string; period: string } & PeriodFigures)[]>`
+  const rows = await queryRows<{ code: string; period: string } & PeriodFigures>(
+    db,
+    Prisma.sql`
     WITH w AS (SELECT * FROM ${windows(keys)}), active AS (
       SELECT w.code, w.period, m."volunteerId",
              m."month" >= w.start AS "inPeriod",
@@ -182,7 +184,8 @@ export async function figuresOfPeriods(
       FROM w
       LEFT JOIN hours USING (code, period)
       LEFT JOIN runs USING (code, period)
-      LEFT JOIN late USING (code, period)`;
+      LEFT JOIN late USING (code, period)`,
+  );
   return new Map(
     rows.map(({ code, period, ...figures }) => [codePeriodKey(code, period), figures]),
   );
@@ -215,16 +218,17 @@ export async function hoursBySkillOfPeriods(
   held: readonly string[],
 ): Promise<Map<string, { skillCode: string; hours: number }[]>> {
   const column = DIMENSION_COLUMN[dimension];
-  const rows = await db.$queryRaw<
-    { code: string; period: string; skillCode: string; hours: number }[]
-  >`
+  const rows = await queryRows<{ code: string; period: string; skillCode: string; hours: number }>(
+    db,
+    Prisma.sql`
     SELECT w.code, w.period, m."skillCode", sum(m."hours")::float8 AS hours
       FROM ${COUNTED_MONTH} m
       JOIN "Program" p ON p."id" = m."programId"
       JOIN ${windows(keys)} ON ${column} = w.code AND m."month" >= w.start AND m."month" < w."end"
      WHERE p."agencyCode" = ANY(${[...held]}::text[])
      GROUP BY 1, 2, 3
-     ORDER BY 1, 2, 3`;
+     ORDER BY 1, 2, 3`,
+  );
   const result = new Map<string, { skillCode: string; hours: number }[]>();
   for (const { code, period, skillCode, hours } of rows) {
     const key = codePeriodKey(code, period);

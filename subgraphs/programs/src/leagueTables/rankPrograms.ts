@@ -1,4 +1,4 @@
-import type { Period } from '@sahem/kit';
+import { queryRows, type Period } from '@sahem/kit';
 import { Prisma, type PrismaClient } from '../__generated__/prisma/client.ts';
 import { COUNTED_MONTH } from '../periodStats.ts';
 
@@ -42,7 +42,9 @@ export async function rankPrograms(db: PrismaClient, ranking: Ranking): Promise<
   const scope = Prisma.sql`p."agencyCode" = ANY(${[...ranking.held]}::text[])
     ${ranking.agencyCode === null ? Prisma.empty : Prisma.sql`AND p."agencyCode" = ${ranking.agencyCode}`}
     ${ranking.regionCode === null ? Prisma.empty : Prisma.sql`AND p."regionCode" = ${ranking.regionCode}`}`;
-  return db.$queryRaw<Standing[]>`
+  return queryRows<Standing>(
+    db,
+    Prisma.sql`
     WITH hours AS (
       SELECT p."id", sum(m."hours")::float8 AS "verifiedHours",
              count(DISTINCT m."volunteerId")::int AS "activeVolunteers"
@@ -75,5 +77,6 @@ export async function rankPrograms(db: PrismaClient, ranking: Ranking): Promise<
     SELECT "id" AS "programId", ${VALUE[ranking.orderBy]}::float8 AS "value"
       FROM hours FULL JOIN runs USING ("id")
      ORDER BY 2 DESC, 1
-     LIMIT ${ranking.first}`;
+     LIMIT ${ranking.first}`,
+  );
 }
