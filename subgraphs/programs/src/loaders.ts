@@ -5,6 +5,7 @@ import {
   byKeys,
   groupByKeys,
   parsePeriod,
+  queryRows,
   today,
   type Caller,
 } from '@sahem/kit';
@@ -104,12 +105,15 @@ export function createLoaders(
         batchByParams(
           keys,
           async (ids, { period }) => {
-            const rows = await db.$queryRaw<{ id: string; hours: number }[]>`
+            const rows = await queryRows<{ id: string; hours: number }>(
+              db,
+              Prisma.sql`
               SELECT ${OWNER[owner]} AS id, sum(h."hours")::float8 AS hours
                 FROM "HourLog" h JOIN "Participation" pa ON pa."id" = h."participationId"
                WHERE h."verified" AND ${OWNER[owner]} = ANY(${ids}::text[])
                  ${ofHeld} ${periodCondition(period)}
-               GROUP BY 1`;
+               GROUP BY 1`,
+            );
             return new Map(rows.map((row) => [row.id, row.hours]));
           },
           0,
@@ -124,12 +128,15 @@ export function createLoaders(
         batchByParams(
           keys,
           async (ids, { period }) => {
-            const rows = await db.$queryRaw<{ id: string; skillCode: string; hours: number }[]>`
+            const rows = await queryRows<{ id: string; skillCode: string; hours: number }>(
+              db,
+              Prisma.sql`
               SELECT ${OWNER[owner]} AS id, pa."skillCode", sum(h."hours")::float8 AS hours
                 FROM "HourLog" h JOIN "Participation" pa ON pa."id" = h."participationId"
                WHERE h."verified" AND ${OWNER[owner]} = ANY(${ids}::text[])
                  ${ofHeld} ${periodCondition(period)}
-               GROUP BY 1, 2 ORDER BY 1, 2`;
+               GROUP BY 1, 2 ORDER BY 1, 2`,
+            );
             const grouped = groupByKeys(ids, rows, (row) => row.id);
             return new Map(
               ids.map((id, i) => [
@@ -261,12 +268,15 @@ export function createLoaders(
     ),
     /** Agencies whose programs each volunteer applied to or takes part in (not withdrawn). */
     agencyCodesOfVolunteer: new DataLoader<string, string[]>(async (volunteerIds) => {
-      const rows = await db.$queryRaw<{ volunteerId: string; agencyCode: string }[]>`
+      const rows = await queryRows<{ volunteerId: string; agencyCode: string }>(
+        db,
+        Prisma.sql`
         SELECT DISTINCT pa."volunteerId", p."agencyCode"
           FROM "Participation" pa JOIN "Program" p ON p."id" = pa."programId"
          WHERE pa."volunteerId" = ANY(${[...volunteerIds]}::text[]) AND pa."status" <> 'WITHDRAWN'
            AND p."agencyCode" = ANY(${[...held]}::text[])
-         ORDER BY 2`;
+         ORDER BY 2`,
+      );
       return groupByKeys(volunteerIds, rows, (row) => row.volunteerId).map((group) =>
         group.map((row) => row.agencyCode),
       );
