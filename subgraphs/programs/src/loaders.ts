@@ -210,9 +210,12 @@ export function createLoaders(
     agency: new DataLoader<string, Agency | null>(async (codes) =>
       byKeys(
         codes,
-        await db.agency.findMany({
-          where: { code: { in: codes.filter((code) => instance.holds(code)) } },
-        }),
+        // Every column is text or int, which pg parses as Prisma does.
+        await queryRows<Agency>(
+          db,
+          Prisma.sql`SELECT * FROM "Agency"
+                      WHERE "code" = ANY(${codes.filter((code) => instance.holds(code))}::text[])`,
+        ),
         (a) => a.code,
       ),
     ),
@@ -389,11 +392,14 @@ export function createLoaders(
     nationalHoursBySkill: figuresBySkill('national'),
     /** The closes of many periods by the held agencies (agency → when), in one statement. */
     periodCloses: new DataLoader<string, Map<string, Date>>(async (periods) => {
-      const rows = await db.periodClose.findMany({
-        where: { period: { in: [...periods] }, agencyCode: { in: [...held] } },
-        select: { agencyCode: true, period: true, closedAt: true },
-        orderBy: { agencyCode: 'asc' },
-      });
+      // Asked by every agency's period of a scorecard: through the pool, not Prisma.
+      const rows = await queryRows<{ agencyCode: string; period: string; closedAt: Date }>(
+        db,
+        Prisma.sql`SELECT "agencyCode", "period", "closedAt" FROM "PeriodClose"
+                    WHERE "period" = ANY(${[...periods]}::text[])
+                      AND "agencyCode" = ANY(${[...held]}::text[])
+                    ORDER BY "agencyCode"`,
+      );
       return groupByKeys(periods, rows, (row) => row.period).map(
         (group) => new Map(group.map((row) => [row.agencyCode, row.closedAt])),
       );
