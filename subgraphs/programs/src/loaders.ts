@@ -9,7 +9,7 @@ import {
   today,
   type Caller,
 } from '@sahem/kit';
-import { visibleParticipations, visiblePrograms } from './access.ts';
+import { visibleParticipations, visibleProgramsSql } from './access.ts';
 import { ownerOfId } from './agencies/ownedId.ts';
 import type { ProgramsInstanceConfig } from './agencies/programsInstance.ts';
 import {
@@ -223,10 +223,13 @@ export function createLoaders(
       byKeys(
         ids,
         noted(
+          // The program of every participation and hour log asked: through the pool.
           (
-            await db.program.findMany({
-              where: { AND: [{ id: { in: [...ids] } }, visiblePrograms(caller, held)] },
-            })
+            await queryRows<Program>(
+              db,
+              Prisma.sql`SELECT * FROM "Program" p
+                          WHERE p."id" = ANY(${[...ids]}::text[]) AND ${visibleProgramsSql(caller, held)}`,
+            )
           ).map((program) => ({ ...program, programId: program.id })),
         ),
         (p) => p.id,
@@ -238,9 +241,11 @@ export function createLoaders(
       return byKeys(
         ids,
         noted(
-          await db.participation.findMany({
-            where: { AND: [{ id: { in: owned } }, visible.where] },
-          }),
+          await queryRows<Participation>(
+            db,
+            Prisma.sql`SELECT pa.* FROM "Participation" pa JOIN "Program" p ON p."id" = pa."programId"
+                        WHERE pa."id" = ANY(${owned}::text[]) AND ${visible.sql}`,
+          ),
         ),
         (p) => p.id,
       );
@@ -288,19 +293,15 @@ export function createLoaders(
       groupByKeys(
         programIds,
         noted(
-          await db.participation.findMany({
-            where: {
-              AND: [
-                {
-                  programId: { in: [...programIds] },
-                  role: 'TEAM_LEAD',
-                  status: { in: TEAM_LEAD_STATUSES },
-                },
-                visible.where,
-              ],
-            },
-            orderBy: [{ appliedAt: 'asc' }, { id: 'asc' }],
-          }),
+          await queryRows<Participation>(
+            db,
+            Prisma.sql`SELECT pa.* FROM "Participation" pa JOIN "Program" p ON p."id" = pa."programId"
+                        WHERE pa."programId" = ANY(${[...programIds]}::text[])
+                          AND pa."role" = 'TEAM_LEAD'
+                          AND pa."status"::text = ANY(${TEAM_LEAD_STATUSES}::text[])
+                          AND ${visible.sql}
+                        ORDER BY pa."appliedAt", pa."id"`,
+          ),
         ),
         (row) => row.programId,
       ),
@@ -319,7 +320,9 @@ export function createLoaders(
               ? Prisma.sql`AND (pa."appliedAt", pa."id") >
                   (SELECT "appliedAt", "id" FROM "Participation" WHERE "id" = ${after})`
               : Prisma.empty;
-            const rows = await db.$queryRaw<Participation[]>`
+            const rows = await queryRows<Participation>(
+              db,
+              Prisma.sql`
               SELECT "id", "volunteerId", "programId", "role", "status", "skillCode", "appliedAt", "joinedOn"
                 FROM (SELECT pa.*,
                              row_number() OVER (PARTITION BY pa."programId" ORDER BY pa."appliedAt", pa."id") AS rank
@@ -330,7 +333,8 @@ export function createLoaders(
                          ${status ? Prisma.sql`AND pa."status"::text = ${status}` : Prisma.empty}
                          ${afterCursor}) AS ranked
                WHERE rank <= ${take + 1}
-               ORDER BY "programId", "appliedAt", "id"`;
+               ORDER BY "programId", "appliedAt", "id"`,
+            );
             const grouped = groupByKeys(programIds, noted(rows), (row) => row.programId);
             return new Map(programIds.map((id, i) => [id, grouped[i]!]));
           },
