@@ -12,6 +12,7 @@ export * from './regions.ts';
 export * from './scalars.ts';
 export * from './serveHttp.ts';
 export * from './listenEnv.ts';
+export * from './queryRows.ts';
 export * from './sqlStatements.ts';
 export * from './loaderHelpers.ts';
 export * from './auth/caller.ts';
