@@ -20,6 +20,18 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** Age bands of a breakdown (ten-year bands from 15, as the ILO labour statistics group ages). */
+export type AgeBand =
+  | 'AGE_15_24'
+  | 'AGE_25_34'
+  | 'AGE_35_44'
+  | 'AGE_45_54'
+  | 'AGE_55_64'
+  | 'AGE_65_PLUS'
+  | 'UNDER_15'
+  /** No birth year known for the participant. */
+  | 'UNKNOWN';
+
 export type ApplyToProgramInput = {
   /**
    * Any string unique to this intended write (a UUID), generated once by the client and sent
@@ -32,6 +44,27 @@ export type ApplyToProgramInput = {
   skillCode: Scalars['ID']['input'];
   volunteerId: Scalars['ID']['input'];
 };
+
+/** What a breakdown splits a period's figures by. */
+export type BreakdownDimension =
+  /** The program's agency. */
+  | 'AGENCY'
+  /** The participant's age on the period's first day (its year minus the birth year). */
+  | 'AGE_BAND'
+  /** The participant's gender, from the volunteer register. */
+  | 'GENDER'
+  /** The program's kind of volunteering. */
+  | 'KIND'
+  /** The program's region. */
+  | 'REGION'
+  /** The skill exercised (ISCO-08), which values the hours. */
+  | 'SKILL';
+
+/** A participant's gender in a breakdown; UNKNOWN when the register's cell has not reached the agency. */
+export type BreakdownGender =
+  | 'FEMALE'
+  | 'MALE'
+  | 'UNKNOWN';
 
 export type CreateProgramInput = {
   agencyCode: Scalars['ID']['input'];

@@ -9,6 +9,7 @@ export const MERGE_RULES = [
   'top',
   'sum',
   'keyed',
+  'cells',
   'union',
   'connection',
   'distinct',
@@ -23,8 +24,8 @@ export type MergeRuleName = (typeof MERGE_RULES)[number];
 export interface MergeRule {
   rule: MergeRuleName;
   /**
-   * owner: the argument path or key field naming the agency; keyed: the key; concat and top:
-   * the order.
+   * owner: the argument path or key field naming the agency; keyed and cells: the key; concat
+   * and top: the order.
    */
   by?: string;
   /** connection: the field the global order follows (`id`). */

@@ -17,6 +17,7 @@ import {
   type VerificationBacklogModel,
 } from './verificationBacklog/backlogOfPeriods.ts';
 import { NO_SKETCHES, sketchesOfPeriods, type PeriodSketches } from './distinctSketchSql.ts';
+import { createBreakdownLoader } from './breakdowns/breakdownLoader.ts';
 import {
   Prisma,
   type Agency,
@@ -200,6 +201,8 @@ export function createLoaders(
 
   return {
     agencyBacklog,
+    // Sketches only where the gateway merges cells: an instance holding every agency never does.
+    breakdown: createBreakdownLoader(db, held, sketchKey, !instance.whole),
     agency: new DataLoader<string, Agency | null>(async (codes) =>
       byKeys(
         codes,
