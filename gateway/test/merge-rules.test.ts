@@ -191,7 +191,9 @@ describe('merge rules', () => {
     ) as FieldNode;
     expect(
       cells.selectionSet!.selections.map((selection) => (selection as FieldNode).alias?.value),
-    ).toEqual(expect.arrayContaining(['sahem__key', 'sahem__count', 'sahem__sk_activeVolunteersSketch']));
+    ).toEqual(
+      expect.arrayContaining(['sahem__key', 'sahem__count', 'sahem__sk_activeVolunteersSketch']),
+    );
   });
 
   it('intersection: volunteers retained across agencies (active before in one, now in another)', () => {

@@ -121,9 +121,7 @@ export function prepareFanOut(
           selectionSet: inner([
             field(ITEM_KEY, rule.by!),
             field(CELL_COUNT_KEY, 'activeVolunteers'),
-            ...model
-              .sketchesOf(definition!.type)
-              .map((sketch) => field(sketchKey(sketch), sketch)),
+            ...model.sketchesOf(definition!.type).map((sketch) => field(sketchKey(sketch), sketch)),
           ]),
         } as FieldNode);
         break;

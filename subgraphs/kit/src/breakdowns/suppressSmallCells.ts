@@ -32,37 +32,47 @@ const valuesOf = (key: string): [string, string][] =>
  * The keys of the cells to suppress. Primary: a cell counting fewer than `threshold` distinct
  * volunteers. Complementary: in every line of the table (the cells sharing the values of all
  * dimensions but one: the whole list for one dimension, each row and each column for two), a
- * line with exactly one suppressed cell also loses its smallest other cell (ties by key), since
- * the line's total (published as the period's figure, or the other breakdown's margin) minus
- * the cells shown would reveal the one; repeated until no line has exactly one. A line whose
- * only cell is suppressed has no other to give.
+ * line with exactly one suppressed cell also loses another, since the line's total (published
+ * as the period's figure, or the other breakdown's margin) minus the cells shown would reveal
+ * the one. The other is chosen, in turn, among the line's shown cells: first one that also
+ * mends a crossing line left with exactly one (so one cell hides two), then the smallest, then
+ * by key. Lines are taken in the order of their first cell's key, rows before columns, again
+ * until no line has exactly one. A line whose only cell is suppressed has no other to give.
  */
-export function suppressSmallCells(
-  cells: readonly CountedCell[],
-  threshold: number,
-): Set<string> {
+export function suppressSmallCells(cells: readonly CountedCell[], threshold: number): Set<string> {
   const suppressed = new Set(
     cells.filter((cell) => cell.count < threshold).map((cell) => cell.key),
   );
   const lines = new Map<string, CountedCell[]>();
-  for (const cell of cells) {
+  const linesOf = new Map<string, string[]>();
+  for (const cell of [...cells].sort(byKey)) {
     const values = valuesOf(cell.key);
-    values.forEach((_, along) => {
-      // A line along one dimension: the values of every other dimension fix it.
+    // A line along one dimension: the values of every other dimension fix it. Along the last
+    // dimension first: for two, the rows (first dimension fixed) before the columns.
+    for (let along = values.length - 1; along >= 0; along -= 1) {
       const id = `${along}:${values
-        .filter((__, i) => i !== along)
+        .filter((_, i) => i !== along)
         .map(([, value]) => value)
         .join('|')}`;
       lines.set(id, [...(lines.get(id) ?? []), cell]);
-    });
+      linesOf.set(cell.key, [...(linesOf.get(cell.key) ?? []), id]);
+    }
   }
-  for (let changed = true; changed; ) {
+  const hiddenIn = (id: string) => lines.get(id)!.filter((cell) => suppressed.has(cell.key)).length;
+  const mendsAnother = (cell: CountedCell, line: string) =>
+    linesOf.get(cell.key)!.some((other) => other !== line && hiddenIn(other) === 1);
+  for (let changed = true; changed;) {
     changed = false;
-    for (const line of lines.values()) {
-      if (line.filter((cell) => suppressed.has(cell.key)).length !== 1) continue;
+    for (const [id, line] of lines) {
+      if (hiddenIn(id) !== 1) continue;
       const next = line
         .filter((cell) => !suppressed.has(cell.key))
-        .sort((a, b) => a.count - b.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))[0];
+        .sort(
+          (a, b) =>
+            Number(mendsAnother(b, id)) - Number(mendsAnother(a, id)) ||
+            a.count - b.count ||
+            byKey(a, b),
+        )[0];
       if (next) {
         suppressed.add(next.key);
         changed = true;
@@ -71,3 +81,5 @@ export function suppressSmallCells(
   }
   return suppressed;
 }
+
+const byKey = (a: CountedCell, b: CountedCell) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);

@@ -1,9 +1,4 @@
-import {
-  breakdownCellKey,
-  encodeSketch,
-  sketchFromRegisters,
-  type Period,
-} from '@sahem/kit';
+import { breakdownCellKey, encodeSketch, sketchFromRegisters, type Period } from '@sahem/kit';
 import { Prisma, type PrismaClient } from '../__generated__/prisma/client.ts';
 import { hashBits, REGISTER } from '../distinctSketchSql.ts';
 import { COUNTED_LOG, DIMENSION_COLUMN, windows, type Dimension } from '../periodStats.ts';
@@ -135,7 +130,9 @@ export async function breakdownCells(
          AND h."date" >= w.start AND h."date" < w."end"
         LEFT JOIN "ParticipantCell" pc ON pc."volunteerId" = pa."volunteerId"
        WHERE ${COUNTED_LOG} AND p."agencyCode" = ANY(${[...held]}::text[])
-       GROUP BY ${cell}, member
+       -- By position: a name would be read as the input column of that name ("agencyCode" of
+       -- "Program") where a dimension not asked stands for ''.
+       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
     ), cells AS (
       SELECT ${cell}, count(*)::int AS "activeVolunteers", sum(hours)::float8 AS "verifiedHours"
         FROM members GROUP BY ${cell}
@@ -148,13 +145,17 @@ export async function breakdownCells(
     const figures = Object.fromEntries(
       Object.entries(asked).map(([name, value]) => [name, value === '' ? null : value]),
     ) as typeof asked;
-    const key = breakdownCellKey(by.map((dimension) => [dimension, figures[CELL_FIELD[dimension]]!]));
+    const key = breakdownCellKey(
+      by.map((dimension) => [dimension, figures[CELL_FIELD[dimension]]!]),
+    );
     result.get(`${code} ${period}`)?.push({
       ...figures,
       key,
       activeVolunteersSketch:
         indexes && ranks
-          ? encodeSketch(sketchFromRegisters(indexes.map((index, i) => ({ index, rank: ranks[i]! }))))
+          ? encodeSketch(
+              sketchFromRegisters(indexes.map((index, i) => ({ index, rank: ranks[i]! }))),
+            )
           : empty,
     });
   }

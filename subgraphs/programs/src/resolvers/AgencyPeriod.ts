@@ -26,5 +26,8 @@ export const AgencyPeriod: AgencyPeriodResolvers = {
   closedAt: async ({ agencyCode, period }, _, { loaders }) =>
     (await loaders.periodCloses.load(period)).get(agencyCode) ?? null,
   ...coverageFields(({ agencyCode }: { agencyCode: string }) => [agencyCode]),
-  breakdown: breakdownField('agencyCode', (key: { agencyCode: string; period: string }) => key.agencyCode),
+  breakdown: breakdownField(
+    'agencyCode',
+    (key: { agencyCode: string; period: string }) => key.agencyCode,
+  ),
 };

@@ -22,5 +22,8 @@ export const RegionPeriod: RegionPeriodResolvers = {
   ...sketchFields(({ regionCode, period }: { regionCode: string; period: string }, loaders) =>
     loaders.regionSketches.load({ id: regionCode, period }),
   ),
-  breakdown: breakdownField('regionCode', (key: { regionCode: string; period: string }) => key.regionCode),
+  breakdown: breakdownField(
+    'regionCode',
+    (key: { regionCode: string; period: string }) => key.regionCode,
+  ),
 };
