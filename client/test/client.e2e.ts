@@ -7,6 +7,7 @@ import {
   AcceptParticipationDocument,
   AgencyScorecardsDocument,
   ApplyToProgramDocument,
+  BreakdownDocument,
   createClient,
   DeployableVolunteersDocument,
   LogHoursDocument,
@@ -125,8 +126,12 @@ describe('the typed client against the gateway, by hash in enforce mode', () => 
       weeklyAvailabilityHours: 3,
       verifiedHours: hoursOf((p) => p.volunteerId === 'V-0000001'),
     });
-    const joined = first.participations!
-      .map((p) => ({ program: p.program.id, agency: p.program.agency.code, role: p.role }))
+    const joined = first
+      .participations!.map((p) => ({
+        program: p.program.id,
+        agency: p.program.agency.code,
+        role: p.role,
+      }))
       .sort((a, b) => a.program.localeCompare(b.program));
     expect(joined).toEqual([
       { program: 'SCD-00001', agency: 'SCD', role: 'TEAM_LEAD' },
@@ -171,6 +176,30 @@ describe('the typed client against the gateway, by hash in enforce mode', () => 
     expect(riyadh.region.name.en).toBe('Riyadh');
     expect(riyadh.verifiedHours).toBe(hoursOf((p) => programOf(p).regionCode === 'SA-01', '2026'));
     expect(nationalPeriod.scorecard!.entries.length).toBeGreaterThan(0);
+  });
+
+  it('Breakdown: the nation by skill, every cell of the small fixture suppressed', async () => {
+    const { nationalPeriod } = await client.request(BreakdownDocument, {
+      period: '2026',
+      by: ['SKILL'],
+    });
+    const in2026 = verified.filter((log) => log.date.startsWith('2026'));
+    // Fewer than 5 volunteers in each skill (the default threshold): dimensions only.
+    const skills = [...new Set(in2026.map((log) => log.of.skillCode))].sort();
+    expect(nationalPeriod.breakdown).toEqual(
+      skills.map((skillCode) => ({
+        agencyCode: null,
+        regionCode: null,
+        kind: null,
+        skillCode,
+        gender: null,
+        ageBand: null,
+        activeVolunteers: null,
+        verifiedHours: null,
+        suppressed: true,
+      })),
+    );
+    expect(nationalPeriod.verifiedHours).toBe(hoursOf(() => true, '2026'));
   });
 
   it('SearchVolunteers: optional filter and pagination', async () => {
