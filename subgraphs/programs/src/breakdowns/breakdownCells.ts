@@ -75,7 +75,8 @@ export interface BreakdownRequest {
  * cells are absent. With `withSketches`, each cell's volunteers also leave as a sketch (hashed in
  * SQL, as `sketchesOfPeriods` does), for the gateway to count them across agencies.
  *
- * The result is keyed by scope code and period (`code period`), cells ordered by key.
+ * Every request must have the first's scope and dimensions (`createBreakdownLoader` groups
+ * them so). The result is keyed by scope code and period (`code period`), cells ordered by key.
  */
 export async function breakdownCells(
   db: PrismaClient,
