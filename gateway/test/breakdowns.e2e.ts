@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, loadFixture } from './support/fixture.ts';
+import { fixture, loadFixture, programFigures } from './support/fixture.ts';
 import { startGraph, type Graph } from './support/startGraph.ts';
 
 // A period's figures split by one or two dimensions, on one store and on one store per agency
@@ -106,6 +106,33 @@ function cells(by: Dimension[], keep: (row: Row) => boolean, suppressed: string[
       activeVolunteers: suppressed.includes(id) ? null : volunteers.size,
       verifiedHours: suppressed.includes(id) ? null : hours,
       suppressed: suppressed.includes(id),
+    }));
+}
+
+/**
+ * Programs run and beneficiaries of the fixture programs `keep` in 2026: each store rounds its
+ * own sum once, so on one store per agency the figure is the sum of the agencies' rounded ones.
+ */
+function programsOf(
+  layout: 'shared' | 'per-agency',
+  keep: (program: (typeof fixture.programs)[number]) => boolean,
+) {
+  const groups =
+    layout === 'shared'
+      ? [fixture.agencies.map((a) => a.code)]
+      : fixture.agencies.map((a) => [a.code]);
+  return groups
+    .map((codes) =>
+      programFigures(
+        (program) => keep(program) && codes.includes(program.agencyCode),
+        '2026-01-01',
+        '2026-12-31',
+        '2026-06-15',
+      ),
+    )
+    .reduce((sum, one) => ({
+      programsRun: sum.programsRun + one.programsRun,
+      beneficiaries: sum.beneficiaries + one.beneficiaries,
     }));
 }
 
@@ -247,6 +274,37 @@ describe.each(['shared', 'per-agency'] as const)('breakdowns (%s stores)', (agen
       expect.objectContaining({ gender: 'MALE', activeVolunteers: 5, verifiedHours: 15.25 }),
       expect.objectContaining({ gender: 'UNKNOWN', activeVolunteers: 3, verifiedHours: 6 }),
     ]);
+  });
+
+  it('counts the programs run and their beneficiaries by program dimensions alone', async () => {
+    const result = await graph.query(/* GraphQL */ `
+      {
+        regionPeriod(regionCode: "SA-01", period: "2026") {
+          breakdown(by: [KIND]) {
+            kind
+            programsRun
+            beneficiaries
+          }
+        }
+        nationalPeriod(period: "2026") {
+          breakdown(by: [KIND, SKILL]) {
+            programsRun
+            beneficiaries
+          }
+        }
+      }
+    `);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.regionPeriod.breakdown).toEqual([
+      // This file's program: running since 1 January, no beneficiaries recorded.
+      { kind: 'PHYSICAL', programsRun: 1, beneficiaries: 0 },
+      { kind: 'PRACTICAL', ...programsOf(agencies, (p) => p.regionCode === 'SA-01') },
+    ]);
+    expect(result.data.regionPeriod.breakdown[1].beneficiaries).toBe(1549);
+    // A skill is no program's: no program figure.
+    for (const cell of result.data.nationalPeriod.breakdown) {
+      expect(cell).toEqual({ programsRun: null, beneficiaries: null });
+    }
   });
 
   it('refuses a breakdown without dimensions, with one twice or with three, and callers without aggregates:read', async () => {

@@ -313,6 +313,9 @@ function mergeConnection(
   return result;
 }
 
+/** The figures a suppressed breakdown cell withholds. */
+const WITHHELD = new Set(['activeVolunteers', 'verifiedHours', 'beneficiaries', 'programsRun']);
+
 /**
  * The cells of a breakdown from every instance's: merged cell by cell (same key), each by its
  * fields' rules, then suppressed where the merged distinct count is small — here, after merging,
@@ -344,7 +347,7 @@ function mergeCells(
     if (!suppressed.has(key)) return cell;
     for (const inner of fields) {
       const name = inner.name.value;
-      if (name === 'activeVolunteers' || name === 'verifiedHours') cell[keyOf(inner)] = null;
+      if (WITHHELD.has(name)) cell[keyOf(inner)] = null;
       if (name === 'suppressed') cell[keyOf(inner)] = true;
     }
     return cell;

@@ -35,6 +35,7 @@ describe('small-cell suppression', () => {
     ],
     ['ties broken by key', { FEMALE: 1, MALE: 6, UNKNOWN: 6 }, 5, ['FEMALE', 'MALE']],
     ['a line of one cell has nothing to give', { FEMALE: 3 }, 5, ['FEMALE']],
+    ['a cell of nobody is no small cell', { FEMALE: 0, MALE: 9, UNKNOWN: 7 }, 5, []],
     ['threshold 1 suppresses nothing', { FEMALE: 1, MALE: 2 }, 1, []],
     ['every cell small', { FEMALE: 1, MALE: 2, UNKNOWN: 3 }, 5, ['FEMALE', 'MALE', 'UNKNOWN']],
   ])('one dimension: %s', (_, counts, threshold, expected) => {

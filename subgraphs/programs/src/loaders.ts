@@ -202,7 +202,7 @@ export function createLoaders(
   return {
     agencyBacklog,
     // Sketches only where the gateway merges cells: an instance holding every agency never does.
-    breakdown: createBreakdownLoader(db, held, sketchKey, !instance.whole),
+    breakdown: createBreakdownLoader(db, held, sketchKey, !instance.whole, now),
     agency: new DataLoader<string, Agency | null>(async (codes) =>
       byKeys(
         codes,

@@ -13,6 +13,8 @@ const BIRTH_YEARS = [2012, 2011, 2002, 2001, 1962, 1961, null];
 
 beforeAll(async () => {
   const program = await aProgram(subgraph, { agencyCode: 'SCD', regionCode: 'SA-01' });
+  // Running in Jeddah since 1 January without counted hours: 166 beneficiaries in 166 days.
+  await aProgram(subgraph, { agencyCode: 'SCD', regionCode: 'SA-02', beneficiariesServed: 166 });
   for (const birthYear of BIRTH_YEARS) {
     const volunteerId = aVolunteerId();
     const participation = await aParticipation(subgraph, program, {
@@ -114,6 +116,8 @@ describe('breakdown cells in one instance', () => {
               regionCode
               activeVolunteers
               verifiedHours
+              programsRun
+              beneficiaries
               suppressed
             }
           }
@@ -128,8 +132,24 @@ describe('breakdown cells in one instance', () => {
           { gender: 'FEMALE', activeVolunteers: null, verifiedHours: null, suppressed: true },
           { gender: 'UNKNOWN', activeVolunteers: null, verifiedHours: null, suppressed: true },
         ],
+        // A cell of programs without counted hours counts nobody: shown, not suppressed.
         byRegion: [
-          { regionCode: 'SA-01', activeVolunteers: 7, verifiedHours: 14, suppressed: false },
+          {
+            regionCode: 'SA-01',
+            activeVolunteers: 7,
+            verifiedHours: 14,
+            programsRun: 1,
+            beneficiaries: 0,
+            suppressed: false,
+          },
+          {
+            regionCode: 'SA-02',
+            activeVolunteers: 0,
+            verifiedHours: 0,
+            programsRun: 1,
+            beneficiaries: 166,
+            suppressed: false,
+          },
         ],
       },
     ]);

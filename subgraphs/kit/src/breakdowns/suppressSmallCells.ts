@@ -30,7 +30,7 @@ const valuesOf = (key: string): [string, string][] =>
 
 /**
  * The keys of the cells to suppress. Primary: a cell counting fewer than `threshold` distinct
- * volunteers. Complementary: in every line of the table (the cells sharing the values of all
+ * volunteers, but at least one. Complementary: in every line of the table (the cells sharing the values of all
  * dimensions but one: the whole list for one dimension, each row and each column for two), a
  * line with exactly one suppressed cell also loses another, since the line's total (published
  * as the period's figure, or the other breakdown's margin) minus the cells shown would reveal
@@ -41,7 +41,8 @@ const valuesOf = (key: string): [string, string][] =>
  */
 export function suppressSmallCells(cells: readonly CountedCell[], threshold: number): Set<string> {
   const suppressed = new Set(
-    cells.filter((cell) => cell.count < threshold).map((cell) => cell.key),
+    // A cell of nobody (programs without counted hours) identifies nobody.
+    cells.filter((cell) => cell.count > 0 && cell.count < threshold).map((cell) => cell.key),
   );
   const lines = new Map<string, CountedCell[]>();
   const linesOf = new Map<string, string[]>();

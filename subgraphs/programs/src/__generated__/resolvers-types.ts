@@ -117,7 +117,7 @@ export type ApplyToProgramInput = {
 
 /**
  * One cell of a breakdown: the active volunteers (distinct) with verified hours in the period in
- * it and those hours. Only the dimensions asked are set; the others are null. Empty cells are
+ * it and those hours (and, by program dimensions alone, the programs run and their beneficiaries). Only the dimensions asked are set; the others are null. Empty cells are
  * absent. A cell of fewer than SAHEM_SMALL_CELL_THRESHOLD volunteers (default 5), after merging
  * across agencies, is suppressed (null figures, suppressed: true), and so is the next smallest cell
  * of each row or column left with exactly one suppressed cell (see the README's "Breakdowns").
@@ -129,9 +129,16 @@ export type BreakdownCell = {
   activeVolunteersSketch: Scalars['String']['output'];
   ageBand: Maybe<AgeBand>;
   agencyCode: Maybe<Scalars['ID']['output']>;
+  /** Their beneficiaries in the period, by the rules of AgencyPeriod; null as programsRun is. */
+  beneficiaries: Maybe<Scalars['Int']['output']>;
   gender: Maybe<BreakdownGender>;
   key: Scalars['ID']['output'];
   kind: Maybe<VolunteeringKind>;
+  /**
+   * Programs run in the period, when every dimension asked is the program's (AGENCY, REGION,
+   * KIND), by the rules of AgencyPeriod; null otherwise or when suppressed.
+   */
+  programsRun: Maybe<Scalars['Int']['output']>;
   regionCode: Maybe<Scalars['ID']['output']>;
   skillCode: Maybe<Scalars['ID']['output']>;
   /** Whether the cell's figures are withheld so that no breakdown identifies a person. */
@@ -1066,9 +1073,11 @@ export type BreakdownCellResolvers<ContextType = Context, ParentType extends Res
   activeVolunteersSketch?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ageBand?: Resolver<Maybe<ResolversTypes['AgeBand']>, ParentType, ContextType>;
   agencyCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  beneficiaries?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   gender?: Resolver<Maybe<ResolversTypes['BreakdownGender']>, ParentType, ContextType>;
   key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['VolunteeringKind']>, ParentType, ContextType>;
+  programsRun?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   skillCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;

@@ -28,6 +28,9 @@ export interface BreakdownCellRow {
   ageBand: AgeBand | null;
   activeVolunteers: number;
   verifiedHours: number;
+  /** Program figures, where every dimension is the program's (else null). */
+  beneficiaries: number | null;
+  programsRun: number | null;
   /** The cell's active volunteers as an encoded sketch, for the gateway to unite. */
   activeVolunteersSketch: string;
 }
@@ -59,6 +62,9 @@ const EXPRESSION: Record<BreakdownDimension, Prisma.Sql> = {
     ELSE 'AGE_65_PLUS' END`,
 };
 
+/** The dimensions of a program itself: a breakdown by these alone also counts programs. */
+export const PROGRAM_DIMENSIONS: readonly BreakdownDimension[] = ['AGENCY', 'REGION', 'KIND'];
+
 /** What one breakdown is asked of: a scope (agency, region, nation), a period, the dimensions. */
 export interface BreakdownRequest {
   scope: Exclude<Dimension, 'programId'>;
@@ -75,6 +81,11 @@ export interface BreakdownRequest {
  * cells are absent. With `withSketches`, each cell's volunteers also leave as a sketch (hashed in
  * SQL, as `sketchesOfPeriods` does), for the gateway to count them across agencies.
  *
+ * By program dimensions alone (`PROGRAM_DIMENSIONS`), cells also count the programs run and
+ * their beneficiaries by the rules of `figuresOfPeriods` (non-draft programs that ran on a day
+ * of the period up to `today`, beneficiaries spread over the days run, a closed period's as at
+ * its close, rounded once per cell), and a cell may hold programs without counted hours.
+ *
  * Every request must have the first's scope and dimensions (`createBreakdownLoader` groups
  * them so). The result is keyed by scope code and period (`code period`), cells ordered by key.
  */
@@ -84,6 +95,7 @@ export async function breakdownCells(
   held: readonly string[],
   sketchKey: string,
   withSketches: boolean,
+  today: Date,
 ): Promise<Map<string, BreakdownCellRow[]>> {
   const [first] = requests;
   const result = new Map<string, BreakdownCellRow[]>(
@@ -95,6 +107,10 @@ export async function breakdownCells(
   const columns = (['AGENCY', 'REGION', 'KIND', 'SKILL', 'GENDER', 'AGE_BAND'] as const).map(
     (dimension) =>
       Prisma.sql`${by.includes(dimension) ? EXPRESSION[dimension] : Prisma.raw(`''::text`)} AS "${Prisma.raw(CELL_FIELD[dimension])}"`,
+  );
+  const programLevel = by.every((dimension) => PROGRAM_DIMENSIONS.includes(dimension));
+  const dimensions = Prisma.raw(
+    '"agencyCode", "regionCode", "kind", "skillCode", "gender", "ageBand"',
   );
   const cell = Prisma.raw(
     'code, period, "agencyCode", "regionCode", "kind", "skillCode", "gender", "ageBand"',
@@ -113,6 +129,39 @@ export async function breakdownCells(
     : Prisma.sql`, sketches AS (
         SELECT ${cell}, NULL::int[] AS indexes, NULL::int[] AS ranks FROM members WHERE false
       )`;
+  // Programs run and beneficiaries, as `figuresOfPeriods` counts them, by the same cells.
+  const runs = programLevel
+    ? Prisma.sql`, ran AS (
+        SELECT w.code, w.period, ${Prisma.join(columns)},
+               p."beneficiariesServed"::numeric AS served,
+               least(p."endDate", ${today}::date) - p."startDate" + 1 AS "daysRun",
+               least(p."endDate", ${today}::date, w."end" - 1)
+                 - greatest(p."startDate", w.start) + 1 AS "daysInPeriod"
+          FROM "Program" p
+          JOIN w ON ${DIMENSION_COLUMN[scope]} = w.code
+           AND p."startDate" < w."end" AND p."endDate" >= w.start
+         WHERE p."status" <> 'DRAFT' AND p."startDate" <= ${today}::date
+           AND p."agencyCode" = ANY(${[...held]}::text[])
+           AND NOT EXISTS (SELECT 1 FROM "PeriodClose" c
+                            WHERE c."agencyCode" = p."agencyCode" AND c."period" = w.period)
+        UNION ALL
+        SELECT w.code, w.period, ${Prisma.join(columns)},
+               p."served"::numeric, p."daysRun", p."daysInPeriod"
+          FROM (SELECT *, "programId" AS "id" FROM "ClosedPeriodProgram") p
+          JOIN w ON ${DIMENSION_COLUMN[scope]} = w.code AND p."period" = w.period
+         WHERE p."agencyCode" = ANY(${[...held]}::text[])
+      ), runs AS (
+        SELECT ${cell}, count(*)::int AS "programsRun",
+               round(sum(served * "daysInPeriod" / "daysRun"))::int AS "beneficiaries"
+          FROM ran WHERE "daysInPeriod" > 0 AND "daysRun" > 0
+         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+      )`
+    : Prisma.sql`, runs AS (
+        SELECT ${cell}, NULL::int AS "programsRun", NULL::int AS "beneficiaries"
+          FROM cells WHERE false
+      )`;
+  const programFigure = (name: string) =>
+    programLevel ? Prisma.sql`coalesce(runs."${Prisma.raw(name)}", 0)` : Prisma.raw(`NULL::int`);
   const rows = await db.$queryRaw<
     (Omit<BreakdownCellRow, 'key' | 'activeVolunteersSketch'> & {
       code: string;
@@ -121,13 +170,13 @@ export async function breakdownCells(
       ranks: number[] | null;
     })[]
   >`
-    WITH members AS (
+    WITH w AS (SELECT * FROM ${windows(requests)}), members AS (
       SELECT w.code, w.period, ${Prisma.join(columns)},
              pa."volunteerId" AS member, sum(h."hours") AS hours
         FROM "HourLog" h
         JOIN "Participation" pa ON pa."id" = h."participationId"
         JOIN "Program" p ON p."id" = pa."programId"
-        JOIN ${windows(requests)} ON ${DIMENSION_COLUMN[scope]} = w.code
+        JOIN w ON ${DIMENSION_COLUMN[scope]} = w.code
          AND h."date" >= w.start AND h."date" < w."end"
         LEFT JOIN "ParticipantCell" pc ON pc."volunteerId" = pa."volunteerId"
        WHERE ${COUNTED_LOG} AND p."agencyCode" = ANY(${[...held]}::text[])
@@ -137,10 +186,16 @@ export async function breakdownCells(
     ), cells AS (
       SELECT ${cell}, count(*)::int AS "activeVolunteers", sum(hours)::float8 AS "verifiedHours"
         FROM members GROUP BY ${cell}
-    )${sketches}
-    SELECT cells.*, sketches.indexes, sketches.ranks
-      FROM cells LEFT JOIN sketches
-        USING (code, period, "agencyCode", "regionCode", "kind", "skillCode", "gender", "ageBand")`;
+    )${sketches}${runs}
+    SELECT code, period, ${dimensions},
+           coalesce(cells."activeVolunteers", 0) AS "activeVolunteers",
+           coalesce(cells."verifiedHours", 0) AS "verifiedHours",
+           ${programFigure('programsRun')} AS "programsRun",
+           ${programFigure('beneficiaries')} AS "beneficiaries",
+           sketches.indexes, sketches.ranks
+      FROM cells
+      FULL JOIN runs USING (code, period, ${dimensions})
+      LEFT JOIN sketches USING (code, period, ${dimensions})`;
   const empty = encodeSketch(sketchFromRegisters([]));
   for (const { code, period, indexes, ranks, ...asked } of rows) {
     const figures = Object.fromEntries(

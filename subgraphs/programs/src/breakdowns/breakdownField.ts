@@ -10,6 +10,15 @@ export type BreakdownCellModel = Omit<BreakdownCellRow, 'activeVolunteers' | 've
   suppressed: boolean;
 };
 
+/** A suppressed cell: its dimensions, no figure. */
+const withheld = {
+  activeVolunteers: null,
+  verifiedHours: null,
+  beneficiaries: null,
+  programsRun: null,
+  suppressed: true,
+} as const;
+
 /** The most dimensions one breakdown takes: a table, not a cube (its cells would be tiny). */
 export const MAX_BREAKDOWN_DIMENSIONS = 2;
 
@@ -54,9 +63,7 @@ export function breakdownField<Parent extends { period: string }>(
         )
       : new Set<string>();
     return cells.map((cell) =>
-      suppressed.has(cell.key)
-        ? { ...cell, activeVolunteers: null, verifiedHours: null, suppressed: true }
-        : { ...cell, suppressed: false },
+      suppressed.has(cell.key) ? { ...cell, ...withheld } : { ...cell, suppressed: false },
     );
   };
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { parsePeriod } from '@sahem/kit';
+import { parsePeriod, today } from '@sahem/kit';
 import type { PrismaClient } from '../__generated__/prisma/client.ts';
 import {
   breakdownCells,
@@ -17,7 +17,7 @@ export interface BreakdownKey {
 }
 
 /**
- * The breakdowns of a request: every key asking the same dimensions of the same kind of scope is
+ * The breakdowns of a request (`now` is the server's clock, by which programs have run): every key asking the same dimensions of the same kind of scope is
  * one statement, whatever its code and period (a trend of breakdowns too), so the statements are
  * bounded by the kinds of breakdown asked, never by the number of rows or cells.
  */
@@ -26,6 +26,7 @@ export function createBreakdownLoader(
   held: readonly string[],
   sketchKey: string,
   withSketches: boolean,
+  now: () => Date,
 ) {
   return new DataLoader<BreakdownKey, BreakdownCellRow[], string>(
     async (keys) => {
@@ -48,6 +49,7 @@ export function createBreakdownLoader(
             held,
             sketchKey,
             withSketches,
+            today(now()),
           );
           for (const [codePeriod, list] of cells) found.set(`${group} ${codePeriod}`, list);
         }),
