@@ -10,6 +10,7 @@ import {
   oneOf,
   port,
   positiveInt,
+  DEFAULT_SMALL_CELL_THRESHOLD,
   readEnv,
   text,
   url,
@@ -154,6 +155,10 @@ export function gatewayEnv(source: EnvSource = process.env) {
       GATEWAY_MAX_FIELDS: positiveInt(
         DEFAULT_LIMITS.maxFields,
         'most field selections once fragments are expanded',
+      ),
+      SAHEM_SMALL_CELL_THRESHOLD: positiveInt(
+        DEFAULT_SMALL_CELL_THRESHOLD,
+        'breakdown cells of fewer distinct volunteers are suppressed (same on the programs instances)',
       ),
       GATEWAY_MAX_COST: positiveInt(DEFAULT_LIMITS.maxCost, 'highest estimated operation cost'),
       GATEWAY_COST_DEFAULT_LIST_SIZE: positiveInt(

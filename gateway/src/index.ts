@@ -74,6 +74,7 @@ const running = await startGateway(
     resilience: resilienceFromEnv(env),
     requestTimeoutMs: env.GATEWAY_REQUEST_TIMEOUT_MS,
     deadlineMarginMs: env.GATEWAY_DEADLINE_MARGIN_MS,
+    smallCellThreshold: env.SAHEM_SMALL_CELL_THRESHOLD,
     production: env.SAHEM_PRODUCTION,
     persistedDocuments: {
       mode: env.GATEWAY_PERSISTED_DOCUMENTS,

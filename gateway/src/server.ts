@@ -92,6 +92,11 @@ export interface GatewayDeps {
   requestTimeoutMs?: number;
   /** How much earlier than the gateway gives up a subgraph is told to stop. @default 100 */
   deadlineMarginMs?: number;
+  /**
+   * Breakdown cells merged across agencies of fewer distinct volunteers are suppressed.
+   * @default 5 (`DEFAULT_SMALL_CELL_THRESHOLD`)
+   */
+  smallCellThreshold?: number;
   /** Mask internal errors, no introspection, no landing page. @default true */
   production?: boolean;
   /** Occasional lines (a supergraph reloaded, a rate-limit store failing). @default the logger, at info */

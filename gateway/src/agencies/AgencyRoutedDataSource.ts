@@ -18,6 +18,7 @@ import {
   noteCause,
   type AgencyRegistry,
   type ProgramsInstance,
+  DEFAULT_SMALL_CELL_THRESHOLD,
 } from '@sahem/kit';
 import type { CallerKeys } from '../auth/callerKeys.ts';
 import type { GatewayContext } from '../GatewayContext.ts';
@@ -67,6 +68,11 @@ export interface AgencyRoutedDataSourceOptions {
   verifier: InstanceVerifier;
   /** The breaker, bulkhead and retries of each instance. @default none: each fetch sent once */
   policyOf?: (instance: ProgramsInstance) => InstancePolicy;
+  /**
+   * Merged breakdown cells of fewer distinct volunteers are suppressed.
+   * @default DEFAULT_SMALL_CELL_THRESHOLD (5)
+   */
+  smallCellThreshold?: number;
 }
 
 /** One instance's part of a request, and what came back. */
@@ -575,6 +581,7 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
       fragments,
       included: [...included],
       excluded: [...excluded].filter((code) => !included.has(code)),
+      smallCellThreshold: this.#options.smallCellThreshold ?? DEFAULT_SMALL_CELL_THRESHOLD,
       invalid: (message) => {
         if (reported) return;
         reported = true;

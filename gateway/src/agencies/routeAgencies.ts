@@ -68,6 +68,7 @@ export function routeAgencies(
     callerKeys: deps.callerKeys,
     fetch: options.send,
     ...(deps.deadlineMarginMs !== undefined && { deadlineMarginMs: deps.deadlineMarginMs }),
+    ...(deps.smallCellThreshold !== undefined && { smallCellThreshold: deps.smallCellThreshold }),
     ...(options.observeFetch && { observeFetch: options.observeFetch }),
     ...(options.policyOf && { policyOf: options.policyOf }),
     model: () => {

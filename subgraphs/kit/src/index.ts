@@ -44,3 +44,4 @@ export * from './tracing/traceRequest.ts';
 export * from './tracing/traceSqlStatements.ts';
 export * from './observability/requestObserver.ts';
 export * from './observability/metricsRoute.ts';
+export * from './breakdowns/suppressSmallCells.ts';

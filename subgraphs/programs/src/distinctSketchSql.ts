@@ -52,7 +52,7 @@ export const NO_SKETCHES: Readonly<PeriodSketches> = Object.freeze({
  * The 64 bits a member is hashed to, as `sketchRegisterOf` in the kit computes them: the first 8
  * bytes of SHA-256(key ':' member), the text UTF-8 encoded. `member` is a column expression.
  */
-function hashBits(key: string, member: Prisma.Sql): Prisma.Sql {
+export function hashBits(key: string, member: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`('x' || encode(substring(sha256(convert_to(${key} || ':' || ${member}, 'UTF8')) FROM 1 FOR 8), 'hex'))::bit(64)`;
 }
 
@@ -61,7 +61,7 @@ function hashBits(key: string, member: Prisma.Sql): Prisma.Sql {
  * rank one more than the leading zeros of the other 50 (the position of their first 1), 51 when
  * they are all zero.
  */
-const REGISTER = Prisma.raw(
+export const REGISTER = Prisma.raw(
   `substring(bits FROM 1 FOR ${SKETCH_PRECISION})::int AS "index",
    coalesce(nullif(position(B'1' IN substring(bits FROM ${SKETCH_PRECISION + 1} FOR ${REST_BITS})), 0), ${REST_BITS + 1}) AS "rank"`,
 );

@@ -18,6 +18,7 @@ import {
   type VerificationBacklogModel,
 } from './verificationBacklog/backlogOfPeriods.ts';
 import { NO_SKETCHES, sketchesOfPeriods, type PeriodSketches } from './distinctSketchSql.ts';
+import { createBreakdownLoader } from './breakdowns/breakdownLoader.ts';
 import {
   Prisma,
   type Agency,
@@ -206,6 +207,8 @@ export function createLoaders(
     agencyBacklog: backlog('agencyCode'),
     regionBacklog: backlog('regionCode'),
     nationalBacklog: backlog('national'),
+    // Sketches only where the gateway merges cells: an instance holding every agency never does.
+    breakdown: createBreakdownLoader(db, held, sketchKey, !instance.whole, now),
     agency: new DataLoader<string, Agency | null>(async (codes) =>
       byKeys(
         codes,
