@@ -21,6 +21,8 @@ interface Claim {
   operation: OperationKind;
 }
 import type { CallerKeys } from './auth/callerKeys.ts';
+import type { InFlightFetches } from './caching/inFlightFetches.ts';
+import { visibilityOf } from './caching/visibilityOf.ts';
 import { deadlineSignal } from './deadlines/deadlineSignal.ts';
 import { fetchDeadline } from './deadlines/fetchDeadline.ts';
 import { observedFetch, type FetchObserver } from './metrics/observedFetch.ts';
@@ -64,6 +66,11 @@ export interface SubgraphDataSourceOptions {
    * (the agency routing says who is missing itself)
    */
   reportFailure?: (error: unknown, path: (string | number)[]) => object;
+  /**
+   * Where identical query fetches in flight at once share one answer (`GATEWAY_DEDUP`), keyed by
+   * this data source's URL, the exact body and the caller's visibility. @default none: each sent
+   */
+  inFlight?: InFlightFetches;
 }
 
 function isGatewayContext(context: object | undefined): context is GatewayContext {
@@ -95,6 +102,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const audience = options.audience ?? callerAudience(options.name);
     const pending = new Map<string, Claim>();
     const deadlines = { timeoutMs: options.timeoutMs, marginMs: options.deadlineMarginMs ?? 100 };
+    const maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
+    const inFlight = options.inFlight;
     const fetcher = (async (
       input: string,
       init: RequestInit & { headers: Record<string, string> },
@@ -136,14 +145,24 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
           options.fetch,
         );
       };
-      return options.policy
-        ? options.policy.run(send, { operation: claim.operation, abortAt })
-        : send();
+      const sendPolicy = () =>
+        options.policy ? options.policy.run(send, { operation: claim.operation, abortAt }) : send();
+      // Only a caller's query is shared: a mutation is sent as often as asked, and a fetch
+      // without a claim (health checks, schema loads) is rare and anonymous.
+      if (!inFlight || !ticket || claim.operation !== 'query') return sendPolicy();
+      return inFlight.fetch(
+        options.name,
+        `${input}\n${visibilityOf(claim.caller)}\n${String(init.body ?? '')}`,
+        sendPolicy,
+        (response) => readBoundedBytes(response, maxResponseBytes, options.name),
+        abortAt,
+        deadlinePassed,
+      );
     }) as unknown as Fetcher;
     super({ url: options.url, fetcher });
     this.#pending = pending;
     this.name = options.name;
-    this.#maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
+    this.#maxResponseBytes = maxResponseBytes;
     this.#reportFailure = options.reportFailure;
   }
 
@@ -218,13 +237,28 @@ async function readBounded(
   max: number,
   subgraph: string,
 ): Promise<object | string> {
+  const bytes = await readBoundedBytes(response as unknown as Response, max, subgraph);
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const type = response.headers.get('content-type') ?? '';
+  if (type.startsWith('application/json') || type.startsWith('application/graphql-response+json')) {
+    return JSON.parse(text) as object;
+  }
+  return text;
+}
+
+/** The bytes of a response body, up to `max`; more fails with `SUBGRAPH_RESPONSE_TOO_LARGE`. */
+async function readBoundedBytes(
+  response: Response,
+  max: number,
+  subgraph: string,
+): Promise<Uint8Array> {
   const tooLarge = () =>
     new GraphQLError(`The ${subgraph} subgraph answered with more than ${max} bytes.`, {
       extensions: { code: 'SUBGRAPH_RESPONSE_TOO_LARGE', serviceName: subgraph },
     });
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > max) throw tooLarge();
-  const body = (response as unknown as Response).body;
+  const body = response.body;
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (body) {
@@ -240,10 +274,5 @@ async function readBounded(
       chunks.push(value);
     }
   }
-  const text = Buffer.concat(chunks).toString('utf8');
-  const type = response.headers.get('content-type') ?? '';
-  if (type.startsWith('application/json') || type.startsWith('application/graphql-response+json')) {
-    return JSON.parse(text) as object;
-  }
-  return text;
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
 }

@@ -20,6 +20,7 @@ import {
   type ProgramsInstance,
 } from '@sahem/kit';
 import type { CallerKeys } from '../auth/callerKeys.ts';
+import type { InFlightFetches } from '../caching/inFlightFetches.ts';
 import type { GatewayContext } from '../GatewayContext.ts';
 import { SubgraphDataSource } from '../SubgraphDataSource.ts';
 import { agencyOfKey, valueAt } from './agencyOfKey.ts';
@@ -67,6 +68,8 @@ export interface AgencyRoutedDataSourceOptions {
   verifier: InstanceVerifier;
   /** The breaker, bulkhead and retries of each instance. @default none: each fetch sent once */
   policyOf?: (instance: ProgramsInstance) => InstancePolicy;
+  /** Where identical query fetches in flight share one answer. @default none: each sent */
+  inFlight?: InFlightFetches;
 }
 
 /** One instance's part of a request, and what came back. */
@@ -99,6 +102,12 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
   readonly #sources = new Map<string, SubgraphDataSource>();
   // Planner fetches repeat: the parsed document of each query text is kept (bounded).
   readonly #parsed = new Map<string, DocumentNode>();
+  // And its rewrite with the spanning keys, for the contract it was made for: the planner sends
+  // the same texts again and again, and the rewrite walks the whole document.
+  readonly #rewritten = new WeakMap<
+    DocumentNode,
+    { model: ContractModel; rewrite: ReturnType<typeof withSpanningKeys> }
+  >();
 
   constructor(options: AgencyRoutedDataSourceOptions) {
     this.name = options.name;
@@ -121,6 +130,7 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
               options.observeFetch!(instance.name, outcome, seconds),
           }),
           ...(options.policyOf && { policy: options.policyOf(instance) }),
+          ...(options.inFlight && { inFlight: options.inFlight }),
         }),
       );
     }
@@ -152,20 +162,7 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
     const document = this.#parse(query);
     const model = this.#options.model();
     // With the keys of every volunteer (any entity spanning agencies) selected, wherever reached.
-    const { operation, fragments } = withSpanningKeys(
-      document.definitions.find(
-        (definition): definition is OperationDefinitionNode =>
-          definition.kind === Kind.OPERATION_DEFINITION,
-      )!,
-      new Map(
-        document.definitions.flatMap((definition) =>
-          definition.kind === Kind.FRAGMENT_DEFINITION
-            ? [[definition.name.value, definition] as const]
-            : [],
-        ),
-      ),
-      model,
-    );
+    const { operation, fragments } = this.#withSpanningKeys(document, model);
     const entities = operation.selectionSet.selections.find(
       (selection): selection is FieldNode =>
         selection.kind === Kind.FIELD && selection.name.value === '_entities',
@@ -584,6 +581,27 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
         });
       },
     };
+  }
+
+  #withSpanningKeys(document: DocumentNode, model: ContractModel) {
+    const kept = this.#rewritten.get(document);
+    if (kept?.model === model) return kept.rewrite;
+    const rewrite = withSpanningKeys(
+      document.definitions.find(
+        (definition): definition is OperationDefinitionNode =>
+          definition.kind === Kind.OPERATION_DEFINITION,
+      )!,
+      new Map(
+        document.definitions.flatMap((definition) =>
+          definition.kind === Kind.FRAGMENT_DEFINITION
+            ? [[definition.name.value, definition] as const]
+            : [],
+        ),
+      ),
+      model,
+    );
+    this.#rewritten.set(document, { model, rewrite });
+    return rewrite;
   }
 
   #parse(query: string): DocumentNode {

@@ -44,6 +44,7 @@ export function routeAgencies(
     log: (line: string) => void;
     observeFetch?: AgencyRoutedDataSourceOptions['observeFetch'];
     policyOf?: AgencyRoutedDataSourceOptions['policyOf'];
+    inFlight?: AgencyRoutedDataSourceOptions['inFlight'];
   },
 ): AgencyRouting {
   const registry = deps.agencies!;
@@ -70,6 +71,7 @@ export function routeAgencies(
     ...(deps.deadlineMarginMs !== undefined && { deadlineMarginMs: deps.deadlineMarginMs }),
     ...(options.observeFetch && { observeFetch: options.observeFetch }),
     ...(options.policyOf && { policyOf: options.policyOf }),
+    ...(options.inFlight && { inFlight: options.inFlight }),
     model: () => {
       if (!model) throw new Error('no supergraph in service yet');
       return model;
