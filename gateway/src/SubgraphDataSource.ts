@@ -145,19 +145,26 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
           options.fetch,
         );
       };
-      const sendPolicy = () =>
-        options.policy ? options.policy.run(send, { operation: claim.operation, abortAt }) : send();
       // Only a caller's query is shared: a mutation is sent as often as asked, and a fetch
-      // without a claim (health checks, schema loads) is rare and anonymous.
-      if (!inFlight || !ticket || claim.operation !== 'query') return sendPolicy();
-      return inFlight.fetch(
-        options.name,
-        `${input}\n${visibilityOf(claim.caller)}\n${String(init.body ?? '')}`,
-        sendPolicy,
-        (response) => readBoundedBytes(response, maxResponseBytes, options.name),
-        abortAt,
-        deadlinePassed,
-      );
+      // without a claim (health checks, schema loads) is rare and anonymous. Shared within the
+      // instance's policy: its breaker and bulkhead still judge every request (an open breaker
+      // refuses each at once, rather than letting it wait on another's probe); only the fetch
+      // on the wire is shared.
+      const attempt =
+        inFlight && ticket && claim.operation === 'query'
+          ? () =>
+              inFlight.fetch(
+                options.name,
+                `${input}\n${visibilityOf(claim.caller)}\n${String(init.body ?? '')}`,
+                send,
+                (response) => readBoundedBytes(response, maxResponseBytes, options.name),
+                abortAt,
+                deadlinePassed,
+              )
+          : send;
+      return options.policy
+        ? options.policy.run(attempt, { operation: claim.operation, abortAt })
+        : attempt();
     }) as unknown as Fetcher;
     super({ url: options.url, fetcher });
     this.#pending = pending;
