@@ -187,7 +187,7 @@ export function formatReport(report: BenchReport, chartFile: string | undefined)
   const sections = [
     `# Sahem bench: ${report.label}`,
     '',
-    `${report.startedAt} · scale ${report.scale} (${report.volunteers.toLocaleString('en')} volunteers) · programs ${report.layout === 'per-agency' ? 'one instance per agency' : 'one shared instance'} · Node ${machine.node} · ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GiB · load average ${machine.loadAverage.start} at the start, ${machine.loadAverage.end} at the end${observability(report)}${report.smoke ? ' · **smoke run: says nothing about speed**' : ''}${report.profiled ? ' · **profiled: the profiler slows every process, compare with unprofiled runs only**' : ''}`,
+    `${report.startedAt} · scale ${report.scale} (${report.volunteers.toLocaleString('en')} volunteers) · programs ${report.layout === 'per-agency' ? 'one instance per agency' : 'one shared instance'} · Node ${machine.node} · ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GiB · load average ${machine.loadAverage.start} at the start, ${machine.loadAverage.end} at the end${observability(report)}${sahemOptions(report)}${report.smoke ? ' · **smoke run: says nothing about speed**' : ''}${report.profiled ? ' · **profiled: the profiler slows every process, compare with unprofiled runs only**' : ''}`,
     '',
     `Each run: ${report.warmUpSeconds} s of unmeasured load, then ${report.durationSeconds} s measured, closed loop (autocannon), over ${report.callers} distinct callers. Gateways: ${report.targets.map((target) => `\`${target}\` (${GATEWAY_TITLES[target]})`).join(', ')}.`,
   ];
@@ -226,6 +226,13 @@ export function formatReport(report: BenchReport, chartFile: string | undefined)
       .join(', ')}.`,
   );
   return `${sections.join('\n')}\n`;
+}
+
+/** The header's note on Sahem's de-duplication, response cache and workers. */
+function sahemOptions(report: BenchReport): string {
+  const o = report.sahem;
+  if (!o) return '';
+  return ` · Sahem's de-duplication ${o.dedup ? 'on' : 'off'}, response cache ${o.responseCache ? 'on (30 s)' : 'off'}, ${o.workers} worker${o.workers > 1 ? 's' : ''}`;
 }
 
 /** The header's note on metrics and tracing in Sahem's processes, when either differs from production's default. */
