@@ -21,7 +21,7 @@ interface Claim {
   operation: OperationKind;
 }
 import type { CallerKeys } from './auth/callerKeys.ts';
-import type { InFlightFetches } from './caching/inFlightFetches.ts';
+import { sharedBytesOf, type InFlightFetches } from './caching/inFlightFetches.ts';
 import { visibilityOf } from './caching/visibilityOf.ts';
 import { deadlineSignal } from './deadlines/deadlineSignal.ts';
 import { fetchDeadline } from './deadlines/fetchDeadline.ts';
@@ -259,6 +259,9 @@ async function readBoundedBytes(
   max: number,
   subgraph: string,
 ): Promise<Uint8Array> {
+  // An answer shared by de-duplication was read (and bounded) once already.
+  const shared = sharedBytesOf(response);
+  if (shared) return shared;
   const tooLarge = () =>
     new GraphQLError(`The ${subgraph} subgraph answered with more than ${max} bytes.`, {
       extensions: { code: 'SUBGRAPH_RESPONSE_TOO_LARGE', serviceName: subgraph },

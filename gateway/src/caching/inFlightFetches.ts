@@ -2,8 +2,59 @@
 interface SharedAnswer {
   status: number;
   statusText: string;
-  headers: [string, string][];
+  url: string;
+  /** Read only by every holder (the data source reads `content-type` and `cache-control`). */
+  headers: Headers;
   body: Uint8Array;
+}
+
+/**
+ * What each holder of a shared answer gets: the parts of a `Response` the gateway reads (status,
+ * headers, the body as text or JSON), over the one buffer. Lighter than a `Response` per holder,
+ * which would copy the bytes into a stream only for the data source to read them back.
+ */
+class SharedResponse {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly statusText: string;
+  readonly url: string;
+  readonly headers: Headers;
+  readonly redirected = false;
+  // No stream: `sharedBytesOf` hands the bytes over (a retry's `body?.cancel()` finds none).
+  readonly body = null;
+  readonly #bytes: Uint8Array;
+
+  constructor(answer: SharedAnswer) {
+    this.ok = answer.status >= 200 && answer.status < 300;
+    this.status = answer.status;
+    this.statusText = answer.statusText;
+    this.url = answer.url;
+    this.headers = answer.headers;
+    this.#bytes = answer.body;
+  }
+
+  get bytes(): Uint8Array {
+    return this.#bytes;
+  }
+
+  async text(): Promise<string> {
+    return Buffer.from(this.#bytes.buffer, this.#bytes.byteOffset, this.#bytes.byteLength).toString(
+      'utf8',
+    );
+  }
+
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text());
+  }
+
+  clone(): SharedResponse {
+    return this;
+  }
+}
+
+/** The bytes of a response from {@link InFlightFetches}, already read; undefined for any other. */
+export function sharedBytesOf(response: unknown): Uint8Array | undefined {
+  return response instanceof SharedResponse ? response.bytes : undefined;
 }
 
 /** Options of {@link inFlightFetches}. */
@@ -56,7 +107,8 @@ export function inFlightFetches(options: InFlightFetchesOptions = {}): InFlightF
       const answer = send().then(async (response) => ({
         status: response.status,
         statusText: response.statusText,
-        headers: [...response.headers],
+        url: response.url,
+        headers: response.headers,
         body: await read(response),
       }));
       pending.set(key, answer);
@@ -70,12 +122,9 @@ export function inFlightFetches(options: InFlightFetchesOptions = {}): InFlightF
   };
 }
 
+// Typed as the `Response` the fetcher returns: the gateway reads nothing else of it.
 function responseOf(answer: SharedAnswer): Response {
-  return new Response(answer.body.byteLength > 0 ? answer.body : null, {
-    status: answer.status,
-    statusText: answer.statusText,
-    headers: answer.headers,
-  });
+  return new SharedResponse(answer) as unknown as Response;
 }
 
 // A waiter keeps its own deadline: joining a fetch sent with more time left must not make it
