@@ -105,6 +105,21 @@ describe('in-flight de-duplication of subgraph fetches', () => {
     expect(sent).toHaveLength(2);
   });
 
+  it('never shares a mutation: identical mutations in flight together are each sent', async () => {
+    const officer = await bearer({ role: 'agency_officer', subject: 'scd-1', agency: 'SCD' });
+    // A mutation that changes nothing: the log does not exist (NOT_FOUND), sent twice at once.
+    const mutation =
+      'mutation { verifyHours(hourLogId: "SCD-00001-missing", verifiedBy: "o") { id } }';
+    const before = proxy.bodies.length;
+    const answers = await Promise.all([
+      post(deduplicating, mutation, officer),
+      post(deduplicating, mutation, officer),
+    ]);
+    const sent = proxy.bodies.slice(before).filter((body) => body.includes('SCD-00001-missing'));
+    expect(sent).toHaveLength(2);
+    for (const answer of answers) expect(answer.errors).toBeDefined();
+  });
+
   it('with GATEWAY_DEDUP off, identical requests in flight together each send their own fetch', async () => {
     const officer = await bearer({ role: 'agency_officer', subject: 'scd-1', agency: 'SCD' });
     const sent = await fetchesDuring(() =>
