@@ -102,12 +102,6 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
   readonly #sources = new Map<string, SubgraphDataSource>();
   // Planner fetches repeat: the parsed document of each query text is kept (bounded).
   readonly #parsed = new Map<string, DocumentNode>();
-  // And its rewrite with the spanning keys, for the contract it was made for: the planner sends
-  // the same texts again and again, and the rewrite walks the whole document.
-  readonly #rewritten = new WeakMap<
-    DocumentNode,
-    { model: ContractModel; rewrite: ReturnType<typeof withSpanningKeys> }
-  >();
 
   constructor(options: AgencyRoutedDataSourceOptions) {
     this.name = options.name;
@@ -162,7 +156,20 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
     const document = this.#parse(query);
     const model = this.#options.model();
     // With the keys of every volunteer (any entity spanning agencies) selected, wherever reached.
-    const { operation, fragments } = this.#withSpanningKeys(document, model);
+    const { operation, fragments } = withSpanningKeys(
+      document.definitions.find(
+        (definition): definition is OperationDefinitionNode =>
+          definition.kind === Kind.OPERATION_DEFINITION,
+      )!,
+      new Map(
+        document.definitions.flatMap((definition) =>
+          definition.kind === Kind.FRAGMENT_DEFINITION
+            ? [[definition.name.value, definition] as const]
+            : [],
+        ),
+      ),
+      model,
+    );
     const entities = operation.selectionSet.selections.find(
       (selection): selection is FieldNode =>
         selection.kind === Kind.FIELD && selection.name.value === '_entities',
@@ -581,27 +588,6 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
         });
       },
     };
-  }
-
-  #withSpanningKeys(document: DocumentNode, model: ContractModel) {
-    const kept = this.#rewritten.get(document);
-    if (kept?.model === model) return kept.rewrite;
-    const rewrite = withSpanningKeys(
-      document.definitions.find(
-        (definition): definition is OperationDefinitionNode =>
-          definition.kind === Kind.OPERATION_DEFINITION,
-      )!,
-      new Map(
-        document.definitions.flatMap((definition) =>
-          definition.kind === Kind.FRAGMENT_DEFINITION
-            ? [[definition.name.value, definition] as const]
-            : [],
-        ),
-      ),
-      model,
-    );
-    this.#rewritten.set(document, { model, rewrite });
-    return rewrite;
   }
 
   #parse(query: string): DocumentNode {
