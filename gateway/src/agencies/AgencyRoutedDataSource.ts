@@ -21,6 +21,7 @@ import {
   DEFAULT_SMALL_CELL_THRESHOLD,
 } from '@sahem/kit';
 import type { CallerKeys } from '../auth/callerKeys.ts';
+import type { InFlightFetches } from '../caching/inFlightFetches.ts';
 import type { GatewayContext } from '../GatewayContext.ts';
 import { SubgraphDataSource } from '../SubgraphDataSource.ts';
 import { agencyOfKey, valueAt } from './agencyOfKey.ts';
@@ -73,6 +74,8 @@ export interface AgencyRoutedDataSourceOptions {
    * @default DEFAULT_SMALL_CELL_THRESHOLD (5)
    */
   smallCellThreshold?: number;
+  /** Where identical query fetches in flight share one answer. @default none: each sent */
+  inFlight?: InFlightFetches;
 }
 
 /** One instance's part of a request, and what came back. */
@@ -127,6 +130,7 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
               options.observeFetch!(instance.name, outcome, seconds),
           }),
           ...(options.policyOf && { policy: options.policyOf(instance) }),
+          ...(options.inFlight && { inFlight: options.inFlight }),
         }),
       );
     }

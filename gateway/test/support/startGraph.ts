@@ -251,6 +251,9 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
         ...(auditLog && { audit: auditLog }),
         ...(options.limits && { limits: options.limits }),
         ...(options.smallCellThreshold && { smallCellThreshold: options.smallCellThreshold }),
+        // Tests write to the stores between reads: an answer cached for its staleness bound
+        // would hide what they wrote. The response-cache tests turn it on.
+        responseCache: { ttlMs: 0 },
         ...options.gateway,
       },
       { port: 0 },
@@ -278,6 +281,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
         production: false,
         log: () => undefined,
         agencies: registry,
+        responseCache: { ttlMs: 0 },
       },
       token,
       async query(query, variables, headers = {}) {
