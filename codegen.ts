@@ -89,6 +89,7 @@ const config: CodegenConfig = {
       ProgramPeriod: mapped('ProgramPeriodModel'),
       ProgramStanding: mapped('ProgramStandingModel'),
       VerificationBacklog: mapped('VerificationBacklogModel'),
+      BreakdownCell: mapped('BreakdownCellModel'),
       Region: mapped('RegionModel'),
       LocalizedText: mapped('LocalizedTextModel'),
       ProgramConnection: mapped('ProgramConnectionModel'),

@@ -33,6 +33,12 @@ export interface BenchArgs {
   metrics: boolean;
   /** Spans in Sahem's gateway and the subgraphs, exported by OTLP to a sink of the bench's own. */
   tracing: boolean;
+  /** Sahem's gateway: in-flight de-duplication of identical subgraph fetches (`GATEWAY_DEDUP`). */
+  dedup: boolean;
+  /** Sahem's gateway: the response cache of aggregate operations (30 s), or none. */
+  responseCache: boolean;
+  /** Sahem's gateway: worker processes sharing its port (`GATEWAY_WORKERS`). */
+  workers: number;
   help: boolean;
 }
 
@@ -54,6 +60,9 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --out DIR              where results are written                                default bench/results
   --metrics on|off       Prometheus metrics in Sahem's gateway and the subgraphs  default on
   --tracing on|off       OpenTelemetry spans there, exported by OTLP to a sink    default off
+  --dedup on|off         Sahem: share identical subgraph fetches in flight        default on
+  --response-cache on|off  Sahem: cache answers of aggregate operations (30 s)    default off
+  --workers N            Sahem: gateway worker processes sharing the port         default 1
   -h, --help             show this help`;
 
 const number = (name: string, raw: string, { integer = false, min = 0 } = {}) => {
@@ -87,6 +96,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         out: { type: 'string' },
         metrics: { type: 'string', default: 'on' },
         tracing: { type: 'string', default: 'off' },
+        dedup: { type: 'string', default: 'on' },
+        'response-cache': { type: 'string', default: 'off' },
+        workers: { type: 'string', default: '1' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -132,7 +144,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       'sahem-shared exists with --agencies per-agency only (with shared, sahem is it)',
     );
   }
-  const onOff = (name: 'metrics' | 'tracing') => {
+  const onOff = (name: 'metrics' | 'tracing' | 'dedup' | 'response-cache') => {
     const value = values[name];
     if (value !== 'on' && value !== 'off') {
       throw new UsageError(`--${name} must be on or off, got "${value}"`);
@@ -157,6 +169,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     out: values.out,
     metrics: onOff('metrics'),
     tracing: onOff('tracing'),
+    dedup: onOff('dedup'),
+    responseCache: onOff('response-cache'),
+    workers: number('workers', values.workers, { integer: true }),
     help: values.help,
   };
 }

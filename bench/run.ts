@@ -17,7 +17,7 @@ import {
 } from './gateways/startGatewayUnderTest.ts';
 import { peakRssMb, resetPeakRss } from './measure/peakRss.ts';
 import { cpuPlan, pinToCpu } from './measure/pinToCpu.ts';
-import { processCpuMs, readProcStats, treeCpuMs } from './measure/processCpu.ts';
+import { processCpuMs, processTree, readProcStats, treeCpuMs } from './measure/processCpu.ts';
 import { runLoad } from './measure/runLoad.ts';
 import { BENCH_USAGE, parseBenchArgs, type BenchArgs } from './parseBenchArgs.ts';
 import type { AnswerCheck, BenchReport, RunRecord, TargetId } from './report/BenchReport.ts';
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   const operations = await loadOperations();
   const label =
     args.label ??
-    `scale${args.scale}-${args.agencies}${args.smoke ? '-smoke' : ''}${args.profile ? '-profiled' : ''}`;
+    `scale${args.scale}-${args.agencies}${sahemLabel(args)}${args.smoke ? '-smoke' : ''}${args.profile ? '-profiled' : ''}`;
   const out = args.out ? path.resolve(args.out) : RESULTS;
   await mkdir(out, { recursive: true });
   const base = await freeBase(out, `${startedAt.toISOString().slice(0, 10)}-${label}`);
@@ -109,7 +109,13 @@ async function main(): Promise<void> {
   progress(`starting ${ids.join(', ')}…`);
   // Side by side; each is pinned once ready. Every one started is stopped, even when another fails.
   const startedGateways = await Promise.allSettled(
-    ids.map((id) => startGatewayUnderTest(id, graph!, { cpu, profile })),
+    ids.map((id) =>
+      startGatewayUnderTest(id, graph!, {
+        cpu,
+        profile,
+        sahem: { dedup: args.dedup, responseCache: args.responseCache, workers: args.workers },
+      }),
+    ),
   );
   for (const result of startedGateways)
     if (result.status === 'fulfilled') gateways.push(result.value);
@@ -191,6 +197,7 @@ async function main(): Promise<void> {
       tracing: args.tracing,
       ...(sink && { spanExports: sink.exports }),
     },
+    sahem: { dedup: args.dedup, responseCache: args.responseCache, workers: args.workers },
     runs,
     subgraphPeakRssMb: Object.fromEntries(
       await Promise.all(
@@ -210,6 +217,11 @@ async function main(): Promise<void> {
     );
   }
   console.log(`\n${markdown}\nWritten to ${path.join(out, `${base}.md`)}`);
+}
+
+/** What the results file's name says of Sahem's options where they differ from the bench's defaults. */
+function sahemLabel(args: BenchArgs): string {
+  return `${args.dedup ? '' : '-dedup-off'}${args.responseCache ? '-cache-on' : ''}${args.workers > 1 ? `-workers${args.workers}` : ''}`;
 }
 
 /** `base`, or `base-2`, `base-3`…: earlier results are never overwritten. */
@@ -313,7 +325,8 @@ async function statements(graph: BenchGraph): Promise<number> {
 async function cpuNow(graph: BenchGraph, gateway: GatewayUnderTest | undefined) {
   const stats = await readProcStats();
   return {
-    gateway: gateway ? processCpuMs(stats, gateway.process.pid) : 0,
+    // With GATEWAY_WORKERS the gateway is a tree: its primary and the workers that answer.
+    gateway: gateway ? treeCpuMs(stats, gateway.process.pid) : 0,
     subgraphs: graph.subgraphs.reduce((sum, s) => sum + processCpuMs(stats, s.pid), 0),
     postgres: treeCpuMs(stats, graph.postgres.pid),
     audit: treeCpuMs(stats, graph.auditPostgres.pid),
@@ -344,6 +357,11 @@ async function settle(
   }
 }
 
+/** The gateway's process and its workers, if any. */
+async function gatewayPids(gateway: GatewayUnderTest): Promise<number[]> {
+  return processTree(await readProcStats(), gateway.process.pid).map((stat) => stat.pid);
+}
+
 /** One measured run: warm-up, then the load, with CPU and memory read around it. */
 async function measure(
   workload: Workload,
@@ -366,7 +384,9 @@ async function measure(
   const profiled = args.profile
     ? [...(target.gateway ? [target.gateway.process] : []), ...graph.subgraphs]
     : [];
-  if (target.gateway) await resetPeakRss(target.gateway.process.pid);
+  if (target.gateway) {
+    for (const pid of await gatewayPids(target.gateway)) await resetPeakRss(pid);
+  }
   const statementsBefore = await statements(graph);
   const before = await cpuNow(graph, target.gateway);
   for (const child of profiled) child.signal('SIGUSR2');
@@ -391,7 +411,10 @@ async function measure(
         audit: target.gateway?.audited ? perRequest('audit') : null,
       },
       sqlPerRequest: result.sent > 0 ? (statementsAfter - statementsBefore) / result.sent : 0,
-      gatewayPeakRssMb: target.gateway ? await peakRssMb(target.gateway.process.pid) : null,
+      // Per process: the largest of the primary and its workers (each worker has its own heap).
+      gatewayPeakRssMb: target.gateway
+        ? Math.max(...(await Promise.all((await gatewayPids(target.gateway)).map(peakRssMb))))
+        : null,
       answers: checks.get(target.id)!,
     },
     profiled: profiled.map((child) => child.name),

@@ -199,6 +199,13 @@ try {
         audit: createAuditLog({ databaseUrl: auditDatabase.url, stopTimeoutMs: 2_000 }),
       }),
       limits: limitsFromEnv(gateway),
+      // One gateway process here (GATEWAY_WORKERS is for `gateway/src/index.ts`).
+      dedup: gateway.GATEWAY_DEDUP,
+      responseCache: {
+        ttlMs: gateway.GATEWAY_RESPONSE_CACHE_TTL_MS,
+        maxEntries: gateway.GATEWAY_RESPONSE_CACHE_MAX_ENTRIES,
+        maxBytes: gateway.GATEWAY_RESPONSE_CACHE_MAX_BYTES,
+      },
       // The programs subgraph is routed to the agencies' instances, at the URLs they listen on.
       agencies: programsInstances!.registry,
       web: {

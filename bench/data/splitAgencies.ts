@@ -1,7 +1,17 @@
 import pg from 'pg';
 
-/** Tables the split knows, in the order rows must be deleted (children first). */
-const KNOWN = ['HourLog', 'Participation', 'Program', 'Agency'] as const;
+/**
+ * Tables the split knows: the records, in the order rows must be deleted (children first), and
+ * what is derived from them (the period aggregates, the participants' cells), made right after.
+ */
+const KNOWN = [
+  'HourLog',
+  'Participation',
+  'Program',
+  'Agency',
+  'ParticipationMonth',
+  'ParticipantCell',
+] as const;
 
 /**
  * Makes a copy of a seeded programs database that holds one agency's records only, as that
@@ -74,6 +84,14 @@ export async function splitAgency(
     );
     await db.query(`DELETE FROM "Program" WHERE "agencyCode" <> $1`, [agencyCode]);
     await db.query(`DELETE FROM "Agency" WHERE code <> $1`, [agencyCode]);
+    // The triggers kept the month rows through the deletes; a rebuild makes sure of it.
+    await db.query('SELECT "rebuild_participation_months"()');
+    // Cells of volunteers left with no participation here, as the cell sync leaves them.
+    await db.query(
+      `DELETE FROM "ParticipantCell" c WHERE NOT EXISTS (
+         SELECT 1 FROM "Participation" pa
+          WHERE pa."volunteerId" = c."volunteerId" AND pa.status <> 'WITHDRAWN')`,
+    );
     await db.query('COMMIT');
     // The copy's statistics describe every agency's rows until analysed again.
     await db.query('VACUUM ANALYZE');

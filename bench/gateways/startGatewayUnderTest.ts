@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@sahem/kit';
-import { pinToCpu, type CpuPlan } from '../measure/pinToCpu.ts';
+import { pinTreeToCpu, type CpuPlan } from '../measure/pinToCpu.ts';
 import { nodeArgs, type ProfileOptions } from '../processes/nodeArgs.ts';
 import { httpProbe, spawnBenchProcess, type BenchProcess } from '../processes/spawnBenchProcess.ts';
 import { BENCH_ISSUER, baseEnv, type AgencyLayout, type BenchGraph } from '../startBenchGraph.ts';
@@ -46,7 +46,19 @@ export interface GatewayUnderTest {
 export interface GatewayStartOptions {
   cpu?: CpuPlan | undefined;
   profile?: ProfileOptions | undefined;
+  /** Sahem's own options (`--dedup`, `--response-cache`, `--workers`). @default production's, cache off, 1 worker */
+  sahem?: SahemOptions | undefined;
 }
+
+/** What the bench varies in Sahem's gateway. */
+export interface SahemOptions {
+  dedup: boolean;
+  responseCache: boolean;
+  workers: number;
+}
+
+/** The response cache's staleness bound when the bench turns it on: the production default. */
+export const BENCH_RESPONSE_CACHE_TTL_MS = 30_000;
 
 /**
  * Starts one gateway as a process of its own over the bench's subgraphs and pins it to the
@@ -101,6 +113,12 @@ export async function startGatewayUnderTest(
             GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000000',
             GATEWAY_EXPLORER: 'false',
             GATEWAY_DASHBOARD: 'false',
+            GATEWAY_DEDUP: String(options.sahem?.dedup ?? true),
+            // Off unless asked: the peers cache nothing, so their comparison stays like for like.
+            GATEWAY_RESPONSE_CACHE_TTL_MS: options.sahem?.responseCache
+              ? String(BENCH_RESPONSE_CACHE_TTL_MS)
+              : '0',
+            GATEWAY_WORKERS: String(options.sahem?.workers ?? 1),
           },
           ready: httpProbe(`${base}/ready`),
         });
@@ -141,7 +159,8 @@ export async function startGatewayUnderTest(
         });
     }
   })();
-  if (options.cpu) await pinToCpu(started.pid, options.cpu.gateway);
+  // Every process of the gateway: its workers, forked at start, are pinned to the same core.
+  if (options.cpu) await pinTreeToCpu(started.pid, options.cpu.gateway);
   return {
     id,
     url: id === 'apollo' ? `${base}/` : `${base}/graphql`,

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import os from 'node:os';
 import { promisify } from 'node:util';
+import { processTree, readProcStats } from './processCpu.ts';
 
 const run = promisify(execFile);
 
@@ -33,4 +34,11 @@ export async function cpuPlan(): Promise<CpuPlan | undefined> {
  */
 export async function pinToCpu(pid: number, cpu: number): Promise<void> {
   await run('taskset', ['-a', '-p', '-c', String(cpu), String(pid)]);
+}
+
+/** Pins `pid` and every process below it now (a gateway's workers) to `cpu`. */
+export async function pinTreeToCpu(pid: number, cpu: number): Promise<void> {
+  for (const { pid: member } of processTree(await readProcStats(), pid)) {
+    await pinToCpu(member, cpu);
+  }
 }

@@ -72,6 +72,8 @@ export interface BenchReport {
   startup: StartupTimings & { gatewaysMs: number; totalMs: number };
   /** What Sahem's processes kept besides answering (`--metrics`, `--tracing`), and OTLP exports received. */
   observability?: { metrics: boolean; tracing: boolean; spanExports?: number };
+  /** Sahem's gateway options (`--dedup`, `--response-cache`, `--workers`). */
+  sahem?: { dedup: boolean; responseCache: boolean; workers: number };
   runs: RunRecord[];
   /** Peak RSS of every subgraph process, over the whole bench. */
   subgraphPeakRssMb: Record<string, number>;

@@ -173,7 +173,7 @@ export function fairnessNotes(report: BenchReport): string[] {
     `- **Same run, same everything.** Every gateway answers the same subgraph processes, the same supergraph file (the committed one with this run's URLs) and the same sequence of requests (bodies and \`Authorization\` headers, in order), one gateway at a time, workload by workload. ${pinning}`,
     "- **Sahem pays for its security, the peers do not.** Sahem's gateway runs `gateway/src/index.ts` with `SAHEM_PRODUCTION=true`: bearer JWT verified against the identity provider's JWKS, a caller token signed for every subgraph request (audience per subgraph or agency instance, bound to the body, one-time), the authorization directives, every operation limit and the cost budget, rate limiting (in memory, budget out of reach), the audit trail (written to its own PostgreSQL: the `audit DB` column) and trusted documents enforced (`GATEWAY_PERSISTED_DOCUMENTS=enforce`, full text matched on its normal form). `@apollo/gateway` (in Apollo Server, no plugins) and Hive Gateway (its CLI, defaults) verify, sign and enforce nothing.",
     "- **The subgraphs verify a caller token when there is one** and otherwise act for a fixed platform admin (bench harness only: `bench/processes/benchAuthenticator.ts`), so peers that cannot mint caller tokens can be measured at all. The subgraph side of Sahem's runs includes verifying its tokens.",
-    "- **Unique requests.** Variables vary request by request (periods, region × skill × hours, programs, volunteers; see below) and the callers rotate over distinct tokens, so no response cache or de-duplication of identical requests in flight helps; Hive Gateway's in-flight de-duplication of identical subgraph requests (on by default) stays on. No gateway has a response cache.",
+    `- **Unique requests.** Variables vary request by request (periods, region × skill × hours, programs, volunteers; see below) and the callers rotate over distinct tokens, so that a response cache or de-duplication of identical requests in flight helps little; Hive Gateway's in-flight de-duplication of identical subgraph requests (on by default) stays on${report.sahem ? `, Sahem's is ${report.sahem.dedup ? 'on' : 'off'}` : ''}. ${report.sahem?.responseCache ? "**Sahem's response cache of aggregate operations is on (30 s)**: the peers have none, so its aggregate workloads are not compared like for like." : 'No gateway has a response cache on.'}`,
     '- **Equal header handling.** Every request carries `content-type: application/json`, `accept: application/json` and an `Authorization: Bearer` header; the peers receive it and ignore it.',
     "- **CPU per request** is read from `/proc/<pid>/stat` (user + system, every thread) of the processes the bench started, before and after each run once they are idle again, divided by the requests sent. The gateway, the subgraphs (every subgraph process), the subgraphs' PostgreSQL and Sahem's audit PostgreSQL are counted apart. Other work on the machine does not enter these figures; it does enter latency and throughput (see the load average).",
     '- **Errors** are answers outside 2xx and 2xx answers with GraphQL `errors`; the sampled answers of every gateway are compared with the reference (the first gateway over one programs instance). With one instance per agency, counts merged from HyperLogLog sketches are estimates of the exact counts one instance gives (≈ within 3 %).',
@@ -187,7 +187,7 @@ export function formatReport(report: BenchReport, chartFile: string | undefined)
   const sections = [
     `# Sahem bench: ${report.label}`,
     '',
-    `${report.startedAt} · scale ${report.scale} (${report.volunteers.toLocaleString('en')} volunteers) · programs ${report.layout === 'per-agency' ? 'one instance per agency' : 'one shared instance'} · Node ${machine.node} · ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GiB · load average ${machine.loadAverage.start} at the start, ${machine.loadAverage.end} at the end${observability(report)}${report.smoke ? ' · **smoke run: says nothing about speed**' : ''}${report.profiled ? ' · **profiled: the profiler slows every process, compare with unprofiled runs only**' : ''}`,
+    `${report.startedAt} · scale ${report.scale} (${report.volunteers.toLocaleString('en')} volunteers) · programs ${report.layout === 'per-agency' ? 'one instance per agency' : 'one shared instance'} · Node ${machine.node} · ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GiB · load average ${machine.loadAverage.start} at the start, ${machine.loadAverage.end} at the end${observability(report)}${sahemOptions(report)}${report.smoke ? ' · **smoke run: says nothing about speed**' : ''}${report.profiled ? ' · **profiled: the profiler slows every process, compare with unprofiled runs only**' : ''}`,
     '',
     `Each run: ${report.warmUpSeconds} s of unmeasured load, then ${report.durationSeconds} s measured, closed loop (autocannon), over ${report.callers} distinct callers. Gateways: ${report.targets.map((target) => `\`${target}\` (${GATEWAY_TITLES[target]})`).join(', ')}.`,
   ];
@@ -226,6 +226,13 @@ export function formatReport(report: BenchReport, chartFile: string | undefined)
       .join(', ')}.`,
   );
   return `${sections.join('\n')}\n`;
+}
+
+/** The header's note on Sahem's de-duplication, response cache and workers. */
+function sahemOptions(report: BenchReport): string {
+  const o = report.sahem;
+  if (!o) return '';
+  return ` · Sahem's de-duplication ${o.dedup ? 'on' : 'off'}, response cache ${o.responseCache ? 'on (30 s)' : 'off'}, ${o.workers} worker${o.workers > 1 ? 's' : ''}`;
 }
 
 /** The header's note on metrics and tracing in Sahem's processes, when either differs from production's default. */

@@ -19,6 +19,9 @@ describe('npm run bench arguments', () => {
       smoke: false,
       metrics: true,
       tracing: false,
+      dedup: true,
+      responseCache: false,
+      workers: 1,
     });
   });
 
@@ -46,6 +49,10 @@ describe('npm run bench arguments', () => {
       { profile: true, label: 'before', out: '/tmp/x' },
     ],
     [['--metrics', 'off', '--tracing', 'on'], { metrics: false, tracing: true }],
+    [
+      ['--dedup', 'off', '--response-cache', 'on', '--workers', '2'],
+      { dedup: false, responseCache: true, workers: 2 },
+    ],
   ])('%j', (argv, expected) => {
     expect(parseBenchArgs(argv)).toMatchObject(expected);
   });
@@ -62,6 +69,8 @@ describe('npm run bench arguments', () => {
       /sahem-shared exists with --agencies per-agency only/,
     ],
     [['--metrics', 'yes'], /--metrics must be on or off/],
+    [['--response-cache', 'yes'], /--response-cache must be on or off/],
+    [['--workers', '0'], /--workers must be a whole number above 0/],
     [['--fast'], /Unknown option/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseBenchArgs(argv)).toThrow(UsageError);

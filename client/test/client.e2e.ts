@@ -9,6 +9,7 @@ import {
   AgencyScorecardsDocument,
   AgencyTrendDocument,
   ApplyToProgramDocument,
+  BreakdownDocument,
   createClient,
   DeployableVolunteersDocument,
   LogHoursDocument,
@@ -182,6 +183,30 @@ describe('the typed client against the gateway, by hash in enforce mode', () => 
     expect(riyadh.region.name.en).toBe('Riyadh');
     expect(riyadh.verifiedHours).toBe(hoursOf((p) => programOf(p).regionCode === 'SA-01', '2026'));
     expect(nationalPeriod.scorecard!.entries.length).toBeGreaterThan(0);
+  });
+
+  it('Breakdown: the nation by skill, every cell of the small fixture suppressed', async () => {
+    const { nationalPeriod } = await client.request(BreakdownDocument, {
+      period: '2026',
+      by: ['SKILL'],
+    });
+    const in2026 = verified.filter((log) => log.date.startsWith('2026'));
+    // Fewer than 5 volunteers in each skill (the default threshold): dimensions only.
+    const skills = [...new Set(in2026.map((log) => log.of.skillCode))].sort();
+    expect(nationalPeriod.breakdown).toEqual(
+      skills.map((skillCode) => ({
+        agencyCode: null,
+        regionCode: null,
+        kind: null,
+        skillCode,
+        gender: null,
+        ageBand: null,
+        activeVolunteers: null,
+        verifiedHours: null,
+        suppressed: true,
+      })),
+    );
+    expect(nationalPeriod.verifiedHours).toBe(hoursOf(() => true, '2026'));
   });
 
   it('SearchVolunteers: optional filter and pagination', async () => {

@@ -21,6 +21,8 @@ interface Claim {
   operation: OperationKind;
 }
 import type { CallerKeys } from './auth/callerKeys.ts';
+import { sharedBytesOf, type InFlightFetches } from './caching/inFlightFetches.ts';
+import { visibilityOf } from './caching/visibilityOf.ts';
 import { deadlineSignal } from './deadlines/deadlineSignal.ts';
 import { fetchDeadline } from './deadlines/fetchDeadline.ts';
 import { observedFetch, type FetchObserver } from './metrics/observedFetch.ts';
@@ -64,6 +66,11 @@ export interface SubgraphDataSourceOptions {
    * (the agency routing says who is missing itself)
    */
   reportFailure?: (error: unknown, path: (string | number)[]) => object;
+  /**
+   * Where identical query fetches in flight at once share one answer (`GATEWAY_DEDUP`), keyed by
+   * this data source's URL, the exact body and the caller's visibility. @default none: each sent
+   */
+  inFlight?: InFlightFetches;
 }
 
 function isGatewayContext(context: object | undefined): context is GatewayContext {
@@ -95,6 +102,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const audience = options.audience ?? callerAudience(options.name);
     const pending = new Map<string, Claim>();
     const deadlines = { timeoutMs: options.timeoutMs, marginMs: options.deadlineMarginMs ?? 100 };
+    const maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
+    const inFlight = options.inFlight;
     const fetcher = (async (
       input: string,
       init: RequestInit & { headers: Record<string, string> },
@@ -136,14 +145,31 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
           options.fetch,
         );
       };
+      // Only a caller's query is shared: a mutation is sent as often as asked, and a fetch
+      // without a claim (health checks, schema loads) is rare and anonymous. Shared within the
+      // instance's policy: its breaker and bulkhead still judge every request (an open breaker
+      // refuses each at once, rather than letting it wait on another's probe); only the fetch
+      // on the wire is shared.
+      const attempt =
+        inFlight && ticket && claim.operation === 'query'
+          ? () =>
+              inFlight.fetch(
+                options.name,
+                `${input}\n${visibilityOf(claim.caller)}\n${String(init.body ?? '')}`,
+                send,
+                (response) => readBoundedBytes(response, maxResponseBytes, options.name),
+                abortAt,
+                deadlinePassed,
+              )
+          : send;
       return options.policy
-        ? options.policy.run(send, { operation: claim.operation, abortAt })
-        : send();
+        ? options.policy.run(attempt, { operation: claim.operation, abortAt })
+        : attempt();
     }) as unknown as Fetcher;
     super({ url: options.url, fetcher });
     this.#pending = pending;
     this.name = options.name;
-    this.#maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
+    this.#maxResponseBytes = maxResponseBytes;
     this.#reportFailure = options.reportFailure;
   }
 
@@ -218,13 +244,31 @@ async function readBounded(
   max: number,
   subgraph: string,
 ): Promise<object | string> {
+  const bytes = await readBoundedBytes(response as unknown as Response, max, subgraph);
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const type = response.headers.get('content-type') ?? '';
+  if (type.startsWith('application/json') || type.startsWith('application/graphql-response+json')) {
+    return JSON.parse(text) as object;
+  }
+  return text;
+}
+
+/** The bytes of a response body, up to `max`; more fails with `SUBGRAPH_RESPONSE_TOO_LARGE`. */
+async function readBoundedBytes(
+  response: Response,
+  max: number,
+  subgraph: string,
+): Promise<Uint8Array> {
+  // An answer shared by de-duplication was read (and bounded) once already.
+  const shared = sharedBytesOf(response);
+  if (shared) return shared;
   const tooLarge = () =>
     new GraphQLError(`The ${subgraph} subgraph answered with more than ${max} bytes.`, {
       extensions: { code: 'SUBGRAPH_RESPONSE_TOO_LARGE', serviceName: subgraph },
     });
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > max) throw tooLarge();
-  const body = (response as unknown as Response).body;
+  const body = response.body;
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (body) {
@@ -240,10 +284,5 @@ async function readBounded(
       chunks.push(value);
     }
   }
-  const text = Buffer.concat(chunks).toString('utf8');
-  const type = response.headers.get('content-type') ?? '';
-  if (type.startsWith('application/json') || type.startsWith('application/graphql-response+json')) {
-    return JSON.parse(text) as object;
-  }
-  return text;
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
 }

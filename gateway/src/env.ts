@@ -6,10 +6,12 @@ import {
   EnvError,
   flag,
   listenVariables,
+  nonNegativeInt,
   operationsVariables,
   oneOf,
   port,
   positiveInt,
+  DEFAULT_SMALL_CELL_THRESHOLD,
   readEnv,
   text,
   url,
@@ -155,6 +157,10 @@ export function gatewayEnv(source: EnvSource = process.env) {
         DEFAULT_LIMITS.maxFields,
         'most field selections once fragments are expanded',
       ),
+      SAHEM_SMALL_CELL_THRESHOLD: positiveInt(
+        DEFAULT_SMALL_CELL_THRESHOLD,
+        'breakdown cells of fewer distinct volunteers are suppressed (same on the programs instances)',
+      ),
       GATEWAY_MAX_COST: positiveInt(DEFAULT_LIMITS.maxCost, 'highest estimated operation cost'),
       GATEWAY_COST_DEFAULT_LIST_SIZE: positiveInt(
         DEFAULT_LIMITS.defaultListSize,
@@ -173,6 +179,23 @@ export function gatewayEnv(source: EnvSource = process.env) {
       ),
       GATEWAY_EXPLORER: optionalFlag('serve the offline GraphiQL explorer at /explorer/'),
       GATEWAY_DASHBOARD: flag(true, 'serve the KPI dashboard at /dashboard/'),
+      GATEWAY_DEDUP: flag(
+        true,
+        'share one subgraph fetch among identical query fetches in flight for callers of the same visibility',
+      ),
+      GATEWAY_RESPONSE_CACHE_TTL_MS: nonNegativeInt(
+        30_000,
+        'longest a cached answer of an aggregate operation is served (its staleness bound); 0: no response cache',
+      ),
+      GATEWAY_RESPONSE_CACHE_MAX_ENTRIES: positiveInt(
+        1_000,
+        'most answers the response cache holds',
+      ),
+      GATEWAY_RESPONSE_CACHE_MAX_BYTES: positiveInt(
+        64 * 1024 * 1024,
+        'most bytes of answers the response cache holds',
+      ),
+      GATEWAY_WORKERS: positiveInt(1, 'gateway worker processes sharing the port (node:cluster)'),
       ...operationsVariables(),
       SAHEM_PRODUCTION: flag(
         false,

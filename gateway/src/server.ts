@@ -27,6 +27,9 @@ import {
 import type { AuditLog } from './audit/createAuditLog.ts';
 import type { CallerKeys } from './auth/callerKeys.ts';
 import { authorizationPlugin } from './auth/authorizationPlugin.ts';
+import { inFlightFetches } from './caching/inFlightFetches.ts';
+import { createResponseCache, type ResponseCacheOptions } from './caching/responseCache.ts';
+import { responseCachePlugin } from './caching/responseCachePlugin.ts';
 import { readRequirements, type Requirements } from './auth/requirements.ts';
 import type { BearerVerifier } from './auth/verifyBearer.ts';
 import type { GatewayContext } from './GatewayContext.ts';
@@ -92,6 +95,11 @@ export interface GatewayDeps {
   requestTimeoutMs?: number;
   /** How much earlier than the gateway gives up a subgraph is told to stop. @default 100 */
   deadlineMarginMs?: number;
+  /**
+   * Breakdown cells merged across agencies of fewer distinct volunteers are suppressed.
+   * @default 5 (`DEFAULT_SMALL_CELL_THRESHOLD`)
+   */
+  smallCellThreshold?: number;
   /** Mask internal errors, no introspection, no landing page. @default true */
   production?: boolean;
   /** Occasional lines (a supergraph reloaded, a rate-limit store failing). @default the logger, at info */
@@ -126,6 +134,17 @@ export interface GatewayDeps {
    * @default the gateway's own breakers (`resilience/`)
    */
   breakerState?: (subgraph: string, instance: string) => BreakerState | undefined;
+  /**
+   * Share one subgraph fetch among identical query fetches in flight at once for callers of the
+   * same visibility (`GATEWAY_DEDUP`). @default true
+   */
+  dedup?: boolean;
+  /**
+   * Whole answers of operations made only of aggregate root fields, kept for `ttlMs` (the
+   * staleness bound; 0: no cache), per document, variables and caller visibility.
+   * @default `DEFAULT_RESPONSE_CACHE` (30 s)
+   */
+  responseCache?: Partial<ResponseCacheOptions>;
 }
 
 /**
@@ -198,6 +217,11 @@ export function createGateway(deps: GatewayDeps) {
     retried: (subgraph, instance) => metrics?.observeRetry(subgraph, instance),
   });
   const breakerState = deps.breakerState ?? policies.state;
+  // One table for every subgraph and instance: the key names the URL fetched.
+  const inFlight =
+    (deps.dedup ?? true)
+      ? inFlightFetches({ joined: (subgraph) => metrics?.observeSharedFetch(subgraph) })
+      : undefined;
   const metrics =
     (deps.metrics ?? true)
       ? createGatewayMetrics({
@@ -231,6 +255,7 @@ export function createGateway(deps: GatewayDeps) {
             ),
         }),
         policyOf: (instance) => policies.of(registry.subgraph, instanceLabel(instance)),
+        ...(inFlight && { inFlight }),
       },
     );
   const owners = { owners: deps.subgraphOwners ?? DEFAULT_SUBGRAPH_OWNERS, registry };
@@ -258,6 +283,7 @@ export function createGateway(deps: GatewayDeps) {
                 metrics.observeFetch(name, name, outcome, seconds),
             }),
             policy: policies.of(name, name),
+            ...(inFlight && { inFlight }),
             reportFailure: (error, path) => subgraphUnavailable(name, error, path, owners),
           }),
   });
@@ -274,6 +300,10 @@ export function createGateway(deps: GatewayDeps) {
   };
   const trusted = persistedDocuments<GatewayContext>(deps.persistedDocuments, log, warm);
   gateway.onSchemaLoadOrUpdate(warm);
+  const responseCache = createResponseCache(deps.responseCache);
+  const caching = responseCache.options.ttlMs > 0;
+  // Answers computed over another supergraph may have another shape: forget them.
+  if (caching) gateway.onSchemaLoadOrUpdate(() => responseCache.clear());
   const limits = createLimits(deps.limits, log);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -313,6 +343,11 @@ export function createGateway(deps: GatewayDeps) {
           };
         },
       },
+      // After the checks, which every request passes hit or not; before the log and the audit,
+      // which record a cached answer as any other.
+      ...(caching
+        ? [responseCachePlugin(responseCache, (result) => metrics?.observeResponseCache(result))]
+        : []),
       // The request's log line and metrics read what it did.
       recordRequestPlugin<GatewayContext>(),
       // Last, so it records the response as the other plugins left it.

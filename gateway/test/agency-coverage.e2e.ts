@@ -203,6 +203,21 @@ describe('an agency instance that is down', () => {
       expect.arrayContaining(['agencies', 'volunteer']),
     );
 
+    // A breakdown merged from the others: SRCA's cell (SRCA×SA-01) is absent, not made up, and
+    // the suppression runs on what is there (SCD 3, SEC 1: both below 5).
+    const split = await ask(
+      graph.gateway.url,
+      '{ nationalPeriod(period: "2026") { coverage { excluded } breakdown(by: [AGENCY]) { agencyCode activeVolunteers suppressed } } }',
+    );
+    expect(split.data.nationalPeriod).toEqual({
+      coverage: { excluded: ['SRCA'] },
+      breakdown: [
+        { agencyCode: 'SCD', activeVolunteers: null, suppressed: true },
+        { agencyCode: 'SEC', activeVolunteers: null, suppressed: true },
+      ],
+    });
+    expect(split.errors?.map((error) => error.extensions.agencies)).toContainEqual(['SRCA']);
+
     // In production too: internals are masked, never who is missing.
     const production = await startGateway({ ...graph.gatewayDeps, production: true }, { port: 0 });
     try {

@@ -12,6 +12,17 @@ describe('gateway configuration', () => {
     expect(env.GATEWAY_SUPERGRAPH_PATH).toMatch(/schema\/supergraph\.graphql$/);
     expect(env.GATEWAY_AUDIT).toBe('on');
     expect(env.GATEWAY_RATE_LIMIT_STORE).toBe('memory');
+    expect(env.SAHEM_SMALL_CELL_THRESHOLD).toBe(5);
+  });
+
+  it.each([
+    ['10', 10],
+    ['0', EnvError],
+    ['five', EnvError],
+  ])('reads SAHEM_SMALL_CELL_THRESHOLD=%s', (raw, expected) => {
+    const read = () => gatewayEnv({ SAHEM_SMALL_CELL_THRESHOLD: raw }).SAHEM_SMALL_CELL_THRESHOLD;
+    if (expected === EnvError) expect(read).toThrow(EnvError);
+    else expect(read()).toBe(expected);
   });
 
   it('ignores <NAME>_URL variables: only GATEWAY_SUBGRAPH_URLS overrides the supergraph', () => {

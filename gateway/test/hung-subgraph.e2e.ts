@@ -336,6 +336,9 @@ it('the bulkhead refuses, at once and as overloaded, what is past its bound', as
       // A breaker that does not open and no retries: the bulkhead alone is judged.
       resilience: { ...bound, breakerFailures: 1_000, maxRetries: 0 },
       limits: { ...graph.gatewayDeps.limits, rateLimitPerMinute: 1_000_000 },
+      // Ten identical requests of one caller: admitted together they would share one fetch,
+      // and the count of fetches that reached the subgraph is what is judged here.
+      dedup: false,
     },
     { port: 0 },
   );

@@ -15,6 +15,7 @@ const context = (overrides: Partial<MergeContext> = {}): MergeContext => ({
   included: ['SCD', 'SEC'],
   excluded: [],
   invalid: () => undefined,
+  smallCellThreshold: 5,
   ...overrides,
 });
 
@@ -145,6 +146,54 @@ describe('merge rules', () => {
       activeVolunteers: 7,
       countAccuracy: { exact: true, relativeError: 0 },
     });
+  });
+
+  it.each([
+    // The same three women volunteer in both agencies: three nationally, suppressed, and the
+    // smaller other cell (UNKNOWN, 8) with them, so the national total does not reveal them.
+    ['the same volunteers in both agencies', 0, 3, ['FEMALE', 'UNKNOWN']],
+    // Three in each, six people: a national cell of 6 made of two agencies' 3 stands.
+    ['different volunteers', 3, 6, []],
+  ])('cells: merged by key, then small cells suppressed (%s)', (_, secFrom, women, hidden) => {
+    const { field, prepared } = rootField(
+      '{ nationalPeriod(period: "2026") { breakdown(by: [GENDER]) { gender activeVolunteers verifiedHours suppressed } } }',
+    );
+    const cell = (key: string, ids: [number, number], hours: number) => ({
+      gender: key,
+      activeVolunteers: ids[1] - ids[0],
+      verifiedHours: hours,
+      suppressed: false,
+      sahem__key: `GENDER=${key}`,
+      sahem__count: ids[1] - ids[0],
+      sahem__sk_activeVolunteersSketch: sketch(...ids),
+    });
+    const merged = mergeField(
+      'Query',
+      field,
+      [
+        { breakdown: [cell('FEMALE', [0, 3], 6), cell('MALE', [10, 20], 20)] },
+        { breakdown: [cell('FEMALE', [secFrom, secFrom + 3], 4), cell('UNKNOWN', [30, 38], 8)] },
+      ],
+      context(),
+    ) as { breakdown: { gender: string; suppressed: boolean }[] };
+    const figures = (gender: string, volunteers: number, hours: number) =>
+      hidden.includes(gender)
+        ? { gender, activeVolunteers: null, verifiedHours: null, suppressed: true }
+        : { gender, activeVolunteers: volunteers, verifiedHours: hours, suppressed: false };
+    expect(merged.breakdown).toEqual([
+      figures('FEMALE', women, 10),
+      figures('MALE', 10, 20),
+      figures('UNKNOWN', 8, 8),
+    ]);
+    // What the instances are asked for suppression, whatever the caller selected.
+    const cells = prepared.selectionSet!.selections.find(
+      (selection) => (selection as FieldNode).name.value === 'breakdown',
+    ) as FieldNode;
+    expect(
+      cells.selectionSet!.selections.map((selection) => (selection as FieldNode).alias?.value),
+    ).toEqual(
+      expect.arrayContaining(['sahem__key', 'sahem__count', 'sahem__sk_activeVolunteersSketch']),
+    );
   });
 
   it('intersection: volunteers retained across agencies (active before in one, now in another)', () => {

@@ -318,3 +318,67 @@ it('sends as many SQL statements for a league table of 10 programs as of 1', asy
   console.info(`N+1 check, league table: 1 row → ${one} statements; 10 rows → ${ten}`);
   expect(ten).toBe(one);
 });
+
+const BREAKDOWNS = /* GraphQL */ `
+  query Breakdowns($period: String!) {
+    nationalPeriod(period: $period) {
+      byAgencyAndSkill: breakdown(by: [AGENCY, SKILL]) {
+        agencyCode
+        skillCode
+        activeVolunteers
+        verifiedHours
+        suppressed
+      }
+      byGenderAndAge: breakdown(by: [GENDER, AGE_BAND]) {
+        gender
+        ageBand
+        activeVolunteers
+      }
+    }
+    regionPeriods(period: $period) {
+      regionCode
+      breakdown(by: [KIND]) {
+        kind
+        activeVolunteers
+      }
+    }
+    agencyPeriods(period: $period) {
+      agencyCode
+      breakdown(by: [SKILL]) {
+        skillCode
+        verifiedHours
+      }
+    }
+    nationalTrend(from: "2026-01", to: $period) {
+      period
+      breakdown(by: [REGION]) {
+        regionCode
+        activeVolunteers
+      }
+    }
+  }
+`;
+
+it('sends as many SQL statements for breakdowns over 1,100 counted rows as over none, for 13 regions and 4 agencies as for one, and for a trend of them', async () => {
+  const measure = (period: string) => {
+    let cells = 0;
+    return graph
+      .countStatements(async () => {
+        const result = await graph.query(BREAKDOWNS, { period });
+        expect(result.errors).toBeUndefined();
+        cells = result.data.nationalPeriod.byAgencyAndSkill.length;
+      })
+      .then((statements) => ({ statements, cells }));
+  };
+  // January has no hour log; February has one verified log for each of the 1,100 participations.
+  const none = await measure('2026-01');
+  const many = await measure('2026-02');
+  console.info(
+    `N+1 check, breakdowns: ${none.cells} cells → ${none.statements} statements; ${many.cells} cells → ${many.statements}`,
+  );
+  expect(none.cells).toBe(0);
+  // One cell per agency: its participations all exercise one skill (SCD and SRCA 5411, SEC
+  // and HRSD 2221).
+  expect(many.cells).toBe(4);
+  expect(many.statements).toBe(none.statements);
+});

@@ -78,6 +78,19 @@ describe('merge rules of the programs contract', () => {
       programs.replace('sketch: "activeTeamLeadsSketch")', 'sketch: "teamLeadSketch")'),
       /teamLeadSketch is not a field with the sketch rule/,
     ],
+    [
+      'breakdown cells without their key',
+      programs.replace(
+        '@merge(rule: "cells", by: "key")\n}\n\n"What a breakdown',
+        '@merge(rule: "cells")\n}\n\n"What a breakdown',
+      ),
+      /NationalPeriod\.breakdown: the cells rule needs `by`/,
+    ],
+    [
+      'a breakdown cell field without a rule',
+      programs.replace('verifiedHours: Float @merge(rule: "sum")', 'verifiedHours: Float'),
+      /BreakdownCell\.verifiedHours has no @merge rule, but BreakdownCell is merged across instances/,
+    ],
   ])('fails on %s', (_, sdl, message) => {
     const errors = failure(sdl);
     expect(errors.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import type { Database } from '@sahem/kit';
 import type pg from 'pg';
 import type { PrismaClient as ProgramsPrismaClient } from '../../subgraphs/programs/src/__generated__/prisma/client.ts';
-import { afterBulkLoad } from './afterBulkLoad.ts';
+import { afterBulkLoad, suspendAggregateTriggers } from './afterBulkLoad.ts';
 import { AGENCIES } from './agencyCatalogue.ts';
 import { buildPrograms, type ProgramPlans } from './buildPrograms.ts';
 import { copyHourLogs } from './copyHourLogs.ts';
@@ -122,6 +122,7 @@ export async function seedProgramsStores(
     await Promise.all(
       targets.map(async (target) => {
         target.rebuildIndexes = await deferIndexes(target.client, LOADED_TABLES);
+        await suspendAggregateTriggers(target.client);
         target.rows.Agency = await writeAgencies(target.client, plans, target.written);
         target.rows.Program = await copyPrograms(
           target.client,

@@ -18,8 +18,10 @@ import {
   noteCause,
   type AgencyRegistry,
   type ProgramsInstance,
+  DEFAULT_SMALL_CELL_THRESHOLD,
 } from '@sahem/kit';
 import type { CallerKeys } from '../auth/callerKeys.ts';
+import type { InFlightFetches } from '../caching/inFlightFetches.ts';
 import type { GatewayContext } from '../GatewayContext.ts';
 import { SubgraphDataSource } from '../SubgraphDataSource.ts';
 import { agencyOfKey, valueAt } from './agencyOfKey.ts';
@@ -67,6 +69,13 @@ export interface AgencyRoutedDataSourceOptions {
   verifier: InstanceVerifier;
   /** The breaker, bulkhead and retries of each instance. @default none: each fetch sent once */
   policyOf?: (instance: ProgramsInstance) => InstancePolicy;
+  /**
+   * Merged breakdown cells of fewer distinct volunteers are suppressed.
+   * @default DEFAULT_SMALL_CELL_THRESHOLD (5)
+   */
+  smallCellThreshold?: number;
+  /** Where identical query fetches in flight share one answer. @default none: each sent */
+  inFlight?: InFlightFetches;
 }
 
 /** One instance's part of a request, and what came back. */
@@ -121,6 +130,7 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
               options.observeFetch!(instance.name, outcome, seconds),
           }),
           ...(options.policyOf && { policy: options.policyOf(instance) }),
+          ...(options.inFlight && { inFlight: options.inFlight }),
         }),
       );
     }
@@ -575,6 +585,7 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
       fragments,
       included: [...included],
       excluded: [...excluded].filter((code) => !included.has(code)),
+      smallCellThreshold: this.#options.smallCellThreshold ?? DEFAULT_SMALL_CELL_THRESHOLD,
       invalid: (message) => {
         if (reported) return;
         reported = true;

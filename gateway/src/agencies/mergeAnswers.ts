@@ -10,12 +10,14 @@ import {
   estimateDistinct,
   estimateIntersection,
   SKETCH_RELATIVE_ERROR,
+  suppressSmallCells,
   unionOfSketches,
   type SketchRegisters,
 } from '@sahem/kit';
 import type { ContractModel } from './contractModel.ts';
 import { medianOfHistogram } from './medianOfHistogram.ts';
 import {
+  CELL_COUNT_KEY,
   CURSOR_KEY,
   histogramKey,
   ITEM_KEY,
@@ -39,6 +41,8 @@ export interface MergeContext {
   excluded: readonly string[];
   /** Reports an answer that breaks the contract (a sketch that does not decode). */
   invalid(message: string): void;
+  /** Breakdown cells of fewer distinct volunteers are suppressed (`SAHEM_SMALL_CELL_THRESHOLD`). */
+  smallCellThreshold: number;
 }
 
 /**
@@ -242,6 +246,8 @@ export function mergeField(
         .sort()
         .map((itemKey) => mergeObject(type, field.selectionSet, groups.get(itemKey)!, context));
     }
+    case 'cells':
+      return lists.length === 0 ? null : mergeCells(type, field, lists.flat(), context);
     case 'object':
       return mergeObject(type, field.selectionSet, values, context);
     case 'connection':
@@ -321,6 +327,47 @@ function mergeConnection(
     }
   }
   return result;
+}
+
+/** The figures a suppressed breakdown cell withholds. */
+const WITHHELD = new Set(['activeVolunteers', 'verifiedHours', 'beneficiaries', 'programsRun']);
+
+/**
+ * The cells of a breakdown from every instance's: merged cell by cell (same key), each by its
+ * fields' rules, then suppressed where the merged distinct count is small — here, after merging,
+ * since a national cell of 6 may be two agencies' 3 — by the rule the programs subgraph applies
+ * to cells that are final in one store (`suppressSmallCells` in the kit). A suppressed cell keeps
+ * its dimensions and loses its figures.
+ */
+function mergeCells(
+  type: string,
+  field: FieldNode,
+  items: readonly unknown[],
+  context: MergeContext,
+): Json[] {
+  const groups = new Map<string, Json[]>();
+  for (const item of items.filter(isObject)) {
+    const itemKey = String(item[ITEM_KEY] ?? '');
+    groups.set(itemKey, [...(groups.get(itemKey) ?? []), item]);
+  }
+  const sketches = context.model.field(type, 'activeVolunteers')?.rule?.sketch ?? [];
+  const keys = [...groups.keys()].sort();
+  const counted = keys.map((key) => ({
+    key,
+    count: distinctCount(groups.get(key)!, CELL_COUNT_KEY, 'distinct', sketches, context) ?? 0,
+  }));
+  const suppressed = suppressSmallCells(counted, context.smallCellThreshold);
+  const fields = fieldsOf(field.selectionSet, type, context.fragments);
+  return keys.map((key) => {
+    const cell = mergeObject(type, field.selectionSet, groups.get(key)!, context)!;
+    if (!suppressed.has(key)) return cell;
+    for (const inner of fields) {
+      const name = inner.name.value;
+      if (WITHHELD.has(name)) cell[keyOf(inner)] = null;
+      if (name === 'suppressed') cell[keyOf(inner)] = true;
+    }
+    return cell;
+  });
 }
 
 /** Numbers by value, anything else by its text; a missing value first. */

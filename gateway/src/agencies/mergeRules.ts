@@ -11,6 +11,7 @@ export const MERGE_RULES = [
   'min',
   'median',
   'keyed',
+  'cells',
   'union',
   'connection',
   'distinct',
@@ -25,8 +26,9 @@ export type MergeRuleName = (typeof MERGE_RULES)[number];
 export interface MergeRule {
   rule: MergeRuleName;
   /**
-   * owner: the argument path or key field naming the agency; keyed: the key; concat and top:
-   * the order; median: the field of the same type holding the histogram it is taken from.
+   * owner: the argument path or key field naming the agency; keyed and cells: the key; concat
+   * and top: the order; median: the field of the same type holding the histogram it is taken
+   * from.
    */
   by?: string;
   /** connection: the field the global order follows (`id`). */

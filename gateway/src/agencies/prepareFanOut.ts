@@ -25,6 +25,8 @@ export const orderKeys = (by: string) =>
 export const histogramKey = (histogram: string) => `${INTERNAL}hist_${histogram}`;
 export const ITEM_KEY = `${INTERNAL}key`;
 export const CURSOR_KEY = `${INTERNAL}cursor`;
+/** The distinct count of a breakdown cell, which decides its suppression. */
+export const CELL_COUNT_KEY = `${INTERNAL}count`;
 export const PAGE_KEY = `${INTERNAL}page`;
 
 const field = (alias: string, name: string, selectionSet?: SelectionSetNode): FieldNode => ({
@@ -122,6 +124,17 @@ export function prepareFanOut(
         selections.push({
           ...selection,
           selectionSet: inner([field(ITEM_KEY, rule.by!)]),
+        } as FieldNode);
+        break;
+      case 'cells':
+        // Suppression needs every cell's merged count, asked for or not: its count and sketch.
+        selections.push({
+          ...selection,
+          selectionSet: inner([
+            field(ITEM_KEY, rule.by!),
+            field(CELL_COUNT_KEY, 'activeVolunteers'),
+            ...model.sketchesOf(definition!.type).map((sketch) => field(sketchKey(sketch), sketch)),
+          ]),
         } as FieldNode);
         break;
       case 'connection':

@@ -44,6 +44,7 @@ export function routeAgencies(
     log: (line: string) => void;
     observeFetch?: AgencyRoutedDataSourceOptions['observeFetch'];
     policyOf?: AgencyRoutedDataSourceOptions['policyOf'];
+    inFlight?: AgencyRoutedDataSourceOptions['inFlight'];
   },
 ): AgencyRouting {
   const registry = deps.agencies!;
@@ -68,8 +69,10 @@ export function routeAgencies(
     callerKeys: deps.callerKeys,
     fetch: options.send,
     ...(deps.deadlineMarginMs !== undefined && { deadlineMarginMs: deps.deadlineMarginMs }),
+    ...(deps.smallCellThreshold !== undefined && { smallCellThreshold: deps.smallCellThreshold }),
     ...(options.observeFetch && { observeFetch: options.observeFetch }),
     ...(options.policyOf && { policyOf: options.policyOf }),
+    ...(options.inFlight && { inFlight: options.inFlight }),
     model: () => {
       if (!model) throw new Error('no supergraph in service yet');
       return model;

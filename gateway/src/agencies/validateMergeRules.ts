@@ -6,7 +6,7 @@ const namedType = (type: TypeNode): string =>
 
 // Rules under which the gateway puts an object together from several instances' answers: every
 // field of the object's type then needs a rule of its own.
-const MERGING = new Set(['object', 'keyed']);
+const MERGING = new Set(['object', 'keyed', 'cells']);
 
 /**
  * What is wrong with the `@merge` rules of a subgraph that several instances serve (the
@@ -45,7 +45,7 @@ export function validateMergeRules(subgraphSdl: string): string[] {
       );
       return;
     }
-    if ((rule.rule === 'owner' || rule.rule === 'keyed' || rule.rule === 'top') && !rule.by) {
+    if (['owner', 'keyed', 'cells', 'top'].includes(rule.rule) && !rule.by) {
       problems.push(`${where}: the ${rule.rule} rule needs \`by\``);
     }
     if (rule.rule === 'median') {

@@ -17,6 +17,10 @@ export interface GatewayMetrics extends ServiceMetrics {
   observeRetry(subgraph: string, instance: string): void;
   /** Counts hits and misses of the gateway's query-plan cache. */
   observePlanCache(cache: KeyValueCache<unknown>): void;
+  /** Counts a subgraph request answered by an identical fetch already in flight (de-duplicated). */
+  observeSharedFetch(subgraph: string): void;
+  /** Counts a lookup in the response cache, by result. */
+  observeResponseCache(result: 'hit' | 'miss'): void;
 }
 
 /** Options of {@link createGatewayMetrics}. */
@@ -100,8 +104,26 @@ export function createGatewayMetrics(sources: GatewayMetricsSources): GatewayMet
     labelNames: ['result'],
     registers,
   });
+  const shared = new client.Counter({
+    name: 'sahem_gateway_subgraph_fetches_shared_total',
+    help: 'Subgraph query requests answered by an identical fetch already in flight (GATEWAY_DEDUP), by subgraph',
+    labelNames: ['subgraph'],
+    registers,
+  });
+  const responses = new client.Counter({
+    name: 'sahem_gateway_response_cache_total',
+    help: 'Lookups in the response cache of aggregate operations, by result (hit, miss)',
+    labelNames: ['result'],
+    registers,
+  });
   return {
     ...metrics,
+    observeSharedFetch(subgraph) {
+      shared.inc({ subgraph });
+    },
+    observeResponseCache(result) {
+      responses.inc({ result });
+    },
     observeFetch(subgraph, instance, outcome, seconds) {
       fetches.observe({ subgraph, instance, outcome }, seconds);
       if (outcome !== 'ok') fetchErrors.inc({ subgraph, instance, reason: outcome });

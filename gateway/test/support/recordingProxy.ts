@@ -1,4 +1,10 @@
-import { createServer, request, type IncomingHttpHeaders } from 'node:http';
+import {
+  createServer,
+  request,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A pass-through HTTP proxy in front of a subgraph that records what the gateway sends. */
@@ -17,7 +23,14 @@ export interface RecordingProxy {
   close(): Promise<void>;
 }
 
-export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
+/**
+ * Starts a proxy to `target`; with `delayMs`, each request waits that long before it is read
+ * and forwarded (a slow link, so that requests overlap in flight).
+ */
+export async function startRecordingProxy(
+  target: string,
+  options: { delayMs?: number } = {},
+): Promise<RecordingProxy> {
   const upstream = new URL(target);
   const proxy: RecordingProxy = {
     url: '',
@@ -30,6 +43,10 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
     close: async () => undefined,
   };
   const server = createServer((req, res) => {
+    if (options.delayMs) setTimeout(() => handle(req, res), options.delayMs);
+    else handle(req, res);
+  });
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     proxy.requests.push(req.headers);
     const index = proxy.bodies.push('') - 1;
     req.on('data', (chunk: Buffer) => (proxy.bodies[index] += chunk.toString('utf8')));
@@ -52,7 +69,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
       res.end('upstream unavailable');
     });
     req.pipe(forward);
-  });
+  };
   server.on('connection', (socket) => {
     proxy.connections += 1;
     proxy.open += 1;

@@ -109,6 +109,8 @@ export interface GraphOptions {
    * `SAHEM_TEST_AGENCIES` (the `e2e-per-agency` test project sets `per-agency`)
    */
   agencies?: 'shared' | 'per-agency';
+  /** Breakdown cells of fewer volunteers are suppressed, by the instances and the gateway. @default 5 */
+  smallCellThreshold?: number;
 }
 
 const shippedRegistry = readAgencyRegistry(SHIPPED_AGENCIES_FILE, {});
@@ -189,6 +191,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
           instance: programsInstance(shippedRegistry, agencies),
           production: false,
           ...(options.now && { now: options.now }),
+          ...(options.smallCellThreshold && { smallCellThreshold: options.smallCellThreshold }),
         }),
         {
           port: 0,
@@ -247,6 +250,10 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
         ...identity,
         ...(auditLog && { audit: auditLog }),
         ...(options.limits && { limits: options.limits }),
+        ...(options.smallCellThreshold && { smallCellThreshold: options.smallCellThreshold }),
+        // Tests write to the stores between reads: an answer cached for its staleness bound
+        // would hide what they wrote. The response-cache tests turn it on.
+        responseCache: { ttlMs: 0 },
         ...options.gateway,
       },
       { port: 0 },
@@ -274,6 +281,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
         production: false,
         log: () => undefined,
         agencies: registry,
+        responseCache: { ttlMs: 0 },
       },
       token,
       async query(query, variables, headers = {}) {

@@ -2,6 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { enforceDeadlines } from './deadlines/enforceDeadlines.ts';
 import { keepRequestContext } from './deadlines/keepRequestContext.ts';
+import { attachPool } from './queryRows.ts';
 import { countSqlStatements, type SqlStatementCounter } from './sqlStatements.ts';
 import { tracingEnabled } from './tracing/startTracing.ts';
 import { traceSqlStatements } from './tracing/traceSqlStatements.ts';
@@ -58,6 +59,8 @@ export function createDatabase<Client extends { $disconnect(): Promise<void> }>(
     adapter: new PrismaPg(pool),
     transactionOptions: { maxWait: 10_000, timeout: 30_000 },
   });
+  // Hot read paths may bypass Prisma for this pool (`queryRows`).
+  attachPool(prisma, pool);
   let closing: Promise<void> | undefined;
   return {
     prisma,

@@ -68,6 +68,12 @@ export function visiblePrograms(caller: Caller, held: readonly string[]): Prisma
   return caller.role === 'anonymous' ? { AND: [ofHeld, { status: 'OPEN' }] } : ofHeld;
 }
 
+/** {@link visiblePrograms} as SQL over `p` (Program). */
+export function visibleProgramsSql(caller: Caller, held: readonly string[]): Prisma.Sql {
+  const ofHeld = Prisma.sql`p."agencyCode" = ANY(${[...held]}::text[])`;
+  return caller.role === 'anonymous' ? Prisma.sql`${ofHeld} AND p."status" = 'OPEN'` : ofHeld;
+}
+
 /** Refuses a write to another agency's records (agency staff write for their own agency only). */
 export function requireStaffOf(caller: Caller, agencyCode: string, field: string): void {
   if (!isStaffOf(caller, agencyCode)) {

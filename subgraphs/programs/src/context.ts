@@ -11,4 +11,6 @@ export interface Context extends BaseSubgraphContext {
   now: () => Date;
   /** The agencies this instance holds: it serves and writes their records only. */
   instance: ProgramsInstanceConfig;
+  /** Final breakdown cells of fewer distinct volunteers are suppressed (`SAHEM_SMALL_CELL_THRESHOLD`). */
+  smallCellThreshold: number;
 }

@@ -1,5 +1,6 @@
 import {
   encodeSketch,
+  queryRows,
   SKETCH_PRECISION,
   sketchFromRegisters,
   type Period,
@@ -8,7 +9,7 @@ import {
 import { Prisma, type PrismaClient } from './__generated__/prisma/client.ts';
 import {
   codePeriodKey,
-  COUNTED_LOG,
+  COUNTED_MONTH,
   DIMENSION_COLUMN,
   windows,
   type CodePeriod,
@@ -51,7 +52,7 @@ export const NO_SKETCHES: Readonly<PeriodSketches> = Object.freeze({
  * The 64 bits a member is hashed to, as `sketchRegisterOf` in the kit computes them: the first 8
  * bytes of SHA-256(key ':' member), the text UTF-8 encoded. `member` is a column expression.
  */
-function hashBits(key: string, member: Prisma.Sql): Prisma.Sql {
+export function hashBits(key: string, member: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`('x' || encode(substring(sha256(convert_to(${key} || ':' || ${member}, 'UTF8')) FROM 1 FOR 8), 'hex'))::bit(64)`;
 }
 
@@ -60,7 +61,7 @@ function hashBits(key: string, member: Prisma.Sql): Prisma.Sql {
  * rank one more than the leading zeros of the other 50 (the position of their first 1), 51 when
  * they are all zero.
  */
-const REGISTER = Prisma.raw(
+export const REGISTER = Prisma.raw(
   `substring(bits FROM 1 FOR ${SKETCH_PRECISION})::int AS "index",
    coalesce(nullif(position(B'1' IN substring(bits FROM ${SKETCH_PRECISION + 1} FOR ${REST_BITS})), 0), ${REST_BITS + 1}) AS "rank"`,
 );
@@ -74,11 +75,14 @@ export async function sketchRegistersInSql(
   key: string,
   members: readonly string[],
 ): Promise<(SketchRegister & { member: string })[]> {
-  return db.$queryRaw`
+  return queryRows(
+    db,
+    Prisma.sql`
     SELECT member, ${REGISTER}
       FROM (SELECT member, n, ${hashBits(key, Prisma.raw('member'))} AS bits
               FROM unnest(${[...members]}::text[]) WITH ORDINALITY AS m(member, n)) hashed
-     ORDER BY n`;
+     ORDER BY n`,
+  );
 }
 
 /**
@@ -96,19 +100,24 @@ export async function sketchesOfPeriods(
   key: string,
 ): Promise<Map<string, PeriodSketches>> {
   const column = DIMENSION_COLUMN[dimension];
-  const rows = await db.$queryRaw<
-    { code: string; period: string; sketch: string; indexes: number[]; ranks: number[] }[]
-  >`
+  const rows = await queryRows<{
+    code: string;
+    period: string;
+    sketch: string;
+    indexes: number[];
+    ranks: number[];
+  }>(
+    db,
+    Prisma.sql`
     WITH members AS (
-      SELECT w.code, w.period, pa."volunteerId" AS member,
-             bool_or(h."date" >= w.start) AS active,
-             bool_or(h."date" < w.start) AS previous,
-             bool_or(h."date" >= w.start AND pa."role" = 'TEAM_LEAD') AS lead
-        FROM "HourLog" h
-        JOIN "Participation" pa ON pa."id" = h."participationId"
-        JOIN "Program" p ON p."id" = pa."programId"
-        JOIN ${windows(keys)} ON ${column} = w.code AND h."date" >= w."prevStart" AND h."date" < w."end"
-       WHERE ${COUNTED_LOG} AND p."agencyCode" = ANY(${[...held]}::text[])
+      SELECT w.code, w.period, m."volunteerId" AS member,
+             bool_or(m."month" >= w.start) AS active,
+             bool_or(m."month" < w.start) AS previous,
+             bool_or(m."month" >= w.start AND m."asLead") AS lead
+        FROM ${COUNTED_MONTH} m
+        JOIN "Program" p ON p."id" = m."programId"
+        JOIN ${windows(keys)} ON ${column} = w.code AND m."month" >= w."prevStart" AND m."month" < w."end"
+       WHERE p."agencyCode" = ANY(${[...held]}::text[])
        GROUP BY 1, 2, 3
     ), registers AS (
       SELECT code, period, active, previous, lead, ${REGISTER}
@@ -124,7 +133,8 @@ export async function sketchesOfPeriods(
     SELECT code, period, sketch, array_agg("index" ORDER BY "index") AS indexes,
            array_agg("rank" ORDER BY "index") AS ranks
       FROM sketches
-     GROUP BY 1, 2, 3`;
+     GROUP BY 1, 2, 3`,
+  );
   const result = new Map<string, PeriodSketches>(
     keys.map((one) => [codePeriodKey(one.code, one.period.key), { ...NO_SKETCHES }]),
   );

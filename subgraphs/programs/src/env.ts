@@ -8,6 +8,7 @@ import {
   operationsVariables,
   port,
   positiveInt,
+  DEFAULT_SMALL_CELL_THRESHOLD,
   text,
   readAgencyRegistry,
   readEnv,
@@ -50,6 +51,10 @@ export function programsEnv(source?: EnvSource) {
       PROGRAMS_SKETCH_KEY: text(
         DEVELOPMENT_SKETCH_KEY,
         "secret hashed with volunteer ids in distinct-count sketches, shared by the agencies' instances",
+      ),
+      SAHEM_SMALL_CELL_THRESHOLD: positiveInt(
+        DEFAULT_SMALL_CELL_THRESHOLD,
+        'breakdown cells of fewer distinct volunteers are suppressed (same at the gateway)',
       ),
       SAHEM_GATEWAY_JWKS_URL: url(
         'http://127.0.0.1:4000/.well-known/jwks.json',

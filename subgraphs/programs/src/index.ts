@@ -26,6 +26,7 @@ const running = await startSubgraph(
     production: env.SAHEM_PRODUCTION,
     instance,
     sketchKey,
+    smallCellThreshold: env.SAHEM_SMALL_CELL_THRESHOLD,
   }),
   {
     ...(await listenOptions(env, 'PROGRAMS')),

@@ -5,10 +5,11 @@ import {
   byKeys,
   groupByKeys,
   parsePeriod,
+  queryRows,
   today,
   type Caller,
 } from '@sahem/kit';
-import { visibleParticipations, visiblePrograms } from './access.ts';
+import { visibleParticipations, visibleProgramsSql } from './access.ts';
 import { ownerOfId } from './agencies/ownedId.ts';
 import type { ProgramsInstanceConfig } from './agencies/programsInstance.ts';
 import {
@@ -17,6 +18,7 @@ import {
   type VerificationBacklogModel,
 } from './verificationBacklog/backlogOfPeriods.ts';
 import { NO_SKETCHES, sketchesOfPeriods, type PeriodSketches } from './distinctSketchSql.ts';
+import { createBreakdownLoader } from './breakdowns/breakdownLoader.ts';
 import {
   Prisma,
   type Agency,
@@ -104,12 +106,15 @@ export function createLoaders(
         batchByParams(
           keys,
           async (ids, { period }) => {
-            const rows = await db.$queryRaw<{ id: string; hours: number }[]>`
+            const rows = await queryRows<{ id: string; hours: number }>(
+              db,
+              Prisma.sql`
               SELECT ${OWNER[owner]} AS id, sum(h."hours")::float8 AS hours
                 FROM "HourLog" h JOIN "Participation" pa ON pa."id" = h."participationId"
                WHERE h."verified" AND ${OWNER[owner]} = ANY(${ids}::text[])
                  ${ofHeld} ${periodCondition(period)}
-               GROUP BY 1`;
+               GROUP BY 1`,
+            );
             return new Map(rows.map((row) => [row.id, row.hours]));
           },
           0,
@@ -124,12 +129,15 @@ export function createLoaders(
         batchByParams(
           keys,
           async (ids, { period }) => {
-            const rows = await db.$queryRaw<{ id: string; skillCode: string; hours: number }[]>`
+            const rows = await queryRows<{ id: string; skillCode: string; hours: number }>(
+              db,
+              Prisma.sql`
               SELECT ${OWNER[owner]} AS id, pa."skillCode", sum(h."hours")::float8 AS hours
                 FROM "HourLog" h JOIN "Participation" pa ON pa."id" = h."participationId"
                WHERE h."verified" AND ${OWNER[owner]} = ANY(${ids}::text[])
                  ${ofHeld} ${periodCondition(period)}
-               GROUP BY 1, 2 ORDER BY 1, 2`;
+               GROUP BY 1, 2 ORDER BY 1, 2`,
+            );
             const grouped = groupByKeys(ids, rows, (row) => row.id);
             return new Map(
               ids.map((id, i) => [
@@ -199,12 +207,17 @@ export function createLoaders(
     agencyBacklog: backlog('agencyCode'),
     regionBacklog: backlog('regionCode'),
     nationalBacklog: backlog('national'),
+    // Sketches only where the gateway merges cells: an instance holding every agency never does.
+    breakdown: createBreakdownLoader(db, held, sketchKey, !instance.whole, now),
     agency: new DataLoader<string, Agency | null>(async (codes) =>
       byKeys(
         codes,
-        await db.agency.findMany({
-          where: { code: { in: codes.filter((code) => instance.holds(code)) } },
-        }),
+        // Every column is text or int, which pg parses as Prisma does.
+        await queryRows<Agency>(
+          db,
+          Prisma.sql`SELECT * FROM "Agency"
+                      WHERE "code" = ANY(${codes.filter((code) => instance.holds(code))}::text[])`,
+        ),
         (a) => a.code,
       ),
     ),
@@ -212,10 +225,13 @@ export function createLoaders(
       byKeys(
         ids,
         noted(
+          // The program of every participation and hour log asked: through the pool.
           (
-            await db.program.findMany({
-              where: { AND: [{ id: { in: [...ids] } }, visiblePrograms(caller, held)] },
-            })
+            await queryRows<Program>(
+              db,
+              Prisma.sql`SELECT * FROM "Program" p
+                          WHERE p."id" = ANY(${[...ids]}::text[]) AND ${visibleProgramsSql(caller, held)}`,
+            )
           ).map((program) => ({ ...program, programId: program.id })),
         ),
         (p) => p.id,
@@ -227,9 +243,11 @@ export function createLoaders(
       return byKeys(
         ids,
         noted(
-          await db.participation.findMany({
-            where: { AND: [{ id: { in: owned } }, visible.where] },
-          }),
+          await queryRows<Participation>(
+            db,
+            Prisma.sql`SELECT pa.* FROM "Participation" pa JOIN "Program" p ON p."id" = pa."programId"
+                        WHERE pa."id" = ANY(${owned}::text[]) AND ${visible.sql}`,
+          ),
         ),
         (p) => p.id,
       );
@@ -260,12 +278,15 @@ export function createLoaders(
     ),
     /** Agencies whose programs each volunteer applied to or takes part in (not withdrawn). */
     agencyCodesOfVolunteer: new DataLoader<string, string[]>(async (volunteerIds) => {
-      const rows = await db.$queryRaw<{ volunteerId: string; agencyCode: string }[]>`
+      const rows = await queryRows<{ volunteerId: string; agencyCode: string }>(
+        db,
+        Prisma.sql`
         SELECT DISTINCT pa."volunteerId", p."agencyCode"
           FROM "Participation" pa JOIN "Program" p ON p."id" = pa."programId"
          WHERE pa."volunteerId" = ANY(${[...volunteerIds]}::text[]) AND pa."status" <> 'WITHDRAWN'
            AND p."agencyCode" = ANY(${[...held]}::text[])
-         ORDER BY 2`;
+         ORDER BY 2`,
+      );
       return groupByKeys(volunteerIds, rows, (row) => row.volunteerId).map((group) =>
         group.map((row) => row.agencyCode),
       );
@@ -274,19 +295,15 @@ export function createLoaders(
       groupByKeys(
         programIds,
         noted(
-          await db.participation.findMany({
-            where: {
-              AND: [
-                {
-                  programId: { in: [...programIds] },
-                  role: 'TEAM_LEAD',
-                  status: { in: TEAM_LEAD_STATUSES },
-                },
-                visible.where,
-              ],
-            },
-            orderBy: [{ appliedAt: 'asc' }, { id: 'asc' }],
-          }),
+          await queryRows<Participation>(
+            db,
+            Prisma.sql`SELECT pa.* FROM "Participation" pa JOIN "Program" p ON p."id" = pa."programId"
+                        WHERE pa."programId" = ANY(${[...programIds]}::text[])
+                          AND pa."role" = 'TEAM_LEAD'
+                          AND pa."status"::text = ANY(${TEAM_LEAD_STATUSES}::text[])
+                          AND ${visible.sql}
+                        ORDER BY pa."appliedAt", pa."id"`,
+          ),
         ),
         (row) => row.programId,
       ),
@@ -305,7 +322,9 @@ export function createLoaders(
               ? Prisma.sql`AND (pa."appliedAt", pa."id") >
                   (SELECT "appliedAt", "id" FROM "Participation" WHERE "id" = ${after})`
               : Prisma.empty;
-            const rows = await db.$queryRaw<Participation[]>`
+            const rows = await queryRows<Participation>(
+              db,
+              Prisma.sql`
               SELECT "id", "volunteerId", "programId", "role", "status", "skillCode", "appliedAt", "joinedOn"
                 FROM (SELECT pa.*,
                              row_number() OVER (PARTITION BY pa."programId" ORDER BY pa."appliedAt", pa."id") AS rank
@@ -316,7 +335,8 @@ export function createLoaders(
                          ${status ? Prisma.sql`AND pa."status"::text = ${status}` : Prisma.empty}
                          ${afterCursor}) AS ranked
                WHERE rank <= ${take + 1}
-               ORDER BY "programId", "appliedAt", "id"`;
+               ORDER BY "programId", "appliedAt", "id"`,
+            );
             const grouped = groupByKeys(programIds, noted(rows), (row) => row.programId);
             return new Map(programIds.map((id, i) => [id, grouped[i]!]));
           },
@@ -378,11 +398,14 @@ export function createLoaders(
     nationalHoursBySkill: figuresBySkill('national'),
     /** The closes of many periods by the held agencies (agency → when), in one statement. */
     periodCloses: new DataLoader<string, Map<string, Date>>(async (periods) => {
-      const rows = await db.periodClose.findMany({
-        where: { period: { in: [...periods] }, agencyCode: { in: [...held] } },
-        select: { agencyCode: true, period: true, closedAt: true },
-        orderBy: { agencyCode: 'asc' },
-      });
+      // Asked by every agency's period of a scorecard: through the pool, not Prisma.
+      const rows = await queryRows<{ agencyCode: string; period: string; closedAt: Date }>(
+        db,
+        Prisma.sql`SELECT "agencyCode", "period", "closedAt" FROM "PeriodClose"
+                    WHERE "period" = ANY(${[...periods]}::text[])
+                      AND "agencyCode" = ANY(${[...held]}::text[])
+                    ORDER BY "agencyCode"`,
+      );
       return groupByKeys(periods, rows, (row) => row.period).map(
         (group) => new Map(group.map((row) => [row.agencyCode, row.closedAt])),
       );

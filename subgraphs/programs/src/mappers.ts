@@ -68,3 +68,5 @@ export interface ParticipationConnectionModel extends Connection<Participation> 
   role: ParticipationRole | null;
   status: ParticipationStatus | null;
 }
+
+export type { BreakdownCellModel } from './breakdowns/breakdownField.ts';

@@ -1,4 +1,4 @@
-import { previousPeriod, type Period } from '@sahem/kit';
+import { previousPeriod, queryRows, type Period } from '@sahem/kit';
 import { Prisma, type PrismaClient } from './__generated__/prisma/client.ts';
 
 /**
@@ -40,6 +40,14 @@ export const NO_FIGURES: PeriodFigures = {
  */
 export const COUNTED_LOG = Prisma.raw('h."verified" AND NOT h."verifiedAfterClose"');
 
+/**
+ * The month rows (`ParticipationMonth`) with hours {@link COUNTED_LOG} counts: one row per
+ * participation and month, kept by triggers in the transaction of every hour log write, so a
+ * period's figures read the months of the period (and the one before it), never the hour logs.
+ * Periods are whole months, so a period's logs are exactly its months' rows.
+ */
+export const COUNTED_MONTH = Prisma.raw('(SELECT * FROM "ParticipationMonth" WHERE "logs" > 0)');
+
 // Column names cannot be bound as parameters; these are the only expressions ever interpolated.
 /** The expression a dimension groups programs (`p`) by. */
 export const DIMENSION_COLUMN: Record<Dimension, Prisma.Sql> = {
@@ -79,7 +87,8 @@ export function windows(keys: readonly CodePeriod[]): Prisma.Sql {
 
 /**
  * One statement for the figures of many agencies (or regions) in many periods. Hours and active
- * volunteers come from verified hour logs dated in the period. Retained volunteers were also
+ * volunteers come from verified hour logs dated in the period, read from their month rows
+ * ({@link COUNTED_MONTH}). Retained volunteers were also
  * active in the previous period of the same length; active team leads logged verified hours as
  * a team lead.
  *
@@ -103,25 +112,25 @@ export async function figuresOfPeriods(
 ): Promise<Map<string, PeriodFigures>> {
   const column = DIMENSION_COLUMN[dimension];
   const agencies = [...held];
-  const rows = await db.$queryRaw<({ code: string; period: string } & PeriodFigures)[]>`
+  const rows = await queryRows<{ code: string; period: string } & PeriodFigures>(
+    db,
+    Prisma.sql`
     WITH w AS (SELECT * FROM ${windows(keys)}), active AS (
-      SELECT w.code, w.period, pa."volunteerId",
-             h."date" >= w.start AS "inPeriod",
-             bool_or(pa."role" = 'TEAM_LEAD') AS "asLead",
-             sum(h."hours") AS hours
-        FROM "HourLog" h
-        JOIN "Participation" pa ON pa."id" = h."participationId"
-        JOIN "Program" p ON p."id" = pa."programId"
-        JOIN w ON ${column} = w.code AND h."date" >= w."prevStart" AND h."date" < w."end"
-       WHERE ${COUNTED_LOG} AND p."agencyCode" = ANY(${agencies}::text[])
+      SELECT w.code, w.period, m."volunteerId",
+             m."month" >= w.start AS "inPeriod",
+             bool_or(m."asLead") AS "asLead",
+             sum(m."hours") AS hours
+        FROM ${COUNTED_MONTH} m
+        JOIN "Program" p ON p."id" = m."programId"
+        JOIN w ON ${column} = w.code AND m."month" >= w."prevStart" AND m."month" < w."end"
+       WHERE p."agencyCode" = ANY(${agencies}::text[])
        GROUP BY 1, 2, 3, 4
     ), late AS (
-      SELECT w.code, w.period, sum(h."hours")::float8 AS "hoursVerifiedAfterClose"
-        FROM "HourLog" h
-        JOIN "Participation" pa ON pa."id" = h."participationId"
-        JOIN "Program" p ON p."id" = pa."programId"
-        JOIN w ON ${column} = w.code AND h."date" >= w.start AND h."date" < w."end"
-       WHERE h."verifiedAfterClose" AND p."agencyCode" = ANY(${agencies}::text[])
+      SELECT w.code, w.period, sum(m."lateHours")::float8 AS "hoursVerifiedAfterClose"
+        FROM "ParticipationMonth" m
+        JOIN "Program" p ON p."id" = m."programId"
+        JOIN w ON ${column} = w.code AND m."month" >= w.start AND m."month" < w."end"
+       WHERE m."lateLogs" > 0 AND p."agencyCode" = ANY(${agencies}::text[])
        GROUP BY 1, 2
     ), hours AS (
       SELECT cur.code, cur.period,
@@ -175,7 +184,8 @@ export async function figuresOfPeriods(
       FROM w
       LEFT JOIN hours USING (code, period)
       LEFT JOIN runs USING (code, period)
-      LEFT JOIN late USING (code, period)`;
+      LEFT JOIN late USING (code, period)`,
+  );
   return new Map(
     rows.map(({ code, period, ...figures }) => [codePeriodKey(code, period), figures]),
   );
@@ -208,17 +218,17 @@ export async function hoursBySkillOfPeriods(
   held: readonly string[],
 ): Promise<Map<string, { skillCode: string; hours: number }[]>> {
   const column = DIMENSION_COLUMN[dimension];
-  const rows = await db.$queryRaw<
-    { code: string; period: string; skillCode: string; hours: number }[]
-  >`
-    SELECT w.code, w.period, pa."skillCode", sum(h."hours")::float8 AS hours
-      FROM "HourLog" h
-      JOIN "Participation" pa ON pa."id" = h."participationId"
-      JOIN "Program" p ON p."id" = pa."programId"
-      JOIN ${windows(keys)} ON ${column} = w.code AND h."date" >= w.start AND h."date" < w."end"
-     WHERE ${COUNTED_LOG} AND p."agencyCode" = ANY(${[...held]}::text[])
+  const rows = await queryRows<{ code: string; period: string; skillCode: string; hours: number }>(
+    db,
+    Prisma.sql`
+    SELECT w.code, w.period, m."skillCode", sum(m."hours")::float8 AS hours
+      FROM ${COUNTED_MONTH} m
+      JOIN "Program" p ON p."id" = m."programId"
+      JOIN ${windows(keys)} ON ${column} = w.code AND m."month" >= w.start AND m."month" < w."end"
+     WHERE p."agencyCode" = ANY(${[...held]}::text[])
      GROUP BY 1, 2, 3
-     ORDER BY 1, 2, 3`;
+     ORDER BY 1, 2, 3`,
+  );
   const result = new Map<string, { skillCode: string; hours: number }[]>();
   for (const { code, period, skillCode, hours } of rows) {
     const key = codePeriodKey(code, period);

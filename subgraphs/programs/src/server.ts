@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import {
   createSubgraphServer,
+  DEFAULT_SMALL_CELL_THRESHOLD,
   subgraphContext,
   type CallerAuthenticator,
   type Database,
@@ -39,6 +40,11 @@ export interface ProgramsDeps {
    * on every agency's instance. @default the development key
    */
   sketchKey?: string;
+  /**
+   * Breakdown cells final in this instance of fewer distinct volunteers are suppressed
+   * (`SAHEM_SMALL_CELL_THRESHOLD`). @default 5
+   */
+  smallCellThreshold?: number;
 }
 
 /** Builds the programs subgraph server and its per-request context; no side effects. */
@@ -57,6 +63,7 @@ export function createServer(deps: ProgramsDeps) {
     loaders: createLoaders(deps.db.prisma, base.caller, base.agencies, now, instance, sketchKey),
     now,
     instance,
+    smallCellThreshold: deps.smallCellThreshold ?? DEFAULT_SMALL_CELL_THRESHOLD,
   }));
   return { apollo, context };
 }

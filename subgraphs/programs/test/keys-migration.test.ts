@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,10 +31,18 @@ function connect(url: string): Database<PrismaClient>['pool'] {
 // before, with a participation of each of two agencies and their hour logs.
 beforeAll(async () => {
   before = await mkdtemp(path.join(tmpdir(), 'sahem-migrations-'));
+  // Only the migrations before it: a later one (the period aggregates' triggers) is written for
+  // text keys, as every database that reaches it in order has them.
   await cp(MIGRATIONS, before, {
     recursive: true,
-    filter: (source) => !source.includes(KEYS_MIGRATION),
+    filter: (source) => {
+      const name = path.relative(MIGRATIONS, source).split(path.sep)[0] ?? '';
+      return !/^\d{14}_/.test(name) || name < KEYS_MIGRATION;
+    },
   });
+  const fromKeysOn = (await readdir(MIGRATIONS))
+    .filter((name) => /^\d{14}_/.test(name) && name >= KEYS_MIGRATION)
+    .sort();
   [old, fresh] = await Promise.all([createTestDatabase(before), createTestDatabase(MIGRATIONS)]);
   const db = connect(old.url);
   await db.query(`
@@ -52,7 +60,7 @@ beforeAll(async () => {
            ('${L2}', '${P1}', '2026-02-02', 3, 'Drill', false, NULL, NULL),
            ('${L3}', '${P2}', '2026-02-03', 4, 'Repair', false, NULL, NULL);
   `);
-  expect((await migrate(old.url, MIGRATIONS)).applied).toEqual([KEYS_MIGRATION]);
+  expect((await migrate(old.url, MIGRATIONS)).applied).toEqual(fromKeysOn);
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
-import type { Period } from '@sahem/kit';
+import { queryRows, type Period } from '@sahem/kit';
 import { Prisma, type PrismaClient } from '../__generated__/prisma/client.ts';
-import { COUNTED_LOG } from '../periodStats.ts';
+import { COUNTED_MONTH } from '../periodStats.ts';
 
 /** The figures a league table of programs can be ranked by. */
 export type ProgramFigure = 'VERIFIED_HOURS' | 'ACTIVE_VOLUNTEERS' | 'BENEFICIARIES';
@@ -42,14 +42,15 @@ export async function rankPrograms(db: PrismaClient, ranking: Ranking): Promise<
   const scope = Prisma.sql`p."agencyCode" = ANY(${[...ranking.held]}::text[])
     ${ranking.agencyCode === null ? Prisma.empty : Prisma.sql`AND p."agencyCode" = ${ranking.agencyCode}`}
     ${ranking.regionCode === null ? Prisma.empty : Prisma.sql`AND p."regionCode" = ${ranking.regionCode}`}`;
-  return db.$queryRaw<Standing[]>`
+  return queryRows<Standing>(
+    db,
+    Prisma.sql`
     WITH hours AS (
-      SELECT p."id", sum(h."hours")::float8 AS "verifiedHours",
-             count(DISTINCT pa."volunteerId")::int AS "activeVolunteers"
-        FROM "HourLog" h
-        JOIN "Participation" pa ON pa."id" = h."participationId"
-        JOIN "Program" p ON p."id" = pa."programId"
-       WHERE ${COUNTED_LOG} AND h."date" >= ${period.start}::date AND h."date" < ${period.end}::date
+      SELECT p."id", sum(m."hours")::float8 AS "verifiedHours",
+             count(DISTINCT m."volunteerId")::int AS "activeVolunteers"
+        FROM ${COUNTED_MONTH} m
+        JOIN "Program" p ON p."id" = m."programId"
+       WHERE m."month" >= ${period.start}::date AND m."month" < ${period.end}::date
          AND ${scope}
        GROUP BY 1
     ), ran AS (
@@ -76,5 +77,6 @@ export async function rankPrograms(db: PrismaClient, ranking: Ranking): Promise<
     SELECT "id" AS "programId", ${VALUE[ranking.orderBy]}::float8 AS "value"
       FROM hours FULL JOIN runs USING ("id")
      ORDER BY 2 DESC, 1
-     LIMIT ${ranking.first}`;
+     LIMIT ${ranking.first}`,
+  );
 }

@@ -2,6 +2,7 @@ import { requireAggregates, NOT_FOUND, parsePeriod } from '@sahem/kit';
 import type { AgencyPeriodResolvers } from '../__generated__/resolvers-types.ts';
 import { coverageFields } from './periodContractFields.ts';
 import { periodFigureFields } from './periodFigureFields.ts';
+import { breakdownField } from '../breakdowns/breakdownField.ts';
 
 export const AgencyPeriod: AgencyPeriodResolvers = {
   // Another agency's period reads as unknown: the loader knows held agencies only.
@@ -25,4 +26,8 @@ export const AgencyPeriod: AgencyPeriodResolvers = {
   closedAt: async ({ agencyCode, period }, _, { loaders }) =>
     (await loaders.periodCloses.load(period)).get(agencyCode) ?? null,
   ...coverageFields(({ agencyCode }: { agencyCode: string }) => [agencyCode]),
+  breakdown: breakdownField(
+    'agencyCode',
+    (key: { agencyCode: string; period: string }) => key.agencyCode,
+  ),
 };

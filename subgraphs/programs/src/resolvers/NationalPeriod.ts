@@ -3,6 +3,7 @@ import type { NationalPeriodResolvers } from '../__generated__/resolvers-types.t
 import { NATIONAL } from '../periodStats.ts';
 import { closedAgenciesField, coverageFields, sketchFields } from './periodContractFields.ts';
 import { periodFigureFields } from './periodFigureFields.ts';
+import { breakdownField } from '../breakdowns/breakdownField.ts';
 
 export const NationalPeriod: NationalPeriodResolvers = {
   __resolveReference: ({ period }, { caller }) => {
@@ -31,4 +32,5 @@ export const NationalPeriod: NationalPeriodResolvers = {
   ...sketchFields(({ period }: { period: string }, loaders) =>
     loaders.nationalSketches.load({ id: NATIONAL, period }),
   ),
+  breakdown: breakdownField('national', () => NATIONAL),
 };

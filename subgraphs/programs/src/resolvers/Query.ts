@@ -2,6 +2,7 @@ import {
   pageRequest,
   parsePeriod,
   periodRange,
+  queryRows,
   REGIONS,
   requireAggregates,
   requireScope,
@@ -10,7 +11,7 @@ import {
 } from '@sahem/kit';
 import { visiblePrograms } from '../access.ts';
 import { rankPrograms } from '../leagueTables/rankPrograms.ts';
-import type { Prisma } from '../__generated__/prisma/client.ts';
+import { Prisma, type Agency } from '../__generated__/prisma/client.ts';
 import type { ProgramFilter, QueryResolvers } from '../__generated__/resolvers-types.ts';
 
 function programWhere(filter: ProgramFilter | null | undefined): Prisma.ProgramWhereInput {
@@ -29,8 +30,13 @@ function programWhere(filter: ProgramFilter | null | undefined): Prisma.ProgramW
 
 export const Query: QueryResolvers = {
   // This instance's agencies: another agency is listed by its own instance.
+  // Every column is text or int, which pg parses as Prisma does: through the pool, not Prisma.
   agencies: (_, __, { db, instance }) =>
-    db.agency.findMany({ where: { code: { in: [...instance.codes] } }, orderBy: { code: 'asc' } }),
+    queryRows<Agency>(
+      db,
+      Prisma.sql`SELECT * FROM "Agency" WHERE "code" = ANY(${[...instance.codes]}::text[])
+                  ORDER BY "code"`,
+    ),
   agency: (_, { code }, { loaders }) => loaders.agency.load(code),
   program: (_, { id }, { loaders }) => loaders.program.load(id),
 

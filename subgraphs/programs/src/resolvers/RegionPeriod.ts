@@ -2,6 +2,7 @@ import { requireAggregates, parsePeriod, REGIONS } from '@sahem/kit';
 import type { RegionPeriodResolvers } from '../__generated__/resolvers-types.ts';
 import { closedAgenciesField, coverageFields, sketchFields } from './periodContractFields.ts';
 import { periodFigureFields } from './periodFigureFields.ts';
+import { breakdownField } from '../breakdowns/breakdownField.ts';
 
 export const RegionPeriod: RegionPeriodResolvers = {
   __resolveReference({ regionCode, period }, { caller }) {
@@ -22,5 +23,9 @@ export const RegionPeriod: RegionPeriodResolvers = {
   ...closedAgenciesField,
   ...sketchFields(({ regionCode, period }: { regionCode: string; period: string }, loaders) =>
     loaders.regionSketches.load({ id: regionCode, period }),
+  ),
+  breakdown: breakdownField(
+    'regionCode',
+    (key: { regionCode: string; period: string }) => key.regionCode,
   ),
 };
