@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { batchByParams, byKeys, groupByKeys, parsePeriod } from '@sahem/kit';
-import type { PrismaClient, Skill, Volunteer } from './__generated__/prisma/client.ts';
+import { Prisma, type PrismaClient, type Skill, type Volunteer } from './__generated__/prisma/client.ts';
+import { selectVolunteers } from './volunteerRows.ts';
 
 /** The code standing for the whole country in period loaders. */
 export const NATIONAL = 'SA';
@@ -30,8 +31,13 @@ export function createLoaders(db: PrismaClient, ..._scope: unknown[]) {
         ),
       { cacheKeyFn: (key) => `${key.id}|${key.period}` },
     ),
+    // `_entities` of every Volunteer a request names (participants, team leads): the hot path.
     volunteer: new DataLoader<string, Volunteer | null>(async (ids) =>
-      byKeys(ids, await db.volunteer.findMany({ where: { id: { in: [...ids] } } }), (v) => v.id),
+      byKeys(
+        ids,
+        await selectVolunteers(db, Prisma.sql`v."id" = ANY(${[...ids]}::text[])`),
+        (v) => v.id,
+      ),
     ),
     skill: new DataLoader<string, Skill | null>(async (codes) =>
       byKeys(
