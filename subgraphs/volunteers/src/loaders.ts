@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { batchByParams, byKeys, groupByKeys, parsePeriod } from '@sahem/kit';
+import { batchByParams, byKeys, groupByKeys, parsePeriod, queryRows } from '@sahem/kit';
 import { Prisma, type PrismaClient, type Skill, type Volunteer } from './__generated__/prisma/client.ts';
 import { selectVolunteers } from './volunteerRows.ts';
 
@@ -39,10 +39,16 @@ export function createLoaders(db: PrismaClient, ..._scope: unknown[]) {
         (v) => v.id,
       ),
     ),
+    // `_entities` of the skills of every hours-by-skill and economic value (scenario 3). Every
+    // column is text, which `pg` parses as Prisma does.
     skill: new DataLoader<string, Skill | null>(async (codes) =>
       byKeys(
         codes,
-        await db.skill.findMany({ where: { code: { in: [...codes] } } }),
+        await queryRows<Skill>(
+          db,
+          Prisma.sql`SELECT "code", "nameAr", "nameEn", "majorGroup" FROM "Skill"
+                      WHERE "code" = ANY(${[...codes]}::text[])`,
+        ),
         (s) => s.code,
       ),
     ),
