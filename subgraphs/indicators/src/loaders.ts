@@ -1,12 +1,7 @@
 import DataLoader from 'dataloader';
 import { byKeys, parsePeriod } from '@sahem/kit';
 import { selectValuationTables } from './selectValuationTables.ts';
-import type {
-  Indicator,
-  PrismaClient,
-  ScopeKind,
-  Target,
-} from './__generated__/prisma/client.ts';
+import type { Indicator, PrismaClient, ScopeKind, Target } from './__generated__/prisma/client.ts';
 import type { TableWithRates } from './selectValuationTables.ts';
 
 export type { TableWithRates } from './selectValuationTables.ts';

@@ -1,6 +1,11 @@
 import DataLoader from 'dataloader';
 import { batchByParams, byKeys, groupByKeys, parsePeriod, queryRows } from '@sahem/kit';
-import { Prisma, type PrismaClient, type Skill, type Volunteer } from './__generated__/prisma/client.ts';
+import {
+  Prisma,
+  type PrismaClient,
+  type Skill,
+  type Volunteer,
+} from './__generated__/prisma/client.ts';
 import { selectVolunteers } from './volunteerRows.ts';
 
 /** The code standing for the whole country in period loaders. */
