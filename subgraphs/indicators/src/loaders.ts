@@ -1,16 +1,10 @@
 import DataLoader from 'dataloader';
 import { byKeys, parsePeriod } from '@sahem/kit';
-import type {
-  Indicator,
-  PrismaClient,
-  ScopeKind,
-  Target,
-  ValuationRate,
-  ValuationTable,
-} from './__generated__/prisma/client.ts';
+import { selectValuationTables } from './selectValuationTables.ts';
+import type { Indicator, PrismaClient, ScopeKind, Target } from './__generated__/prisma/client.ts';
+import type { TableWithRates } from './selectValuationTables.ts';
 
-/** A valuation table with its rates. */
-export type TableWithRates = ValuationTable & { rates: ValuationRate[] };
+export type { TableWithRates } from './selectValuationTables.ts';
 
 /** The targets that can apply to one scope in one period. */
 export interface TargetKey {
@@ -37,10 +31,7 @@ export function createLoaders(db: PrismaClient, ..._scope: unknown[]) {
     return keys.map(() => indicators);
   });
   const tables = new DataLoader<typeof ALL, TableWithRates[]>(async (keys) => {
-    const all = await db.valuationTable.findMany({
-      include: { rates: { orderBy: { majorGroup: 'asc' } } },
-      orderBy: { effectiveFrom: 'desc' },
-    });
+    const all = await selectValuationTables(db);
     return keys.map(() => all);
   });
   return {

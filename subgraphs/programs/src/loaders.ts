@@ -261,13 +261,15 @@ export function createLoaders(
         batchByParams(
           keys,
           async (ids, { status }) => {
+            // Every volunteer of a search page asks (scenario 2): through the pool.
             const rows = noted(
-              await db.participation.findMany({
-                where: {
-                  AND: [{ volunteerId: { in: ids }, ...(status && { status }) }, visible.where],
-                },
-                orderBy: [{ appliedAt: 'desc' }, { id: 'asc' }],
-              }),
+              await queryRows<Participation>(
+                db,
+                Prisma.sql`SELECT pa.* FROM "Participation" pa JOIN "Program" p ON p."id" = pa."programId"
+                            WHERE pa."volunteerId" = ANY(${ids}::text[]) AND ${visible.sql}
+                              ${status ? Prisma.sql`AND pa."status"::text = ${status}` : Prisma.empty}
+                            ORDER BY pa."appliedAt" DESC, pa."id"`,
+              ),
             );
             const grouped = groupByKeys(ids, rows, (row) => row.volunteerId);
             return new Map(ids.map((id, i) => [id, grouped[i]!]));
@@ -353,21 +355,17 @@ export function createLoaders(
         batchByParams(
           keys,
           async (programIds, { role, status }) => {
-            const rows = await db.participation.groupBy({
-              by: ['programId'],
-              where: {
-                AND: [
-                  {
-                    programId: { in: programIds },
-                    ...(role && { role }),
-                    ...(status && { status }),
-                  },
-                  visible.where,
-                ],
-              },
-              _count: { _all: true },
-            });
-            return new Map(rows.map((row) => [row.programId, row._count._all]));
+            // A program page's `totalCount` (scenario 3): through the pool.
+            const rows = await queryRows<{ programId: string; count: number }>(
+              db,
+              Prisma.sql`SELECT pa."programId", count(*)::int AS count
+                           FROM "Participation" pa JOIN "Program" p ON p."id" = pa."programId"
+                          WHERE pa."programId" = ANY(${programIds}::text[]) AND ${visible.sql}
+                            ${role ? Prisma.sql`AND pa."role"::text = ${role}` : Prisma.empty}
+                            ${status ? Prisma.sql`AND pa."status"::text = ${status}` : Prisma.empty}
+                          GROUP BY 1`,
+            );
+            return new Map(rows.map((row) => [row.programId, row.count]));
           },
           0,
         ),

@@ -1,6 +1,12 @@
 import DataLoader from 'dataloader';
-import { batchByParams, byKeys, groupByKeys, parsePeriod } from '@sahem/kit';
-import type { PrismaClient, Skill, Volunteer } from './__generated__/prisma/client.ts';
+import { batchByParams, byKeys, groupByKeys, parsePeriod, queryRows } from '@sahem/kit';
+import {
+  Prisma,
+  type PrismaClient,
+  type Skill,
+  type Volunteer,
+} from './__generated__/prisma/client.ts';
+import { selectVolunteers } from './volunteerRows.ts';
 
 /** The code standing for the whole country in period loaders. */
 export const NATIONAL = 'SA';
@@ -30,13 +36,24 @@ export function createLoaders(db: PrismaClient, ..._scope: unknown[]) {
         ),
       { cacheKeyFn: (key) => `${key.id}|${key.period}` },
     ),
+    // `_entities` of every Volunteer a request names (participants, team leads): the hot path.
     volunteer: new DataLoader<string, Volunteer | null>(async (ids) =>
-      byKeys(ids, await db.volunteer.findMany({ where: { id: { in: [...ids] } } }), (v) => v.id),
+      byKeys(
+        ids,
+        await selectVolunteers(db, Prisma.sql`v."id" = ANY(${[...ids]}::text[])`),
+        (v) => v.id,
+      ),
     ),
+    // `_entities` of the skills of every hours-by-skill and economic value (scenario 3). Every
+    // column is text, which `pg` parses as Prisma does.
     skill: new DataLoader<string, Skill | null>(async (codes) =>
       byKeys(
         codes,
-        await db.skill.findMany({ where: { code: { in: [...codes] } } }),
+        await queryRows<Skill>(
+          db,
+          Prisma.sql`SELECT "code", "nameAr", "nameEn", "majorGroup" FROM "Skill"
+                      WHERE "code" = ANY(${[...codes]}::text[])`,
+        ),
         (s) => s.code,
       ),
     ),

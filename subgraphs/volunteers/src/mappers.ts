@@ -11,7 +11,8 @@ export type LocalizedTextModel = LocalizedText;
 
 /** A page of volunteers plus the filter it came from, so `totalCount` is only counted when asked. */
 export interface VolunteerConnectionModel extends Connection<Volunteer> {
-  where: Prisma.VolunteerWhereInput;
+  /** The search's condition on `v` (the `Volunteer` table), as SQL. */
+  where: Prisma.Sql;
 }
 
 /** Key of a period entity; the figures are loaded when asked. */

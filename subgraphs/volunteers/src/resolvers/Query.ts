@@ -2,24 +2,9 @@ import { BAD_USER_INPUT, pageRequest, REGIONS, requireScope, toConnection } from
 import { Prisma } from '../__generated__/prisma/client.ts';
 import type { QueryResolvers, VolunteerFilter } from '../__generated__/resolvers-types.ts';
 import { volunteerRecordAccess } from '../personalData.ts';
+import { selectVolunteers } from '../volunteerRows.ts';
 
-/** The Prisma `where` of a volunteer filter. */
-export function volunteerWhere(
-  filter: VolunteerFilter | null | undefined,
-): Prisma.VolunteerWhereInput {
-  if (!filter) return {};
-  return {
-    ...(filter.regionCode != null && { regionCode: filter.regionCode }),
-    ...(filter.status != null && { status: filter.status }),
-    ...(filter.kind != null && { kinds: { has: filter.kind } }),
-    ...(filter.minWeeklyHours != null && {
-      weeklyAvailabilityHours: { gte: filter.minWeeklyHours },
-    }),
-    ...(filter.skillCode != null && { skills: { some: { skillCode: filter.skillCode } } }),
-  };
-}
-
-/** The same filter as SQL, for aggregates Prisma's `groupBy` cannot express (array unnesting). */
+/** A volunteer filter as SQL on `v` (the `Volunteer` table): the search, its count, the counts. */
 function volunteerSqlConditions(filter: VolunteerFilter | null | undefined): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (filter?.regionCode != null)
@@ -61,14 +46,14 @@ export const Query: QueryResolvers = {
         field: 'ids',
       });
     }
-    const where: Prisma.VolunteerWhereInput = ids
-      ? { AND: [volunteerWhere(filter), { id: { in: ids } }] }
-      : volunteerWhere(filter);
-    const rows = await db.volunteer.findMany({
-      where: afterId ? { AND: [where, { id: { gt: afterId } }] } : where,
-      orderBy: { id: 'asc' },
-      take: take + 1,
-    });
+    const conditions = [volunteerSqlConditions(filter)];
+    if (ids) conditions.push(Prisma.sql`v."id" = ANY(${ids}::text[])`);
+    const where = Prisma.join(conditions, ' AND ');
+    const rows = await selectVolunteers(
+      db,
+      afterId ? Prisma.sql`${where} AND v."id" > ${afterId}` : where,
+      take + 1,
+    );
     return { ...toConnection(rows, take, (row) => row.id), where };
   },
 
