@@ -80,12 +80,20 @@ export async function measureAnalystLatency(
         if (!response.ok || text.includes('"errors":[')) {
           throw new Error(`${question.title}: ${response.status} ${text.slice(0, 300)}`);
         }
+        const wrong =
+          i === 0 ? question.check?.((JSON.parse(text) as { data: unknown }).data) : undefined;
+        if (wrong) throw new Error(`${question.title}: ${wrong}`);
         return elapsed;
       };
       for (let i = 0; i < warmUp; i++) await send(i);
       const samples: number[] = [];
       for (let i = 0; i < requests; i++) samples.push(await send(i));
-      const row = { ...question, requests, latencyMs: latencyStats(samples) };
+      const row: AnalystLatencyRow = {
+        title: question.title,
+        operation: question.operation,
+        requests,
+        latencyMs: latencyStats(samples),
+      };
       log(`${question.title}: p50 ${row.latencyMs.p50.toFixed(1)} ms`);
       rows.push(row);
     }

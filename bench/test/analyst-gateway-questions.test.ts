@@ -20,6 +20,9 @@ describe("the analyst's questions timed through the gateway", () => {
         'ProgramFigures',
         'AgencyBacklog',
         'NationalBacklog',
+        'Breakdown',
+        'NationalTrendBreakdown',
+        'RegionBreakdowns',
       ]),
     );
     for (const question of questions) {
@@ -35,5 +38,22 @@ describe("the analyst's questions timed through the gateway", () => {
       );
       expect(coerced.errors, question.title).toBeUndefined();
     }
+  });
+
+  it('refuse a gender × age band breakdown whose stores have no participant cells', () => {
+    const question = analystGatewayQuestions('SCD-00001').find(
+      (q) => q.operation === 'Breakdown' && String(q.variables.by) === 'GENDER,AGE_BAND',
+    )!;
+    const cell = (gender: string, ageBand: string, suppressed = false) => ({
+      gender,
+      ageBand,
+      suppressed,
+    });
+    const answer = (...breakdown: ReturnType<typeof cell>[]) => ({ nationalPeriod: { breakdown } });
+    expect(question.check?.(answer(cell('UNKNOWN', 'UNKNOWN')))).toMatch(/no participant cells/);
+    expect(question.check?.(answer(cell('FEMALE', 'AGE_25_34', true)))).toMatch(/no participant/);
+    expect(question.check?.(answer(cell('UNKNOWN', 'UNKNOWN'), cell('FEMALE', 'AGE_25_34')))).toBe(
+      undefined,
+    );
   });
 });
