@@ -2,7 +2,10 @@
 export interface AnalystGatewayQuestion {
   /** The row title. */
   title: string;
-  /** A client operation (`client/src/operations/analyst/<operation>.graphql`). */
+  /**
+   * A shipped client operation (`client/src/operations/analyst/<operation>.graphql`), or the
+   * bench's own (`bench/operations/`) where production's cost budget refuses every way to ask.
+   */
   operation: string;
   variables: Record<string, unknown>;
   /**
@@ -84,6 +87,8 @@ export function analystGatewayQuestions(busiestProgram: string): AnalystGatewayQ
     },
     // Breakdowns: each cell a distinct count of volunteers across the agencies' instances, merged
     // (and small cells suppressed) by the gateway; GENDER and AGE_BAND join the participant cells.
+    // A breakdown over a trend or over every region is over production's cost budget: those two
+    // are the bench's own operations, timed under the bench's raised budget.
     {
       title: 'nationalPeriod(2026) breakdown by AGENCY × REGION',
       operation: 'Breakdown',
