@@ -39,7 +39,7 @@ if (values.gateway) {
   });
   const ms = (value: number) => value.toFixed(1);
   console.log(`\nSahem's gateway, one store per agency, scale ${scale}, one request at a time`);
-  console.log('| question (client operation) | n | ms, p50 / p95 |');
+  console.log('| question (operation) | n | ms, p50 / p95 |');
   console.log('|---|---|---|');
   for (const row of rows) {
     console.log(
