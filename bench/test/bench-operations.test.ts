@@ -24,13 +24,9 @@ describe('the operations the bench sends', () => {
     const merged = benchManifest(manifest, operations.values());
     for (const operation of operations.values())
       expect(merged[operation.sha256]).toBe(operation.text);
-    // The bench's own: the lookup and the analyst bench's over-budget breakdowns.
+    // The bench's own: the lookup (a direct call to the volunteers subgraph).
     const own = [...operations.values()].filter((o) => o.file.startsWith('bench/operations/'));
-    expect(own.map((o) => o.name).sort()).toEqual([
-      'NationalTrendBreakdown',
-      'RegionBreakdowns',
-      'VolunteerLookup',
-    ]);
+    expect(own.map((o) => o.name)).toEqual(['VolunteerLookup']);
     expect(Object.keys(merged)).toHaveLength(Object.keys(manifest).length + own.length);
   });
 
