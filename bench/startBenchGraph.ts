@@ -139,7 +139,7 @@ export interface Observability {
  * Starts what every gateway under test is measured against, on 127.0.0.1 and ports the kernel
  * picks, with its data in a temporary folder (`.data/` and a running `npm start` are left
  * alone): an embedded PostgreSQL cluster for the subgraphs and one for Sahem's audit trail,
- * migrated and seeded at `scale`; with `per-agency`, one copy of the programs database per
+ * migrated and seeded at `scale` and `history`; with `per-agency`, a programs database per
  * agency holding that agency's rows only; and each subgraph as a process of its own, pinned to
  * the non-gateway core. Aborting stops whatever has started; so does `stop`.
  */
