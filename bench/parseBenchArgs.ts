@@ -8,6 +8,8 @@ import type { AgencyLayout } from './startBenchGraph.ts';
 /** What `npm run bench -- …` asked for, defaults applied. */
 export interface BenchArgs {
   scale: number;
+  /** Depth of the seeded history, as `npm run seed -- --history H` (3 with scale 44 is national). */
+  history: number;
   /** Seconds of each measured run. */
   durationSeconds: number;
   /** Seconds of load before each measured run, not measured (JIT, pools, plan caches). */
@@ -46,6 +48,8 @@ export interface BenchArgs {
 export const BENCH_USAGE = `Usage: npm run bench -- [options]
 
   --scale N              seed size: N × 5,000 volunteers (as npm run seed)        default 1
+  --history H            history depth: H × the programs and hour logs (as npm run seed)
+                                                                                  default 1
   --duration S           seconds of each measured run                             default 10
   --warmup S             seconds of unmeasured load before each run               default 3
   --connections A,B      requests in flight, one run each                         default 1,32
@@ -83,6 +87,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       args: [...argv],
       options: {
         scale: { type: 'string' },
+        history: { type: 'string', default: '1' },
         duration: { type: 'string' },
         warmup: { type: 'string' },
         connections: { type: 'string' },
@@ -110,8 +115,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const smoke = values.smoke;
   // --smoke changes the defaults only: an explicit option still wins.
   const scale = number('scale', values.scale ?? (smoke ? '0.05' : '1'));
+  const history = number('history', values.history, { integer: true });
   try {
-    resolveSeedOptions({ scale });
+    // The seed's own limits (history at most 10, volunteer ids), refused before anything starts.
+    resolveSeedOptions({ scale, history });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -154,6 +161,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const nothingChosen = gateways.length === 0 && !direct;
   return {
     scale,
+    history,
     durationSeconds: number('duration', values.duration ?? (smoke ? '0.5' : '10')),
     warmUpSeconds,
     connections: [...new Set(connections)],

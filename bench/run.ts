@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   const operations = await loadOperations();
   const label =
     args.label ??
-    `scale${args.scale}-${args.agencies}${sahemLabel(args)}${args.smoke ? '-smoke' : ''}${args.profile ? '-profiled' : ''}`;
+    `scale${args.scale}${args.history === 1 ? '' : `-history${args.history}`}-${args.agencies}${sahemLabel(args)}${args.smoke ? '-smoke' : ''}${args.profile ? '-profiled' : ''}`;
   const out = args.out ? path.resolve(args.out) : RESULTS;
   await mkdir(out, { recursive: true });
   const base = await freeBase(out, `${startedAt.toISOString().slice(0, 10)}-${label}`);
@@ -90,10 +90,13 @@ async function main(): Promise<void> {
   if (args.tracing) sink = await startOtlpSink();
   progress('compiling the processes to start…');
   bundles = await bundleBenchProcesses();
-  progress(`starting PostgreSQL, seeding at scale ${args.scale}, starting the subgraphs…`);
+  progress(
+    `starting PostgreSQL, seeding at scale ${args.scale}, history ${args.history}, starting the subgraphs…`,
+  );
   graph = await startBenchGraph({
     bundles,
     scale: args.scale,
+    history: args.history,
     layout: args.agencies,
     operations: operations.values(),
     callers: args.callers,
@@ -168,6 +171,7 @@ async function main(): Promise<void> {
     startedAt: startedAt.toISOString(),
     label,
     scale: args.scale,
+    history: args.history,
     volunteers: resolveSeedOptions({ scale: args.scale }).volunteers,
     layout: args.agencies,
     smoke: args.smoke,

@@ -20,7 +20,7 @@ import {
 } from '@sahem/kit';
 import { GATEWAY_MIGRATIONS } from '../gateway/src/audit/openAuditDatabase.ts';
 import { signDemoToken } from '../gateway/src/auth/demoTokens.ts';
-import { seedIndicators, seedPrograms, seedVolunteers } from '../scripts/seed/index.ts';
+import { seedIndicators, seedProgramsStores, seedVolunteers } from '../scripts/seed/index.ts';
 import { PrismaClient as IndicatorsClient } from '../subgraphs/indicators/src/__generated__/prisma/client.ts';
 import { INDICATORS_DIR } from '../subgraphs/indicators/src/server.ts';
 import { PrismaClient as ProgramsClient } from '../subgraphs/programs/src/__generated__/prisma/client.ts';
@@ -29,7 +29,6 @@ import { PrismaClient as VolunteersClient } from '../subgraphs/volunteers/src/__
 import { VOLUNTEERS_DIR } from '../subgraphs/volunteers/src/server.ts';
 import { createStopStack, type StopStack } from './createStopStack.ts';
 import { pickVariables, type WorkloadVariables } from './data/pickVariables.ts';
-import { splitAgency } from './data/splitAgencies.ts';
 import { pinToCpu, type CpuPlan } from './measure/pinToCpu.ts';
 import { processTree, readProcStats } from './measure/processCpu.ts';
 import type { BenchBundles } from './processes/bundleBenchProcesses.ts';
@@ -52,9 +51,8 @@ export type AgencyLayout = 'shared' | 'per-agency';
 export interface StartupTimings {
   postgresMs: number;
   migrateMs: number;
+  /** Seeding every database, with `per-agency` each agency's programs database too. */
   seedMs: number;
-  /** Copying the programs database once per agency and deleting the other agencies' rows. */
-  splitMs: number;
   /** Spawning the subgraph processes until each answers `/health`. */
   subgraphsMs: number;
 }
@@ -112,6 +110,8 @@ export interface BenchGraph {
 /** Options of {@link startBenchGraph}. */
 export interface BenchGraphOptions {
   scale: number;
+  /** Depth of the seeded history (`SeedOptions.history`). @default 1 */
+  history?: number;
   layout: AgencyLayout;
   operations: Iterable<BenchOperation>;
   /** The compiled processes (`bundleBenchProcesses`). */
@@ -139,7 +139,7 @@ export interface Observability {
  * Starts what every gateway under test is measured against, on 127.0.0.1 and ports the kernel
  * picks, with its data in a temporary folder (`.data/` and a running `npm start` are left
  * alone): an embedded PostgreSQL cluster for the subgraphs and one for Sahem's audit trail,
- * migrated and seeded at `scale`; with `per-agency`, one copy of the programs database per
+ * migrated and seeded at `scale` and `history`; with `per-agency`, a programs database per
  * agency holding that agency's rows only; and each subgraph as a process of its own, pinned to
  * the non-gateway core. Aborting stops whatever has started; so does `stop`.
  */
@@ -190,23 +190,38 @@ async function launch(
     return { server, postgres: { pid: Number(pidLine), url: server.url } satisfies BenchPostgres };
   };
   const [data, audit] = await Promise.all([cluster('pg'), cluster('pg-audit')]);
-  for (const name of ['volunteers', 'programs', 'indicators'])
+  const registry = JSON.parse(await readFile(AGENCIES, 'utf8')) as {
+    subgraph: string;
+    agencies: { code: string; url: string }[];
+  };
+  const codes = registry.agencies.map((agency) => agency.code).sort();
+  const agencyDatabase = (code: string) => `programs_${code.toLowerCase()}`;
+  // The programs database holding every agency (the peers', `sahem-shared`'s and the variables'
+  // source), and with `per-agency` one database per agency holding that agency's rows only.
+  const programsStores: { database: string; agencies?: string[] }[] = [
+    { database: 'programs' },
+    ...(options.layout === 'per-agency'
+      ? codes.map((code) => ({ database: agencyDatabase(code), agencies: [code] }))
+      : []),
+  ];
+  for (const name of ['volunteers', 'indicators', ...programsStores.map((s) => s.database)])
     await data.server.ensureDatabase(name);
   await audit.server.ensureDatabase('gateway');
   const postgresMs = lap();
   signal.throwIfAborted();
 
+  const programsMigrations = path.join(PROGRAMS_DIR, 'prisma', 'migrations');
   await Promise.all([
     migrate(data.server.url('volunteers'), path.join(VOLUNTEERS_DIR, 'prisma', 'migrations')),
-    migrate(data.server.url('programs'), path.join(PROGRAMS_DIR, 'prisma', 'migrations')),
+    ...programsStores.map((store) => migrate(data.server.url(store.database), programsMigrations)),
     migrate(data.server.url('indicators'), path.join(INDICATORS_DIR, 'prisma', 'migrations')),
     migrate(audit.server.url('gateway'), GATEWAY_MIGRATIONS),
   ]);
   const migrateMs = lap();
   signal.throwIfAborted();
 
-  log(`seeding at scale ${options.scale}…`);
-  const { scale } = options;
+  const { scale, history = 1 } = options;
+  log(`seeding at scale ${scale}, history ${history}…`);
   const seeded = async <C extends { $disconnect(): Promise<void> }>(
     Client: PrismaClientClass<C>,
     url: string,
@@ -219,35 +234,31 @@ async function launch(
       await db.close();
     }
   };
+  // Every programs database is seeded in one pass, as `npm run seed` seeds one per agency: the
+  // plan is made once and each database gets its agencies' rows by COPY. (Copying the whole
+  // database per agency and deleting the others' rows took minutes per agency at the national
+  // size: millions of deletes through foreign keys and triggers.)
+  const seedProgramsDatabases = async () => {
+    const dbs = programsStores.map((store) => ({
+      db: createDatabase(ProgramsClient, { url: data.server.url(store.database) }),
+      ...(store.agencies ? { agencies: store.agencies } : {}),
+    }));
+    try {
+      await seedProgramsStores(dbs, { scale, history });
+    } finally {
+      await Promise.all(dbs.map(({ db }) => db.close()));
+    }
+  };
   await Promise.all([
     seeded(VolunteersClient, data.server.url('volunteers'), (db) =>
-      seedVolunteers(db, { scale, nationalIdSalt: SALT }),
+      seedVolunteers(db, { scale, history, nationalIdSalt: SALT }),
     ),
-    seeded(ProgramsClient, data.server.url('programs'), (db) => seedPrograms(db, { scale })),
-    seeded(IndicatorsClient, data.server.url('indicators'), (db) => seedIndicators(db, { scale })),
+    seedProgramsDatabases(),
+    seeded(IndicatorsClient, data.server.url('indicators'), (db) =>
+      seedIndicators(db, { scale, history }),
+    ),
   ]);
   const seedMs = lap();
-  signal.throwIfAborted();
-
-  const registry = JSON.parse(await readFile(AGENCIES, 'utf8')) as {
-    subgraph: string;
-    agencies: { code: string; url: string }[];
-  };
-  const codes = registry.agencies.map((agency) => agency.code).sort();
-  const agencyDatabase = (code: string) => `programs_${code.toLowerCase()}`;
-  if (options.layout === 'per-agency') {
-    log(`copying the programs database for ${codes.join(', ')}…`);
-    for (const code of codes) {
-      await splitAgency(
-        data.server.url('postgres'),
-        'programs',
-        agencyDatabase(code),
-        code,
-        data.server.url(agencyDatabase(code)),
-      );
-    }
-  }
-  const splitMs = lap();
   signal.throwIfAborted();
 
   const variables = await pickVariables(
@@ -418,7 +429,7 @@ async function launch(
     authorizations,
     variables,
     directUrls: { volunteers: urlOf('volunteers') },
-    startup: { postgresMs, migrateMs, seedMs, splitMs, subgraphsMs },
+    startup: { postgresMs, migrateMs, seedMs, subgraphsMs },
     sahemEnv: sahem,
     stop,
   };

@@ -48,6 +48,8 @@ export interface BenchReport {
   startedAt: string;
   label: string;
   scale: number;
+  /** Depth of the seeded history (absent in results written before `--history`: 1). */
+  history?: number;
   volunteers: number;
   layout: AgencyLayout;
   smoke: boolean;

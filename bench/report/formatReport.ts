@@ -187,7 +187,7 @@ export function formatReport(report: BenchReport, chartFile: string | undefined)
   const sections = [
     `# Sahem bench: ${report.label}`,
     '',
-    `${report.startedAt} · scale ${report.scale} (${report.volunteers.toLocaleString('en')} volunteers) · programs ${report.layout === 'per-agency' ? 'one instance per agency' : 'one shared instance'} · Node ${machine.node} · ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GiB · load average ${machine.loadAverage.start} at the start, ${machine.loadAverage.end} at the end${observability(report)}${sahemOptions(report)}${report.smoke ? ' · **smoke run: says nothing about speed**' : ''}${report.profiled ? ' · **profiled: the profiler slows every process, compare with unprofiled runs only**' : ''}`,
+    `${report.startedAt} · scale ${report.scale}${(report.history ?? 1) === 1 ? '' : `, history ${report.history}`} (${report.volunteers.toLocaleString('en')} volunteers) · programs ${report.layout === 'per-agency' ? 'one instance per agency' : 'one shared instance'} · Node ${machine.node} · ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GiB · load average ${machine.loadAverage.start} at the start, ${machine.loadAverage.end} at the end${observability(report)}${sahemOptions(report)}${report.smoke ? ' · **smoke run: says nothing about speed**' : ''}${report.profiled ? ' · **profiled: the profiler slows every process, compare with unprofiled runs only**' : ''}`,
     '',
     `Each run: ${report.warmUpSeconds} s of unmeasured load, then ${report.durationSeconds} s measured, closed loop (autocannon), over ${report.callers} distinct callers. Gateways: ${report.targets.map((target) => `\`${target}\` (${GATEWAY_TITLES[target]})`).join(', ')}.`,
   ];
@@ -217,7 +217,7 @@ export function formatReport(report: BenchReport, chartFile: string | undefined)
     '',
     '## Start-up and memory',
     '',
-    `PostgreSQL ${seconds(startup.postgresMs)} · migrations ${seconds(startup.migrateMs)} · seed ${seconds(startup.seedMs)} · per-agency copies ${seconds(startup.splitMs)} · subgraph processes ${seconds(startup.subgraphsMs)} · gateways ${seconds(startup.gatewaysMs)} · total ${seconds(startup.totalMs)}.`,
+    `PostgreSQL ${seconds(startup.postgresMs)} · migrations ${seconds(startup.migrateMs)} · seed ${seconds(startup.seedMs)} · subgraph processes ${seconds(startup.subgraphsMs)} · gateways ${seconds(startup.gatewaysMs)} · total ${seconds(startup.totalMs)}.`,
     '',
     `Peak RSS of the subgraph processes over the whole bench: ${Object.entries(
       report.subgraphPeakRssMb,

@@ -6,6 +6,7 @@ describe('npm run bench arguments', () => {
   it('defaults to every workload and gateway, per agency, 1 and 32 connections, 10 s runs', () => {
     expect(parseBenchArgs([])).toMatchObject({
       scale: 1,
+      history: 1,
       durationSeconds: 10,
       warmUpSeconds: 3,
       connections: [1, 32],
@@ -35,6 +36,7 @@ describe('npm run bench arguments', () => {
       ['--scale', '4', '--duration', '5', '--warmup', '0'],
       { scale: 4, durationSeconds: 5, warmUpSeconds: 0 },
     ],
+    [['--scale', '44', '--history', '3'], { scale: 44, history: 3 }],
     [['--connections', '8,64,8'], { connections: [8, 64] }],
     [['--only', '1,lookup'], { workloads: ['1', 'lookup'], gateways: undefined, direct: true }],
     [
@@ -61,6 +63,9 @@ describe('npm run bench arguments', () => {
     [['--scale', '0'], /--scale must be a number above 0/],
     [['--scale', 'four'], /--scale must be a number/],
     [['--duration', '-1'], /--duration/],
+    [['--history', '1.5'], /--history must be a whole number above 0/],
+    [['--history', '0'], /--history must be a whole number above 0/],
+    [['--history', '11'], /history must be a whole number from 1 to 10/],
     [['--connections', '1.5'], /--connections must be a whole number/],
     [['--only', 'router'], /--only takes workloads/],
     [['--agencies', 'each'], /--agencies must be per-agency or shared/],

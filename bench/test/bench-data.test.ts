@@ -1,14 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '@sahem/kit';
 import { createTestDatabase, type TestDatabase } from '@sahem/kit/testing';
-import { seedPrograms, seedVolunteers } from '../../scripts/seed/index.ts';
+import { seedProgramsStores, seedVolunteers } from '../../scripts/seed/index.ts';
 import { PrismaClient as ProgramsClient } from '../../subgraphs/programs/src/__generated__/prisma/client.ts';
 import { PrismaClient as VolunteersClient } from '../../subgraphs/volunteers/src/__generated__/prisma/client.ts';
 import { pickVariables } from '../data/pickVariables.ts';
-import { splitAgency } from '../data/splitAgencies.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const migrations = (name: string) => path.join(ROOT, 'subgraphs', name, 'prisma', 'migrations');
@@ -16,13 +15,9 @@ const SCALE = 0.04;
 
 let volunteers: TestDatabase;
 let programs: TestDatabase;
-const copies: string[] = [];
-const adminUrl = () => inject('pgAdminUrl');
-const urlOf = (database: string) => {
-  const url = new URL(adminUrl());
-  url.pathname = `/${database}`;
-  return url.toString();
-};
+const CODES = ['HRSD', 'SCD', 'SEC', 'SRCA'];
+/** One programs database per agency, seeded in the same pass as the whole (as the bench does). */
+let perAgency: TestDatabase[] = [];
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -34,21 +29,27 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 }
 
 beforeAll(async () => {
-  [volunteers, programs] = await Promise.all([
+  [volunteers, programs, ...perAgency] = await Promise.all([
     createTestDatabase(migrations('volunteers')),
     createTestDatabase(migrations('programs')),
+    ...CODES.map(() => createTestDatabase(migrations('programs'))),
   ]);
   const v = createDatabase(VolunteersClient, { url: volunteers.url });
-  const p = createDatabase(ProgramsClient, { url: programs.url });
+  const stores = [
+    { db: createDatabase(ProgramsClient, { url: programs.url }) },
+    ...CODES.map((code, i) => ({
+      db: createDatabase(ProgramsClient, { url: perAgency[i]!.url }),
+      agencies: [code],
+    })),
+  ];
   await Promise.all([
     seedVolunteers(v, { scale: SCALE, nationalIdSalt: 'bench-test' }),
-    seedPrograms(p, { scale: SCALE }),
+    seedProgramsStores(stores, { scale: SCALE }),
   ]);
-  await Promise.all([v.close(), p.close()]);
+  await Promise.all([v.close(), ...stores.map(({ db }) => db.close())]);
 });
 afterAll(async () => {
-  for (const copy of copies)
-    await query(adminUrl(), `DROP DATABASE IF EXISTS "${copy}" WITH (FORCE)`);
+  for (const database of perAgency) await database.drop();
   await volunteers?.drop();
   await programs?.drop();
 });
@@ -69,22 +70,19 @@ const counts = (url: string) =>
             (SELECT coalesce(sum(hours), 0)::text FROM "HourLog") AS hours`,
   ).then((rows) => rows[0]!);
 
-describe("one agency's copy of the programs database", () => {
-  it("holds that agency's records only, and the copies add up to the whole", async () => {
-    const source = new URL(programs.url).pathname.slice(1);
+describe("one agency's programs database", () => {
+  it("holds that agency's records only, and the agencies' databases add up to the whole", async () => {
     const whole = await counts(programs.url);
     const parts = [];
-    for (const code of ['HRSD', 'SCD', 'SEC', 'SRCA']) {
-      const copy = `${source}_${code.toLowerCase()}`;
-      copies.push(copy);
-      await splitAgency(adminUrl(), source, copy, code, urlOf(copy));
+    for (const [i, code] of CODES.entries()) {
+      const url = perAgency[i]!.url;
       const [foreign] = await query<{ n: number }>(
-        urlOf(copy),
+        url,
         `SELECT (SELECT count(*) FROM "Program" WHERE "agencyCode" <> '${code}')::int
               + (SELECT count(*) FROM "Participation" pa JOIN "Program" p ON p.id = pa."programId" WHERE p."agencyCode" <> '${code}')::int AS n`,
       );
       expect(foreign!.n).toBe(0);
-      parts.push(await counts(urlOf(copy)));
+      parts.push(await counts(url));
     }
     expect(parts.map((part) => part.agencies)).toEqual([1, 1, 1, 1]);
     for (const key of ['programs', 'participations', 'logs'] as const) {

@@ -66,7 +66,6 @@ const report: BenchReport = {
     postgresMs: 1,
     migrateMs: 1,
     seedMs: 1,
-    splitMs: 0,
     subgraphsMs: 1,
     gatewaysMs: 1,
     totalMs: 5,
@@ -125,6 +124,13 @@ describe('the bench report', () => {
     expect(
       lines.some((line) => line.includes('Scenarios 1 and 2') && line.includes('1: 40.0 req/s')),
     ).toBe(true);
+  });
+
+  it('names the history depth in the header when it is not the default', () => {
+    expect(markdown).toContain('scale 1 (5,000 volunteers)');
+    expect(formatReport({ ...report, scale: 44, history: 3 }, 'chart.svg')).toContain(
+      'scale 44, history 3 (5,000 volunteers)',
+    );
   });
 
   it('states how the run was made fair, pinning included', () => {
