@@ -13,7 +13,6 @@ import {
   DIMENSION_COLUMN,
   windows,
   type CodePeriod,
-  type Dimension,
 } from './periodStats.ts';
 
 /**
@@ -90,11 +89,13 @@ export async function sketchRegistersInSql(
  * held agencies' programs: every volunteer counted is hashed in SQL and only the highest rank of
  * each register leaves the database (at most 16,384 pairs a sketch), never a volunteer or an id.
  * The sets are exactly those `periodFigures` counts: verified hour logs dated in the period (or,
- * for the previous sketch, in the previous period of the same length).
+ * for the previous sketch, in the previous period of the same length). They are read from the
+ * month rows, a year's worth of them for a year: `sketchesFromRollups` reads the rollups'
+ * members instead and caches; this is for a store holding another agency's programs.
  */
 export async function sketchesOfPeriods(
   db: PrismaClient,
-  dimension: Exclude<Dimension, 'agencyCode'>,
+  dimension: 'regionCode' | 'national',
   keys: readonly CodePeriod[],
   held: readonly string[],
   key: string,
@@ -139,16 +140,20 @@ export async function sketchesOfPeriods(
     keys.map((one) => [codePeriodKey(one.code, one.period.key), { ...NO_SKETCHES }]),
   );
   for (const { code, period, sketch, indexes, ranks } of rows) {
-    const registers = sketchFromRegisters(indexes.map((index, i) => ({ index, rank: ranks[i]! })));
-    result.get(codePeriodKey(code, period))![SKETCH_OF[sketch]!] = encodeSketch(registers);
+    result.get(codePeriodKey(code, period))![SKETCH_OF[sketch]!] = encodedSketch(indexes, ranks);
   }
   return result;
+}
+
+/** A sketch from the registers SQL returns as two arrays, `array_agg("index")` and of `"rank"`. */
+export function encodedSketch(indexes: readonly number[], ranks: readonly number[]): string {
+  return encodeSketch(sketchFromRegisters(indexes.map((index, i) => ({ index, rank: ranks[i]! }))));
 }
 
 /** {@link sketchesOfPeriods} of many regions (or the nation) in one period, by code. */
 export async function periodSketches(
   db: PrismaClient,
-  dimension: Exclude<Dimension, 'agencyCode'>,
+  dimension: 'regionCode' | 'national',
   codes: string[],
   period: Period,
   held: readonly string[],

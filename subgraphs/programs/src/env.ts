@@ -24,6 +24,7 @@ import {
   type ProgramsInstanceConfig,
 } from './agencies/programsInstance.ts';
 import { DEVELOPMENT_SKETCH_KEY } from './distinctSketchSql.ts';
+import { DEFAULT_SKETCH_CACHE_BYTES } from './periodSketchCache.ts';
 import { SHIPPED_AGENCIES_FILE } from './shippedRegistry.ts';
 
 const agencyCodes: EnvVar<string[] | undefined> = {
@@ -51,6 +52,10 @@ export function programsEnv(source?: EnvSource) {
       PROGRAMS_SKETCH_KEY: text(
         DEVELOPMENT_SKETCH_KEY,
         "secret hashed with volunteer ids in distinct-count sketches, shared by the agencies' instances",
+      ),
+      PROGRAMS_SKETCH_CACHE_BYTES: positiveInt(
+        DEFAULT_SKETCH_CACHE_BYTES,
+        'characters of period sketch text kept between requests (an instance holds its own)',
       ),
       SAHEM_SMALL_CELL_THRESHOLD: positiveInt(
         DEFAULT_SMALL_CELL_THRESHOLD,

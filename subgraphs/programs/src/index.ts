@@ -26,6 +26,7 @@ const running = await startSubgraph(
     production: env.SAHEM_PRODUCTION,
     instance,
     sketchKey,
+    sketchCacheBytes: env.PROGRAMS_SKETCH_CACHE_BYTES,
     smallCellThreshold: env.SAHEM_SMALL_CELL_THRESHOLD,
   }),
   {

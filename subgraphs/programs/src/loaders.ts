@@ -30,6 +30,9 @@ import {
   type Program,
 } from './__generated__/prisma/client.ts';
 import type { SkillHoursModel } from './mappers.ts';
+import { sketchesFromRollups } from './periodRollupSketches.ts';
+import { figuresFromRollups, hoursBySkillFromRollups } from './periodRollups.ts';
+import type { PeriodSketchCache } from './periodSketchCache.ts';
 import {
   codePeriodKey,
   figuresOfPeriods,
@@ -81,7 +84,8 @@ const OWNER: Record<Owner, Prisma.Sql> = {
  * if its rows are in this database); loaders of participations only those the caller may see;
  * and every program or participation they return is noted in `agencies` for the audit trail.
  * `now` is the server's clock, by which period figures count the days elapsed; `sketchKey` is
- * hashed with volunteer ids in the distinct-count sketches.
+ * hashed with volunteer ids in the distinct-count sketches, which `sketchCache` keeps between
+ * requests (the server's, for its one key).
  */
 export function createLoaders(
   db: PrismaClient,
@@ -90,6 +94,7 @@ export function createLoaders(
   now: () => Date,
   instance: ProgramsInstanceConfig,
   sketchKey: string,
+  sketchCache: PeriodSketchCache,
 ) {
   const held = instance.codes;
   const visible = visibleParticipations(caller, held);
@@ -166,7 +171,8 @@ export function createLoaders(
       async (keys) =>
         inOrder(
           keys,
-          await figuresOfPeriods(db, dimension, keysOf(keys), today(now()), held),
+          (await figuresFromRollups(db, dimension, keysOf(keys), today(now()), held)) ??
+            (await figuresOfPeriods(db, dimension, keysOf(keys), today(now()), held)),
           NO_FIGURES,
         ),
       { cacheKeyFn },
@@ -177,7 +183,8 @@ export function createLoaders(
       async (keys) =>
         inOrder(
           keys,
-          await hoursBySkillOfPeriods(db, dimension, keysOf(keys), held),
+          (await hoursBySkillFromRollups(db, dimension, keysOf(keys), held)) ??
+            (await hoursBySkillOfPeriods(db, dimension, keysOf(keys), held)),
           [] as SkillHoursModel[],
         ),
       { cacheKeyFn },
@@ -189,7 +196,8 @@ export function createLoaders(
       async (keys) =>
         inOrder(
           keys,
-          await sketchesOfPeriods(db, dimension, keysOf(keys), held, sketchKey),
+          (await sketchesFromRollups(db, dimension, keysOf(keys), held, sketchKey, sketchCache)) ??
+            (await sketchesOfPeriods(db, dimension, keysOf(keys), held, sketchKey)),
           NO_SKETCHES,
         ),
       { cacheKeyFn },

@@ -67,9 +67,10 @@ export interface CodePeriod {
 export const codePeriodKey = (code: string, period: string) => `${code} ${period}`;
 
 /**
- * The keys of a batch as a table `w(code, period, start, "end", "prevStart")` of distinct rows,
- * the previous period of the same length starting at `prevStart`: every statement below joins
- * the rows to it, so many codes in many periods (a trend) are one statement.
+ * The keys of a batch as a table `w(code, period, start, "end", "prevStart", grain)` of distinct
+ * rows, the previous period of the same length starting at `prevStart`, `grain` the period's
+ * granularity (as the rollups name it): every statement below joins the rows to it, so many
+ * codes in many periods (a trend) are one statement.
  */
 export function windows(keys: readonly CodePeriod[]): Prisma.Sql {
   const distinct = [
@@ -81,8 +82,9 @@ export function windows(keys: readonly CodePeriod[]): Prisma.Sql {
       ${distinct.map((key) => key.period.key)}::text[],
       ${distinct.map((key) => day(key.period.start))}::date[],
       ${distinct.map((key) => day(key.period.end))}::date[],
-      ${distinct.map((key) => day(previousPeriod(key.period).start))}::date[]
-    ) AS w(code, period, start, "end", "prevStart")) AS w`;
+      ${distinct.map((key) => day(previousPeriod(key.period).start))}::date[],
+      ${distinct.map((key) => key.period.granularity)}::text[]
+    ) AS w(code, period, start, "end", "prevStart", grain)) AS w`;
 }
 
 /**
@@ -144,35 +146,7 @@ export async function figuresOfPeriods(
          AND prev."volunteerId" = cur."volunteerId" AND NOT prev."inPeriod"
        WHERE cur."inPeriod"
        GROUP BY 1, 2
-    ), ran AS (
-      -- Days counted with both ends included; date - date is a number of days.
-      SELECT w.code, w.period,
-             p."beneficiariesServed"::numeric AS served,
-             least(p."endDate", ${today}::date) - p."startDate" + 1 AS "daysRun",
-             least(p."endDate", ${today}::date, w."end" - 1)
-               - greatest(p."startDate", w.start) + 1 AS "daysInPeriod"
-        FROM "Program" p
-        JOIN w ON ${column} = w.code AND p."startDate" < w."end" AND p."endDate" >= w.start
-       WHERE p."status" <> 'DRAFT' AND p."startDate" <= ${today}::date
-         AND p."agencyCode" = ANY(${agencies}::text[])
-         AND NOT EXISTS (SELECT 1 FROM "PeriodClose" c
-                          WHERE c."agencyCode" = p."agencyCode" AND c."period" = w.period)
-      UNION ALL
-      -- An agency's closed period: what each program counted at the close, as it was taken.
-      SELECT w.code, w.period, p."served"::numeric, p."daysRun", p."daysInPeriod"
-        -- Named as "Program" is, so every dimension's column reads the same on both.
-        FROM (SELECT *, "programId" AS "id" FROM "ClosedPeriodProgram") p
-        JOIN w ON ${column} = w.code AND p."period" = w.period
-       WHERE p."agencyCode" = ANY(${agencies}::text[])
-    ), runs AS (
-      SELECT code, period,
-             count(*)::int AS "programsRun",
-             round(sum(served * "daysInPeriod" / "daysRun"))::int AS "beneficiaries"
-        FROM ran
-       -- Dates in order are a business rule; a row breaking it must not divide by zero.
-       WHERE "daysInPeriod" > 0 AND "daysRun" > 0
-       GROUP BY 1, 2
-    )
+    ), ${programsRun(column, today, agencies)}
     SELECT w.code, w.period,
            coalesce(hours."activeVolunteers", 0) AS "activeVolunteers",
            coalesce(hours."verifiedHours", 0) AS "verifiedHours",
@@ -189,6 +163,48 @@ export async function figuresOfPeriods(
   return new Map(
     rows.map(({ code, period, ...figures }) => [codePeriodKey(code, period), figures]),
   );
+}
+
+/**
+ * The common table expressions `ran` and `runs` of {@link figuresOfPeriods}: programs run and
+ * beneficiaries of the rows of `w` (the batch's {@link windows}), by `column`, over the
+ * `agencies`' programs, as the figures' comment explains. Shared by the month-row and the
+ * rollup statements, which differ only in where the hours and distinct counts come from.
+ */
+export function programsRun(
+  column: Prisma.Sql,
+  today: Date,
+  agencies: readonly string[],
+): Prisma.Sql {
+  return Prisma.sql`ran AS (
+      -- Days counted with both ends included; date - date is a number of days.
+      SELECT w.code, w.period,
+             p."beneficiariesServed"::numeric AS served,
+             least(p."endDate", ${today}::date) - p."startDate" + 1 AS "daysRun",
+             least(p."endDate", ${today}::date, w."end" - 1)
+               - greatest(p."startDate", w.start) + 1 AS "daysInPeriod"
+        FROM "Program" p
+        JOIN w ON ${column} = w.code AND p."startDate" < w."end" AND p."endDate" >= w.start
+       WHERE p."status" <> 'DRAFT' AND p."startDate" <= ${today}::date
+         AND p."agencyCode" = ANY(${[...agencies]}::text[])
+         AND NOT EXISTS (SELECT 1 FROM "PeriodClose" c
+                          WHERE c."agencyCode" = p."agencyCode" AND c."period" = w.period)
+      UNION ALL
+      -- An agency's closed period: what each program counted at the close, as it was taken.
+      SELECT w.code, w.period, p."served"::numeric, p."daysRun", p."daysInPeriod"
+        -- Named as "Program" is, so every dimension's column reads the same on both.
+        FROM (SELECT *, "programId" AS "id" FROM "ClosedPeriodProgram") p
+        JOIN w ON ${column} = w.code AND p."period" = w.period
+       WHERE p."agencyCode" = ANY(${[...agencies]}::text[])
+    ), runs AS (
+      SELECT code, period,
+             count(*)::int AS "programsRun",
+             round(sum(served * "daysInPeriod" / "daysRun"))::int AS "beneficiaries"
+        FROM ran
+       -- Dates in order are a business rule; a row breaking it must not divide by zero.
+       WHERE "daysInPeriod" > 0 AND "daysRun" > 0
+       GROUP BY 1, 2
+    )`;
 }
 
 /** {@link figuresOfPeriods} of many agencies (or regions) in one period, by code. */

@@ -13,6 +13,7 @@ import { upsertHeldAgencies } from './agencies/upsertHeldAgencies.ts';
 import type { Context } from './context.ts';
 import { DEVELOPMENT_SKETCH_KEY } from './distinctSketchSql.ts';
 import { createLoaders } from './loaders.ts';
+import { createPeriodSketchCache } from './periodSketchCache.ts';
 import { resolvers } from './resolvers/index.ts';
 import { singleStoreInstance } from './shippedRegistry.ts';
 
@@ -41,6 +42,11 @@ export interface ProgramsDeps {
    */
   sketchKey?: string;
   /**
+   * Characters of period sketch text kept between requests (`PROGRAMS_SKETCH_CACHE_BYTES`).
+   * @default 32 MiB
+   */
+  sketchCacheBytes?: number;
+  /**
    * Breakdown cells final in this instance of fewer distinct volunteers are suppressed
    * (`SAHEM_SMALL_CELL_THRESHOLD`). @default 5
    */
@@ -57,10 +63,19 @@ export function createServer(deps: ProgramsDeps) {
   const now = deps.now ?? (() => new Date());
   const instance = deps.instance ?? singleStoreInstance();
   const sketchKey = deps.sketchKey ?? DEVELOPMENT_SKETCH_KEY;
+  const sketchCache = createPeriodSketchCache(deps.sketchCacheBytes);
   const context = subgraphContext(deps.authenticate, (base): Context => ({
     ...base,
     db: deps.db.prisma,
-    loaders: createLoaders(deps.db.prisma, base.caller, base.agencies, now, instance, sketchKey),
+    loaders: createLoaders(
+      deps.db.prisma,
+      base.caller,
+      base.agencies,
+      now,
+      instance,
+      sketchKey,
+      sketchCache,
+    ),
     now,
     instance,
     smallCellThreshold: deps.smallCellThreshold ?? DEFAULT_SMALL_CELL_THRESHOLD,

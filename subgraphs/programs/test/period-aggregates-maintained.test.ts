@@ -14,7 +14,8 @@ import { useProgramsSubgraph } from './programsSubgraph.ts';
 
 // Random sequences of the mutations that move period figures, through the server (so the
 // triggers run in the mutations' own transactions); after each sequence the maintained month
-// rows and every figure read from them must equal a full recomputation from the raw rows.
+// rows, the rollups kept from them, and every figure read from them must equal a full
+// recomputation from the raw rows.
 // Today is 2026-06-15 (NOW): hours are dated in 2026's first half, periods up to May can close.
 const subgraph = useProgramsSubgraph();
 
@@ -224,21 +225,57 @@ async function run(
 async function monthRows() {
   const { pool } = subgraph.db;
   const columns = `"participationId", to_char("month", 'YYYY-MM-DD') AS month, "programId",
-    "volunteerId", "skillCode", "asLead", "logs", "hours"::text, "lateLogs", "lateHours"::text`;
+    "volunteerId", "skillCode", "asLead", "agencyCode", "regionCode",
+    "logs", "hours"::text, "lateLogs", "lateHours"::text`;
   const maintained = await pool.query(`SELECT ${columns} FROM "ParticipationMonth" ORDER BY 1, 2`);
   const recomputed = await pool.query(`
     SELECT ${columns} FROM (
       SELECT h."participationId", date_trunc('month', h."date")::date AS "month",
              pa."programId", pa."volunteerId", pa."skillCode", pa."role" = 'TEAM_LEAD' AS "asLead",
+             pr."agencyCode", pr."regionCode",
              (count(*) FILTER (WHERE h."verified" AND NOT h."verifiedAfterClose"))::int AS "logs",
              coalesce(sum(h."hours") FILTER (WHERE h."verified" AND NOT h."verifiedAfterClose"), 0)::numeric(10,2) AS "hours",
              (count(*) FILTER (WHERE h."verifiedAfterClose"))::int AS "lateLogs",
              coalesce(sum(h."hours") FILTER (WHERE h."verifiedAfterClose"), 0)::numeric(10,2) AS "lateHours"
         FROM "HourLog" h JOIN "Participation" pa ON pa."id" = h."participationId"
+        JOIN "Program" pr ON pr."id" = pa."programId"
        WHERE h."verified" OR h."verifiedAfterClose"
-       GROUP BY 1, 2, 3, 4, 5, 6) raw
+       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) raw
      ORDER BY 1, 2`);
   return { maintained: maintained.rows, recomputed: recomputed.rows };
+}
+
+/**
+ * The rollups (`PeriodMember`, `PeriodTotal`, `PeriodSkillHours`) as the triggers keep them,
+ * and as a rebuild from the month rows makes them, in a transaction rolled back after.
+ */
+async function rollupRows() {
+  const read = async (client: { query(text: string): Promise<{ rows: unknown[] }> }) => {
+    const period = `"scope", "code", "grain", to_char("start", 'YYYY-MM-DD') AS start`;
+    const rows = [];
+    for (const statement of [
+      `SELECT ${period}, "volunteerId", "logs", "leadLogs" FROM "PeriodMember"
+        ORDER BY 1, 2, 3, 4, 5`,
+      `SELECT ${period}, "activeVolunteers", "activeTeamLeads", "retainedVolunteers"
+         FROM "PeriodTotal" ORDER BY 1, 2, 3, 4`,
+      `SELECT ${period}, "skillCode", "logs", "hours"::text, "lateLogs", "lateHours"::text
+         FROM "PeriodSkillHours" ORDER BY 1, 2, 3, 4, 5`,
+    ]) {
+      rows.push((await client.query(statement)).rows);
+    }
+    return rows;
+  };
+  const client = await subgraph.db.pool.connect();
+  try {
+    await client.query('BEGIN');
+    const maintained = await read(client);
+    await client.query('SELECT "rebuild_period_rollups"()');
+    const rebuilt = await read(client);
+    return { maintained, rebuilt };
+  } finally {
+    await client.query('ROLLBACK');
+    client.release();
+  }
 }
 
 interface Figures {
@@ -400,6 +437,8 @@ describe('period aggregates maintained by the writes', () => {
           for (const step of commands) await run(step, state);
           const { maintained, recomputed } = await monthRows();
           expect(maintained).toEqual(recomputed);
+          const rollups = await rollupRows();
+          expect(rollups.maintained).toEqual(rollups.rebuilt);
           await expectFiguresOfRawRows();
         },
       ),
