@@ -11,8 +11,11 @@ export type TargetId = GatewayId | 'direct';
 export type AnswerCheck =
   | { state: 'reference' }
   | { state: 'equal' }
-  /** Equal but for counts merged from HyperLogLog sketches, within their error. */
-  | { state: 'within-estimate'; note: string }
+  /**
+   * Equal but for counts merged from HyperLogLog sketches (and the scorecard figures computed
+   * from them), each within its tolerance: `maxDeviation` the largest, a fraction, `at` where.
+   */
+  | { state: 'approximate'; maxDeviation: number; at: string }
   | { state: 'differs'; note: string }
   | { state: 'failed'; note: string };
 

@@ -30,8 +30,8 @@ function answers(check: AnswerCheck): string {
       return 'reference';
     case 'equal':
       return 'equal';
-    case 'within-estimate':
-      return '≈ (sketch estimates)';
+    case 'approximate':
+      return `approximate (max deviation ${(check.maxDeviation * 100).toFixed(2)} %)`;
     case 'differs':
       return `**differs**: ${check.note}`;
     case 'failed':
