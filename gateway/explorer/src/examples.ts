@@ -1,3 +1,5 @@
+/// <reference types="vite/client" />
+// (Also named here: the gateway's tests import this file under the gateway's tsconfig.)
 import { operationDocuments } from '../../../client/src/operationDocuments.ts';
 
 /** A saved operation the explorer opens as a tab. */
