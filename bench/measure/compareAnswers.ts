@@ -1,11 +1,36 @@
 import { SKETCH_RELATIVE_ERROR } from '@sahem/kit';
 
+/** Standard errors an estimate may stray: outside three, about three in a thousand fall. */
+const STANDARD_ERRORS = 3;
+/** Rounded up to a tenth of a percent, so the documented figure is the one applied. */
+const roundUp = (fraction: number) => Math.ceil(fraction * 1000) / 1000;
+
 /**
- * How far a figure estimated from HyperLogLog sketches may stray from the exact one: three
- * standard errors (3 × 0.81 % ≈ 2.4 %, rounded up to 2.5 %), outside which an estimate of this
- * precision falls about three times in a thousand. Anything further off is a bug, not noise.
+ * How far a distinct count merged from HyperLogLog sketches may stray from the exact one, as a
+ * fraction of it: three standard errors of a precision-14 sketch (3 × 0.81 % ≈ 2.44 %), 2.5 %.
  */
-export const ESTIMATE_RELATIVE_TOLERANCE = Math.ceil(3 * SKETCH_RELATIVE_ERROR * 1000) / 1000;
+export const ESTIMATE_RELATIVE_TOLERANCE = roundUp(STANDARD_ERRORS * SKETCH_RELATIVE_ERROR);
+
+/**
+ * The same for a ratio of two such counts (team leads over active volunteers): their errors
+ * add as independent ones at most, √2 × 2.44 % ≈ 3.45 %, 3.5 %.
+ */
+export const RATIO_RELATIVE_TOLERANCE = roundUp(
+  STANDARD_ERRORS * SKETCH_RELATIVE_ERROR * Math.SQRT2,
+);
+
+/**
+ * The same for a count of those active in two periods (`retainedVolunteers`), which the gateway
+ * estimates by inclusion–exclusion, |A| + |B| − |A ∪ B|: the three estimates' errors are each a
+ * share of sets larger than the intersection, so relative to it they grow as it shrinks. With
+ * `share` = |A ∩ B| ÷ |A| and |B| ≈ |A| (periods of one length):
+ * 3 × 0.81 % × √(2 + (2 − share)²) ÷ share; 8.9 % at a retention of 55 %. Shares under 5 %
+ * are taken as 5 % (an intersection near 0 is all error).
+ */
+export function intersectionTolerance(share: number): number {
+  const r = Math.min(1, Math.max(0.05, share));
+  return roundUp((STANDARD_ERRORS * SKETCH_RELATIVE_ERROR * Math.sqrt(2 + (2 - r) ** 2)) / r);
+}
 
 /**
  * The distinct counts the gateway merges from sketches when every agency has its own programs
@@ -21,31 +46,35 @@ export const ESTIMATED_COUNTS: ReadonlySet<string> = new Set([
 /**
  * Indicators whose value the observatory computes from those counts
  * (`subgraphs/indicators/src/scorecard.ts`, `indicatorValues`; a unit test keeps the two in
- * step). Their scorecard `value` and `attainment` carry the estimate's error too.
+ * step), with the tolerance of that value: the figure's own, as a function of the exact value.
+ * Their `attainment` (value over what is expected) strays as much, and their status may tip
+ * when the two values lie either side of a threshold.
  */
-export const ESTIMATED_INDICATORS: ReadonlySet<string> = new Set([
-  'ACTIVE_VOLUNTEERS',
-  'AVG_WEEKLY_HOURS',
-  'RETENTION_RATE',
-  'TEAM_LEAD_RATIO',
+export const ESTIMATED_INDICATORS: ReadonlyMap<string, (exact: number) => number> = new Map([
+  ['ACTIVE_VOLUNTEERS', () => ESTIMATE_RELATIVE_TOLERANCE],
+  ['AVG_WEEKLY_HOURS', () => ESTIMATE_RELATIVE_TOLERANCE],
+  ['TEAM_LEAD_RATIO', () => RATIO_RELATIVE_TOLERANCE],
+  // A percentage of active volunteers: the retained share is the value over 100.
+  ['RETENTION_RATE', (exact: number) => intersectionTolerance(exact / 100)],
 ]);
 
-/**
- * The smallest difference allowed on a scorecard line's derived figures whatever their size:
- * the step they are rounded to for display (value to the hundredth, attainment to 1/10,000),
- * since two estimates a hair apart may round either way.
- */
-const DERIVED_STEP: Readonly<Record<string, number>> = { value: 0.01, attainment: 0.0001 };
+/** How a figure may stray: a fraction of the exact one, or its rounding step, the larger. */
+interface Tolerance {
+  relative: number;
+  step: number;
+}
 
 /** How two answers compared: the same, the same but for estimates within their error, or not. */
 export type AnswerComparison =
   | { state: 'equal' }
   | {
       state: 'approximate';
-      /** The largest |actual − expected| ÷ |expected| over the estimates that differ. */
+      /** The largest |actual − expected| ÷ |expected| over the estimates that differ (1 from 0). */
       maxDeviation: number;
       /** Where that largest deviation is, as `[3].nationalPeriod.activeVolunteers: 242 ≠ 243`. */
       at: string;
+      /** Scorecard statuses that differ because their estimated values lie across a threshold. */
+      tippedStatuses: number;
     }
   | { state: 'differs'; at: string };
 
@@ -58,41 +87,43 @@ export interface CompareOptions {
    * @default false
    */
   estimates?: boolean;
-  /** @default ESTIMATE_RELATIVE_TOLERANCE */
-  relativeTolerance?: number;
 }
 
 /**
  * Compares a target's answers with the reference's. Objects compare by keys, whatever their
  * order (gateways may order fields differently); arrays in order; every leaf exactly, except,
- * with `estimates`, the distinct counts and the scorecard figures derived from them, which may
- * differ by `relativeTolerance` of the exact figure or by their rounding step (1 for a count),
- * whichever is larger. The first difference outside that is reported as `differs`.
+ * with `estimates`, the distinct counts and the scorecard figures computed from them, which may
+ * differ by their tolerance (above) of the exact figure or by their rounding step (1 for a
+ * count, 0.01 for a value, 0.0001 for an attainment), whichever is larger; and a scorecard
+ * line's status where its value so differs. The first difference outside
+ * that is reported as `differs`.
  */
 export function compareAnswers(
   expected: unknown,
   actual: unknown,
   options: CompareOptions = {},
 ): AnswerComparison {
-  const relative = options.relativeTolerance ?? ESTIMATE_RELATIVE_TOLERANCE;
   let largest: { deviation: number; at: string } | undefined;
+  let tippedStatuses = 0;
 
   /** The first difference outside what is allowed, recording allowed ones on the way. */
   const walk = (
     e: unknown,
     a: unknown,
     path: string,
-    step: number | undefined,
+    tolerance: Tolerance | undefined,
   ): string | undefined => {
     const at = path || '(root)';
     if (typeof e === 'number' && typeof a === 'number') {
       if (e === a) return undefined;
       const shown = `${at}: ${e} ≠ ${a}`;
-      if (step === undefined) return shown;
+      if (!tolerance) return shown;
       const difference = Math.abs(a - e);
+      const allowed = Math.max(tolerance.relative * Math.abs(e), tolerance.step);
       // A tiny slack for binary floating point: 0.07 − 0.06 is 0.010000000000000009.
-      if (difference > Math.max(relative * Math.abs(e), step) + 1e-9) return shown;
-      const deviation = difference / Math.max(Math.abs(e), Number.MIN_VALUE);
+      if (difference > allowed + 1e-9) return shown;
+      // Against the exact figure; an exact 0 estimated as 1 is off by all of itself.
+      const deviation = e === 0 ? 1 : difference / Math.abs(e);
       if (!largest || deviation > largest.deviation) largest = { deviation, at: shown };
       return undefined;
     }
@@ -107,19 +138,23 @@ export function compareAnswers(
     }
     if (isObject(e) && isObject(a)) {
       const keys = [...new Set([...Object.keys(e), ...Object.keys(a)])].sort();
-      const derived =
-        options.estimates && isEstimatedIndicatorLine(e) && isEstimatedIndicatorLine(a);
+      const line = options.estimates ? estimatedLine(e, a) : undefined;
       for (const key of keys) {
         const inner = path ? `${path}.${key}` : key;
         if (!(key in e) || !(key in a)) return `${inner}: present in one answer only`;
-        const keyStep = !options.estimates
+        // Judged from the value: estimates either side of a threshold judge differently.
+        if (line?.valuesDiffer && key === 'status') {
+          if (e[key] !== a[key]) tippedStatuses += 1;
+          continue;
+        }
+        const tolerance = !options.estimates
           ? undefined
           : ESTIMATED_COUNTS.has(key)
-            ? 1
-            : derived
-              ? DERIVED_STEP[key]
+            ? { relative: countTolerance(key, e), step: 1 }
+            : line && (key === 'value' || key === 'attainment')
+              ? line[key]
               : undefined;
-        const found = walk(e[key], a[key], inner, keyStep);
+        const found = walk(e[key], a[key], inner, tolerance);
         if (found) return found;
       }
       return undefined;
@@ -129,14 +164,49 @@ export function compareAnswers(
 
   const difference = walk(expected, actual, '', undefined);
   if (difference) return { state: 'differs', at: difference };
-  if (largest) return { state: 'approximate', maxDeviation: largest.deviation, at: largest.at };
+  if (largest) {
+    return {
+      state: 'approximate',
+      maxDeviation: largest.deviation,
+      at: largest.at,
+      tippedStatuses,
+    };
+  }
   return { state: 'equal' };
 }
 
-/** A scorecard line (`{ indicator { code } value … }`) of an indicator computed from estimates. */
-function isEstimatedIndicatorLine(line: Record<string, unknown>): boolean {
-  const indicator = line.indicator;
-  return isObject(indicator) && ESTIMATED_INDICATORS.has(indicator.code as string);
+/** A distinct count's tolerance; retained volunteers' from their share of the active ones. */
+function countTolerance(key: string, exact: Record<string, unknown>): number {
+  if (key !== 'retainedVolunteers') return ESTIMATE_RELATIVE_TOLERANCE;
+  const { retainedVolunteers: retained, activeVolunteers: active } = exact;
+  // Without the active count beside it, a retention of one half is assumed.
+  return intersectionTolerance(
+    typeof retained === 'number' && typeof active === 'number' && active > 0
+      ? retained / active
+      : 0.5,
+  );
+}
+
+/**
+ * For a scorecard line (`{ indicator { code } value … }`) of an indicator computed from
+ * estimates, in both answers: the tolerance of its value and attainment, and whether the
+ * values differ (then its status may too). Undefined for any other object.
+ */
+function estimatedLine(
+  e: Record<string, unknown>,
+  a: Record<string, unknown>,
+): { value: Tolerance; attainment: Tolerance; valuesDiffer: boolean } | undefined {
+  const code = (line: Record<string, unknown>) =>
+    isObject(line.indicator) ? (line.indicator.code as string) : undefined;
+  const of = ESTIMATED_INDICATORS.get(code(e) ?? '');
+  if (!of || code(a) !== code(e)) return undefined;
+  const relative = of(typeof e.value === 'number' ? e.value : 0);
+  return {
+    // Active volunteers are a count; the other values are shown to the hundredth.
+    value: { relative, step: code(e) === 'ACTIVE_VOLUNTEERS' ? 1 : 0.01 },
+    attainment: { relative, step: 0.0001 },
+    valuesDiffer: typeof e.value === 'number' && typeof a.value === 'number' && e.value !== a.value,
+  };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

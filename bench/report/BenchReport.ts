@@ -13,9 +13,10 @@ export type AnswerCheck =
   | { state: 'equal' }
   /**
    * Equal but for counts merged from HyperLogLog sketches (and the scorecard figures computed
-   * from them), each within its tolerance: `maxDeviation` the largest, a fraction, `at` where.
+   * from them), each within its tolerance: `maxDeviation` the largest, a fraction, `at` where;
+   * `tippedStatuses` the statuses their values judged differently.
    */
-  | { state: 'approximate'; maxDeviation: number; at: string }
+  | { state: 'approximate'; maxDeviation: number; at: string; tippedStatuses: number }
   | { state: 'differs'; note: string }
   | { state: 'failed'; note: string };
 

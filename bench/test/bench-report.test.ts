@@ -117,10 +117,11 @@ describe('the bench report', () => {
         state: 'approximate',
         maxDeviation: 1 / 243,
         at: '[3].nationalPeriod.activeVolunteers: 243 ≠ 242',
+        tippedStatuses: 1,
       },
     };
     expect(formatReport({ ...report, runs: [approximate] }, 'chart.svg')).toContain(
-      '| 0 | approximate (max deviation 0.41 %) |',
+      '| 0 | approximate (max deviation 0.41 %, 1 status tipped) |',
     );
   });
 
