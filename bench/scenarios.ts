@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
+import { operationDocuments } from '../client/src/operationDocuments.ts';
 import { operationSource } from '../client/src/operationSource.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -34,7 +35,8 @@ async function graphqlFiles(dir: string): Promise<string[]> {
 
 /**
  * Reads the client's operations (`client/src/operations/**\/*.graphql`) and the bench's own
- * (`bench/operations/*.graphql`), one named operation per file, by operation name. The bench
+ * (`bench/operations/*.graphql`), one named operation per file with the fragments it spreads
+ * (files of fragments only are no operation), by operation name. The bench
  * never keeps copies of them: an operation that changes is measured as it ships.
  */
 export async function loadOperations(
@@ -42,8 +44,15 @@ export async function loadOperations(
 ): Promise<Map<string, BenchOperation>> {
   const operations = new Map<string, BenchOperation>();
   for (const dir of dirs) {
-    for (const file of await graphqlFiles(dir)) {
-      const source = await operationSource(parse(await readFile(file, 'utf8')));
+    const files = await Promise.all(
+      (await graphqlFiles(dir)).map(async (file) => ({
+        file,
+        source: await readFile(file, 'utf8'),
+      })),
+    );
+    // With the fragments each spreads, as the client preset inlines them into the manifest.
+    for (const { file, source: text } of operationDocuments(files)) {
+      const source = await operationSource(parse(text));
       if (operations.has(source.operationName)) {
         throw new Error(`${source.operationName} is defined twice (again in ${file})`);
       }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { operationDocuments } from '../client/src/operationDocuments.ts';
 
 /** One GraphQL document shipped by a client. */
 export interface ClientDocument {
@@ -11,14 +12,20 @@ export interface ClientDocument {
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Every `.graphql` document under `folder` (from the repository root), in path order. */
+/**
+ * Every operation document under `folder` (from the repository root), in path order, each with
+ * the fragments it spreads from other files appended, as the client sends it (fragment-only
+ * files are not documents of their own; see `operationDocuments`).
+ */
 export function readClientDocuments(folder = 'client/src/operations'): ClientDocument[] {
   const absolute = path.join(ROOT, folder);
-  return readdirSync(absolute, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.graphql'))
-    .sort()
-    .map((name) => ({
-      file: path.posix.join(folder, name.split(path.sep).join('/')),
-      source: readFileSync(path.join(absolute, name), 'utf8'),
-    }));
+  return operationDocuments(
+    readdirSync(absolute, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.graphql'))
+      .sort()
+      .map((name) => ({
+        file: path.posix.join(folder, name.split(path.sep).join('/')),
+        source: readFileSync(path.join(absolute, name), 'utf8'),
+      })),
+  );
 }

@@ -48,11 +48,6 @@ export interface GatewayStartOptions {
   profile?: ProfileOptions | undefined;
   /** Sahem's own options (`--dedup`, `--response-cache`, `--workers`). @default production's, cache off, 1 worker */
   sahem?: SahemOptions | undefined;
-  /**
-   * Sahem's cost budget (`GATEWAY_MAX_COST`) when a measured operation's estimate is above
-   * production's (the check's work is the same whatever the budget). @default production's
-   */
-  maxCost?: number | undefined;
 }
 
 /** What the bench varies in Sahem's gateway. */
@@ -124,7 +119,6 @@ export async function startGatewayUnderTest(
               ? String(BENCH_RESPONSE_CACHE_TTL_MS)
               : '0',
             GATEWAY_WORKERS: String(options.sahem?.workers ?? 1),
-            ...(options.maxCost !== undefined && { GATEWAY_MAX_COST: String(options.maxCost) }),
           },
           ready: httpProbe(`${base}/ready`),
         });

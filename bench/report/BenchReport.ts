@@ -11,8 +11,12 @@ export type TargetId = GatewayId | 'direct';
 export type AnswerCheck =
   | { state: 'reference' }
   | { state: 'equal' }
-  /** Equal but for counts merged from HyperLogLog sketches, within their error. */
-  | { state: 'within-estimate'; note: string }
+  /**
+   * Equal but for counts merged from HyperLogLog sketches (and the scorecard figures computed
+   * from them), each within its tolerance: `maxDeviation` the largest, a fraction, `at` where;
+   * `tippedStatuses` the statuses their values judged differently.
+   */
+  | { state: 'approximate'; maxDeviation: number; at: string; tippedStatuses: number }
   | { state: 'differs'; note: string }
   | { state: 'failed'; note: string };
 

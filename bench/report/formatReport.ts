@@ -30,8 +30,11 @@ function answers(check: AnswerCheck): string {
       return 'reference';
     case 'equal':
       return 'equal';
-    case 'within-estimate':
-      return '≈ (sketch estimates)';
+    case 'approximate': {
+      const n = check.tippedStatuses;
+      const tipped = n === 0 ? '' : `, ${n} status${n === 1 ? '' : 'es'} tipped`;
+      return `approximate (max deviation ${(check.maxDeviation * 100).toFixed(2)} %${tipped})`;
+    }
     case 'differs':
       return `**differs**: ${check.note}`;
     case 'failed':

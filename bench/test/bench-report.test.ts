@@ -110,6 +110,21 @@ describe('the bench report', () => {
     );
   });
 
+  it('shows sketch estimates within their tolerance as approximate, with the largest deviation', () => {
+    const approximate: RunRecord = {
+      ...run('4', 'sahem', 1, { rps: 3, p50: 300, gateway: 40 }),
+      answers: {
+        state: 'approximate',
+        maxDeviation: 1 / 243,
+        at: '[3].nationalPeriod.activeVolunteers: 243 ≠ 242',
+        tippedStatuses: 1,
+      },
+    };
+    expect(formatReport({ ...report, runs: [approximate] }, 'chart.svg')).toContain(
+      '| 0 | approximate (max deviation 0.41 %, 1 status tipped) |',
+    );
+  });
+
   it('states each target of the issue with what was measured', () => {
     const lines = targetLines(report);
     expect(lines).toContain(

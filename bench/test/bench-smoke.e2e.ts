@@ -17,8 +17,9 @@ afterAll(async () => {
 // `npm run bench -- --smoke`: the whole bench in miniature (tiny data, half-second runs), as
 // CI runs it. It asserts that every gateway answered every workload, correctly and alike, and
 // that the report was written; nothing about speed. One programs instance holding every
-// agency: with one per agency, scenario 4 through Sahem's gateway needs the instances to serve
-// the activity sketches its merge asks for (`activeVolunteersSketch`), which they do not yet.
+// agency: with one per agency, scenario 4 through Sahem's gateway differs from the peers at the
+// regions' beneficiaries, which each instance rounds before the gateway sums them (README,
+// how to read the answer check).
 describe('npm run bench -- --smoke', () => {
   it('measures every workload through every gateway and writes the report', async () => {
     out = await mkdtemp(path.join(os.tmpdir(), 'sahem-bench-smoke-'));

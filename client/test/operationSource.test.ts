@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parse, type DocumentNode } from 'graphql';
+import { Kind, parse, type DocumentNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import * as client from '../src/index.ts';
 import { operationSource } from '../src/index.ts';
@@ -18,8 +18,11 @@ const files = readClientDocuments();
 
 describe('the trusted-documents manifest', () => {
   it('holds one operation per shipped .graphql file', () => {
+    // Operations only: a fragment travels inside every operation that spreads it.
     const names = (source: string) =>
-      parse(source).definitions.map((d) => ('name' in d ? d.name?.value : undefined));
+      parse(source).definitions.flatMap((d) =>
+        d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value] : [],
+      );
     const shipped = files.flatMap((file) => names(file.source)).sort();
     expect(files.length).toBeGreaterThanOrEqual(11);
     expect(Object.values(manifest).flatMap(names).sort()).toEqual(shipped);
@@ -29,6 +32,14 @@ describe('the trusted-documents manifest', () => {
   it('keys every operation by the sha256 of its exact text', () => {
     for (const [hash, text] of Object.entries(manifest)) expect(sha256(text)).toBe(hash);
   });
+
+  it.each(files.map((file) => [file.file, file.source]))(
+    '%s, with the fragments it spreads, is sent as its manifest text',
+    async (_, source) => {
+      const sent = await operationSource(parse(source));
+      expect(manifest[sent.sha256Hash]).toBe(sent.text);
+    },
+  );
 });
 
 describe('operationSource', () => {

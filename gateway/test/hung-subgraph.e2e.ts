@@ -49,7 +49,7 @@ let upstream: string;
 const logLines: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
-  graph = await startGraph({ audit: false });
+  graph = await startGraph({ audit: false, loadTest: true });
   // The subgraph process verifies caller tokens with the gateway's published keys.
   front = await startGateway(graph.gatewayDeps, { port: 0 });
   child = spawn(process.execPath, ['--import', 'tsx', 'subgraphs/volunteers/src/index.ts'], {
@@ -153,7 +153,6 @@ it('a hung subgraph under steady load: the breaker opens, its requests fail in m
       subgraphTimeoutsMs: { volunteers: TIMEOUT_MS },
       resilience: RESILIENCE,
       production: true,
-      limits: { ...graph.gatewayDeps.limits, rateLimitPerMinute: 1_000_000 },
       logger: createLogger({ service: 'gateway', level: 'info', destination: logs }),
     },
     { port: 0 },
@@ -351,7 +350,6 @@ it('the bulkhead refuses, at once and as overloaded, what is past its bound', as
       subgraphTimeoutsMs: { volunteers: 1_500 },
       // A breaker that does not open and no retries: the bulkhead alone is judged.
       resilience: { ...bound, breakerFailures: 1_000, maxRetries: 0 },
-      limits: { ...graph.gatewayDeps.limits, rateLimitPerMinute: 1_000_000 },
       // Ten identical requests of one caller: admitted together they would share one fetch,
       // and the count of fetches that reached the subgraph is what is judged here.
       dedup: false,
@@ -419,7 +417,6 @@ it('retries failed queries, never mutations, within the retry budget, when the i
       subgraphUrls: { ...graph.gatewayDeps.subgraphUrls, volunteers: proxy.url },
       // A breaker that does not open: the budget alone bounds the retries.
       resilience: { ...budget, breakerFailures: 1_000, maxRetries: 2 },
-      limits: { ...graph.gatewayDeps.limits, rateLimitPerMinute: 1_000_000 },
     },
     { port: 0 },
   );

@@ -17,7 +17,7 @@ beforeAll(async () => {
   graph = await startGraph({
     supergraphPath: file,
     audit: false,
-    limits: { rateLimitPerMinute: 1_000_000 },
+    loadTest: true,
   });
 });
 afterAll(async () => {

@@ -1,3 +1,7 @@
+/// <reference types="vite/client" />
+// (Also named here: the gateway's tests import this file under the gateway's tsconfig.)
+import { operationDocuments } from '../../../client/src/operationDocuments.ts';
+
 /** A saved operation the explorer opens as a tab. */
 export interface ExampleOperation {
   name: string;
@@ -6,7 +10,8 @@ export interface ExampleOperation {
 }
 
 // The shipped operations of @sahem/client, read at build time: the explorer's examples are the
-// very documents the typed client sends, so they also run on a gateway in `enforce` mode.
+// very documents the typed client sends (with the fragments they spread), so they also run on a
+// gateway in `enforce` mode.
 const sources = import.meta.glob<string>('../../../client/src/operations/**/*.graphql', {
   query: '?raw',
   import: 'default',
@@ -27,8 +32,10 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
 const ORDER = ['AgencyScorecards', 'DeployableVolunteers', 'ProgramImpact', 'NationalScorecard'];
 
 /** Every saved operation, named after its operation. */
-export const EXAMPLES: ExampleOperation[] = Object.values(sources)
-  .map((query) => {
+export const EXAMPLES: ExampleOperation[] = operationDocuments(
+  Object.entries(sources).map(([file, source]) => ({ file, source })),
+)
+  .map(({ source: query }) => {
     const name = /(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? 'Operation';
     return { name, query, ...(VARIABLES[name] && { variables: VARIABLES[name] }) };
   })

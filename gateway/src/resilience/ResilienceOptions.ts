@@ -6,7 +6,13 @@ export interface ResilienceOptions {
   breakerCooldownMs: number;
   /** Requests in flight to one instance at most. @default 32 */
   maxConcurrent: number;
-  /** Requests waiting for a slot at most; beyond, they fail at once (overloaded). @default 64 */
+  /**
+   * Requests waiting for a slot at most; beyond, they fail at once (overloaded). The bound counts
+   * fetches, and one request may send several to one instance (DashboardScorecards 6 to
+   * indicators, NationalScorecard 4): 32 + 256 holds 32 requests at once of any shipped
+   * operation, 48 of the widest. A waiter costs a promise, not a connection, and gives up at
+   * its fetch's deadline (the subgraph's timeout at most). @default 256
+   */
   maxQueued: number;
   /** Retries of one failed query fetch at most. @default 2 */
   maxRetries: number;
@@ -27,7 +33,7 @@ export const DEFAULT_RESILIENCE: Readonly<ResilienceOptions> = Object.freeze({
   breakerFailures: 5,
   breakerCooldownMs: 1_000,
   maxConcurrent: 32,
-  maxQueued: 64,
+  maxQueued: 256,
   maxRetries: 2,
   retryInitialDelayMs: 25,
   retryMaxDelayMs: 250,

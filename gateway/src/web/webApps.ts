@@ -19,7 +19,13 @@ export const WEB_APPS: readonly WebApp[] = [
     name: 'explorer',
     root: repo('gateway/explorer'),
     outDir: repo('gateway/explorer/dist'),
-    inputs: [repo('client/src/operations'), repo('schema/api.graphql'), repo('package-lock.json')],
+    inputs: [
+      repo('client/src/operations'),
+      // Appends to each saved operation the fragments it spreads.
+      repo('client/src/operationDocuments.ts'),
+      repo('schema/api.graphql'),
+      repo('package-lock.json'),
+    ],
   },
   {
     name: 'dashboard',

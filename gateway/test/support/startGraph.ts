@@ -91,6 +91,15 @@ export interface GraphOptions {
   /** Operation limits, cost budget and rate limits of the gateway. @default the production ones */
   limits?: GatewayLimits;
   /**
+   * A load test: the gateway, and `gatewayDeps` for any further gateway the test starts, lift
+   * the rate limits ({@link LOAD_TEST_RATE_LIMITS}) over `limits`. A load loop sends one
+   * caller's requests as fast as they are answered, over production's 600 a minute on a quiet
+   * machine, and the 429s would fail a test that is about something else (shutdown, reloads,
+   * deadlines, coverage); the rate limiter has tests of its own (`rate-limit.e2e.ts`).
+   * @default false
+   */
+  loadTest?: boolean;
+  /**
    * The gateway's caller-token keys, and subgraphs that fetch them from the gateway's
    * `/.well-known/jwks.json` over HTTP, as deployed subgraphs do (`cooldownMs` between fetches
    * for an unknown key). @default a fixed key, handed to the subgraphs in process
@@ -114,6 +123,12 @@ export interface GraphOptions {
 }
 
 const shippedRegistry = readAgencyRegistry(SHIPPED_AGENCIES_FILE, {});
+
+/** The rate limits of a {@link GraphOptions.loadTest}: out of any test's reach, still counted. */
+export const LOAD_TEST_RATE_LIMITS = Object.freeze({
+  rateLimitPerMinute: 1_000_000,
+  anonymousRateLimitPerMinute: 1_000_000,
+} satisfies GatewayLimits);
 
 /** One programs instance of a graph: the agencies it holds and the running subgraph. */
 export interface ProgramsInstanceOfGraph {
@@ -236,6 +251,9 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
       indicators: indicators.url,
       ...(holdings.length === 1 && { programs: programs.url }),
     };
+    const limits = options.loadTest
+      ? { ...options.limits, ...LOAD_TEST_RATE_LIMITS }
+      : options.limits;
     const auditLog =
       options.audit === false
         ? undefined
@@ -249,7 +267,7 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
         agencies: registry,
         ...identity,
         ...(auditLog && { audit: auditLog }),
-        ...(options.limits && { limits: options.limits }),
+        ...(limits && { limits }),
         ...(options.smallCellThreshold && { smallCellThreshold: options.smallCellThreshold }),
         // Tests write to the stores between reads: an answer cached for its staleness bound
         // would hide what they wrote. The response-cache tests turn it on.
@@ -282,6 +300,8 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
         log: () => undefined,
         agencies: registry,
         responseCache: { ttlMs: 0 },
+        // A second gateway of a load test is under the same load.
+        ...(options.loadTest && { limits: { ...LOAD_TEST_RATE_LIMITS } }),
       },
       token,
       async query(query, variables, headers = {}) {

@@ -1,9 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parse, print } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { operationSource } from '../../../client/src/operationSource.ts';
 import { PARTICIPANT_CELLS_DOCUMENT } from '../src/cells/participantCellsDocument.ts';
 import { CellAnswerError, validateCellAnswer } from '../src/cells/validateCellAnswer.ts';
 
+const manifest: Record<string, string> = JSON.parse(
+  readFileSync(
+    new URL('../../../client/src/__generated__/persisted-documents.json', import.meta.url),
+    'utf8',
+  ),
+);
 const NOW = new Date('2026-12-02T00:00:00Z');
 const ASKED = ['V-0000001', 'V-0000002', 'V-0000003'];
 const answer = (nodes: unknown[], errors?: unknown[]) => ({
@@ -103,5 +111,8 @@ describe('the question', () => {
       'utf8',
     );
     expect(print(parse(PARTICIPANT_CELLS_DOCUMENT))).toBe(print(parse(shipped)));
+    // What the gateway compares in enforce mode: the normal form's hash, a key of the manifest.
+    const sent = await operationSource(parse(PARTICIPANT_CELLS_DOCUMENT));
+    expect(manifest[sent.sha256Hash]).toBe(sent.text);
   });
 });
