@@ -32,7 +32,7 @@ import {
 import type { SkillHoursModel } from './mappers.ts';
 import { sketchesFromRollups } from './periodRollupSketches.ts';
 import { figuresFromRollups, hoursBySkillFromRollups } from './periodRollups.ts';
-import type { PeriodSketchCache } from './periodSketchCache.ts';
+import type { PeriodCaches } from './periodCaches.ts';
 import {
   codePeriodKey,
   figuresOfPeriods,
@@ -84,8 +84,8 @@ const OWNER: Record<Owner, Prisma.Sql> = {
  * if its rows are in this database); loaders of participations only those the caller may see;
  * and every program or participation they return is noted in `agencies` for the audit trail.
  * `now` is the server's clock, by which period figures count the days elapsed; `sketchKey` is
- * hashed with volunteer ids in the distinct-count sketches, which `sketchCache` keeps between
- * requests (the server's, for its one key).
+ * hashed with volunteer ids in the distinct-count sketches; `caches` are the server's (for its
+ * one key), kept between requests.
  */
 export function createLoaders(
   db: PrismaClient,
@@ -94,7 +94,7 @@ export function createLoaders(
   now: () => Date,
   instance: ProgramsInstanceConfig,
   sketchKey: string,
-  sketchCache: PeriodSketchCache,
+  caches: PeriodCaches,
 ) {
   const held = instance.codes;
   const visible = visibleParticipations(caller, held);
@@ -171,8 +171,14 @@ export function createLoaders(
       async (keys) =>
         inOrder(
           keys,
-          (await figuresFromRollups(db, dimension, keysOf(keys), today(now()), held)) ??
-            (await figuresOfPeriods(db, dimension, keysOf(keys), today(now()), held)),
+          (await figuresFromRollups(
+            db,
+            dimension,
+            keysOf(keys),
+            today(now()),
+            held,
+            caches.programsRun,
+          )) ?? (await figuresOfPeriods(db, dimension, keysOf(keys), today(now()), held)),
           NO_FIGURES,
         ),
       { cacheKeyFn },
@@ -196,8 +202,14 @@ export function createLoaders(
       async (keys) =>
         inOrder(
           keys,
-          (await sketchesFromRollups(db, dimension, keysOf(keys), held, sketchKey, sketchCache)) ??
-            (await sketchesOfPeriods(db, dimension, keysOf(keys), held, sketchKey)),
+          (await sketchesFromRollups(
+            db,
+            dimension,
+            keysOf(keys),
+            held,
+            sketchKey,
+            caches.sketches,
+          )) ?? (await sketchesOfPeriods(db, dimension, keysOf(keys), held, sketchKey)),
           NO_SKETCHES,
         ),
       { cacheKeyFn },

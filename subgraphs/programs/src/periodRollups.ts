@@ -9,6 +9,7 @@ import {
   type Dimension,
   type PeriodFigures,
 } from './periodStats.ts';
+import type { ProgramsRunCache } from './programsRunCache.ts';
 
 /**
  * The rollup scope (`PeriodTotal.scope`, kept by the migration `period_rollups`) a dimension
@@ -49,9 +50,11 @@ export function holdsOthers(scope: string, held: readonly string[]): Prisma.Sql 
 /**
  * `figuresOfPeriods` from the rollups: the distinct counts are one `PeriodTotal` row and the
  * hours a few `PeriodSkillHours` rows per code and period, whatever the size of the period, so
- * a national year costs what a month does. Programs run and beneficiaries are computed as
- * there (they depend on today). Undefined for programs, and when the store holds another
- * agency's programs ({@link holdsOthers}): the caller then computes from the month rows.
+ * a national year costs what a month does. Programs run and beneficiaries depend on today and
+ * on every program of the period, so they are computed as there, in a second statement, only
+ * for the keys `runs` has not kept for today under the current `ProgramsVersion`. Undefined
+ * for programs, and when the store holds another agency's programs ({@link holdsOthers}): the
+ * caller then computes from the month rows.
  */
 export async function figuresFromRollups(
   db: PrismaClient,
@@ -59,10 +62,14 @@ export async function figuresFromRollups(
   keys: readonly CodePeriod[],
   today: Date,
   held: readonly string[],
+  runs: ProgramsRunCache,
 ): Promise<Map<string, PeriodFigures> | undefined> {
   const scope = SCOPE[dimension];
   if (!scope || keys.length === 0) return undefined;
-  const rows = await queryRows<{ code: string; period: string; others: boolean } & PeriodFigures>(
+  type Counted = Omit<PeriodFigures, 'programsRun' | 'beneficiaries'>;
+  const rows = await queryRows<
+    { code: string; period: string; others: boolean; programsVersion: string } & Counted
+  >(
     db,
     Prisma.sql`
     WITH w AS (SELECT * FROM ${windows(keys)}), sums AS (
@@ -70,24 +77,67 @@ export async function figuresFromRollups(
              sum(s."lateHours")::float8 AS "hoursVerifiedAfterClose"
         FROM w JOIN "PeriodSkillHours" s ON ${ownRows('s', scope, held)}
        GROUP BY 1, 2
-    ), ${programsRun(DIMENSION_COLUMN[dimension], today, held)}
+    )
     SELECT w.code, w.period,
            coalesce(t."activeVolunteers", 0) AS "activeVolunteers",
            coalesce(sums."verifiedHours", 0) AS "verifiedHours",
-           coalesce(runs."beneficiaries", 0) AS "beneficiaries",
-           coalesce(runs."programsRun", 0) AS "programsRun",
            coalesce(t."retainedVolunteers", 0) AS "retainedVolunteers",
            coalesce(t."activeTeamLeads", 0) AS "activeTeamLeads",
            coalesce(sums."hoursVerifiedAfterClose", 0) AS "hoursVerifiedAfterClose",
-           ${holdsOthers(scope, held)} AS "others"
+           ${holdsOthers(scope, held)} AS "others",
+           (SELECT "version"::text FROM "ProgramsVersion") AS "programsVersion"
       FROM w
       LEFT JOIN "PeriodTotal" t ON ${ownRows('t', scope, held)}
-      LEFT JOIN sums ON sums.code = w.code AND sums.period = w.period
-      LEFT JOIN runs ON runs.code = w.code AND runs.period = w.period`,
+      LEFT JOIN sums ON sums.code = w.code AND sums.period = w.period`,
   );
   if (rows.some((row) => row.others)) return undefined;
+
+  const runKey = (code: string, period: string) =>
+    `${dimension} ${code} ${period} ${today.toISOString().slice(0, 10)}`;
+  // One version for the whole statement (a scalar subquery), and so for every row.
+  const version = rows[0]?.programsVersion;
+  const found = new Map<string, { programsRun: number; beneficiaries: number }>();
+  const stale: CodePeriod[] = [];
+  for (const one of keys) {
+    const cached = runs.get(runKey(one.code, one.period.key));
+    if (cached && cached.version === version) found.set(runKey(one.code, one.period.key), cached);
+    else stale.push(one);
+  }
+  if (stale.length > 0) {
+    const computed = await queryRows<{
+      code: string;
+      period: string;
+      programsRun: number;
+      beneficiaries: number;
+      version: string;
+    }>(
+      db,
+      // The version is read with the programs: the figures are labelled by the rows they saw.
+      Prisma.sql`
+      WITH w AS (SELECT * FROM ${windows(stale)}), ${programsRun(DIMENSION_COLUMN[dimension], today, held)}
+      SELECT w.code, w.period,
+             coalesce(runs."programsRun", 0) AS "programsRun",
+             coalesce(runs."beneficiaries", 0) AS "beneficiaries",
+             (SELECT "version"::text FROM "ProgramsVersion") AS version
+        FROM w LEFT JOIN runs ON runs.code = w.code AND runs.period = w.period`,
+    );
+    for (const { code, period, ...run } of computed) {
+      found.set(runKey(code, period), run);
+      runs.set(runKey(code, period), run);
+    }
+  }
   return new Map(
-    rows.map(({ code, period, others: _, ...figures }) => [codePeriodKey(code, period), figures]),
+    rows.map(({ code, period, others: _, programsVersion: __, ...counted }) => {
+      const run = found.get(runKey(code, period));
+      return [
+        codePeriodKey(code, period),
+        {
+          ...counted,
+          programsRun: run?.programsRun ?? 0,
+          beneficiaries: run?.beneficiaries ?? 0,
+        },
+      ];
+    }),
   );
 }
 

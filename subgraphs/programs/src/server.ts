@@ -13,7 +13,7 @@ import { upsertHeldAgencies } from './agencies/upsertHeldAgencies.ts';
 import type { Context } from './context.ts';
 import { DEVELOPMENT_SKETCH_KEY } from './distinctSketchSql.ts';
 import { createLoaders } from './loaders.ts';
-import { createPeriodSketchCache } from './periodSketchCache.ts';
+import { createPeriodCaches } from './periodCaches.ts';
 import { resolvers } from './resolvers/index.ts';
 import { singleStoreInstance } from './shippedRegistry.ts';
 
@@ -63,7 +63,7 @@ export function createServer(deps: ProgramsDeps) {
   const now = deps.now ?? (() => new Date());
   const instance = deps.instance ?? singleStoreInstance();
   const sketchKey = deps.sketchKey ?? DEVELOPMENT_SKETCH_KEY;
-  const sketchCache = createPeriodSketchCache(deps.sketchCacheBytes);
+  const caches = createPeriodCaches(deps.sketchCacheBytes);
   const context = subgraphContext(deps.authenticate, (base): Context => ({
     ...base,
     db: deps.db.prisma,
@@ -74,7 +74,7 @@ export function createServer(deps: ProgramsDeps) {
       now,
       instance,
       sketchKey,
-      sketchCache,
+      caches,
     ),
     now,
     instance,

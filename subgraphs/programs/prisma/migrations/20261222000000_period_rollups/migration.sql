@@ -53,6 +53,32 @@ CREATE TABLE "PeriodSkillHours" (
     CONSTRAINT "PeriodSkillHours_pkey" PRIMARY KEY ("scope","code","grain","start","skillCode")
 );
 
+-- CreateTable
+CREATE TABLE "ProgramsVersion" (
+    "id" INTEGER NOT NULL DEFAULT 1,
+    "version" BIGINT NOT NULL,
+
+    CONSTRAINT "ProgramsVersion_pkey" PRIMARY KEY ("id")
+);
+
+-- Programs run and beneficiaries depend on the programs, the period closes and what programs
+-- counted at a close (and on the day): any write to those raises the version, in the writing
+-- transaction, so an instance's cached figures are reused only while they are exact. A row,
+-- not a sequence: a sequence moves before the write commits, and a reader could cache figures
+-- of the old rows under the new number.
+INSERT INTO "ProgramsVersion" ("id", "version") VALUES (1, 1);
+CREATE FUNCTION "programs_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE "ProgramsVersion" SET "version" = "version" + 1 WHERE "id" = 1;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER "program_changed" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Program"
+  FOR EACH STATEMENT EXECUTE FUNCTION "programs_changed"();
+CREATE TRIGGER "period_close_changed" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "PeriodClose"
+  FOR EACH STATEMENT EXECUTE FUNCTION "programs_changed"();
+CREATE TRIGGER "closed_program_changed" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
+  ON "ClosedPeriodProgram" FOR EACH STATEMENT EXECUTE FUNCTION "programs_changed"();
+
 -- The month rows now copy the program's agency and region when they are first written.
 CREATE OR REPLACE FUNCTION "participation_months_add"(source text) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
   SELECT ARRAY[format($sql$
