@@ -31,6 +31,7 @@ import type { InstancePolicy } from './resilience/instancePolicy.ts';
 import { operationKind, type OperationKind } from './resilience/operationKind.ts';
 import { SubgraphFailure } from './resilience/SubgraphFailure.ts';
 import { failedFetchPaths } from './subgraphs/failedFetchPaths.ts';
+import { SubgraphResponse } from './subgraphs/SubgraphResponse.ts';
 
 type GraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
 // `GraphQLDataSourceRequestKind.INCOMING_OPERATION`; the enum is not exported by the package root.
@@ -137,13 +138,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
           },
         );
         const deadline = deadlineSignal(left, deadlines.marginMs);
-        return observedFetch(
+        const response = await observedFetch(
           input,
           { ...init, headers: attemptHeaders, signal: deadline.signal },
           options.observeFetch,
           deadline.answered,
           options.fetch,
         );
+        // Read to its end in time: nothing is left to abort, so the timer goes too.
+        if (response instanceof SubgraphResponse) response.whenDone(deadline.done);
+        return response;
       };
       // Only a caller's query is shared: a mutation is sent as often as asked, and a fetch
       // without a claim (health checks, schema loads) is rare and anonymous. Shared within the
@@ -267,7 +271,16 @@ async function readBoundedBytes(
       extensions: { code: 'SUBGRAPH_RESPONSE_TOO_LARGE', serviceName: subgraph },
     });
   const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > max) throw tooLarge();
+  if (Number.isFinite(declared) && declared > max) {
+    void response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  // The gateway's own transport (`subgraphFetch`) answers a Node stream, not a WHATWG one.
+  if (response instanceof SubgraphResponse) {
+    const bytes = await response.bytesUpTo(max);
+    if (!bytes) throw tooLarge();
+    return bytes;
+  }
   const body = response.body;
   const chunks: Uint8Array[] = [];
   let size = 0;
