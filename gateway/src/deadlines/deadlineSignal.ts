@@ -23,7 +23,9 @@ export function deadlineSignal(leftMs: number, graceMs: number): DeadlineSignal 
   let finished = false;
   const abort = () => {
     if (!finished)
-      controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+      controller.abort(
+        new DOMException('The operation was aborted due to timeout', 'TimeoutError'),
+      );
   };
   const timer = setTimeout(() => {
     setImmediate(() => {

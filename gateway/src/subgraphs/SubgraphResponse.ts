@@ -53,16 +53,21 @@ export class SubgraphResponse {
     this.url = url;
     this.headers = new ResponseHeaders(headers);
     this.#stream = stream;
-    this.body = {
-      cancel: async () => {
-        stream.destroy();
-      },
-    };
+    this.body = { cancel: async () => this.#release() };
     const settle = () => {
       for (const callback of this.#done.splice(0)) callback();
     };
     stream.once('end', settle);
     stream.once('close', settle);
+  }
+
+  /**
+   * Stops reading and closes the connection. undici reports a body destroyed before its end as
+   * an `UND_ERR_ABORTED` error event: nobody reads it any more, so it is let go.
+   */
+  #release(): void {
+    this.#stream.on('error', () => undefined);
+    this.#stream.destroy();
   }
 
   /** Calls `callback` once the body has been read to its end, or released. */
@@ -89,7 +94,7 @@ export class SubgraphResponse {
         }
         stream.off('data', onData);
         stream.off('error', reject);
-        stream.destroy();
+        this.#release();
         resolve(undefined);
       };
       stream.on('data', onData);
