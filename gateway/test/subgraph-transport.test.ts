@@ -103,6 +103,30 @@ describe('subgraphFetch', () => {
     });
   });
 
+  it('keeps a body that fails before anyone reads it from crashing the process, and reports it on read', async () => {
+    const { url } = await serve((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"data":');
+      setTimeout(() => req.socket.destroy(), 10);
+    });
+    const response = (await subgraphFetch()(url, post())) as unknown as SubgraphResponse;
+    // The connection is reset while nothing listens to the body (a retry decision, a slot).
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect(response.bytesUpTo(1024)).rejects.toBeInstanceOf(Error);
+    await expect(response.text()).rejects.toBeInstanceOf(Error);
+  });
+
+  it('keeps an aborted body nobody reads from crashing the process', async () => {
+    const { url } = await serve((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"data":');
+    });
+    const controller = new AbortController();
+    await subgraphFetch()(url, post(controller.signal));
+    controller.abort(timeout());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  });
+
   it('fails the read with TimeoutError when the deadline passes while the body streams', async () => {
     const { url } = await serve((_, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });

@@ -45,6 +45,8 @@ export class SubgraphResponse {
   readonly body: { cancel(): Promise<void> };
   readonly #stream: Readable;
   readonly #done: (() => void)[] = [];
+  /** Why the body failed, when it failed before (or while) anyone read it. */
+  #failure: Error | undefined;
 
   constructor(url: string, status: number, headers: RawHeaders, stream: Readable) {
     this.ok = status >= 200 && status < 300;
@@ -59,6 +61,10 @@ export class SubgraphResponse {
     };
     stream.once('end', settle);
     stream.once('close', settle);
+    // Between the headers and the read there are awaits (the policy, de-duplication): a body
+    // that fails meanwhile (connection reset, deadline) must neither crash the process as an
+    // unhandled 'error' nor leave its reader waiting for events that were already emitted.
+    stream.on('error', (error: Error) => (this.#failure ??= error));
   }
 
   /**
@@ -66,7 +72,6 @@ export class SubgraphResponse {
    * an `UND_ERR_ABORTED` error event: nobody reads it any more, so it is let go.
    */
   #release(): void {
-    this.#stream.on('error', () => undefined);
     this.#stream.destroy();
   }
 
@@ -82,6 +87,10 @@ export class SubgraphResponse {
    */
   async bytesUpTo(max: number): Promise<Uint8Array | undefined> {
     const stream = this.#stream;
+    if (this.#failure) throw this.#failure;
+    if (stream.destroyed || stream.readableEnded) {
+      throw new Error('The subgraph response body was already read or released.');
+    }
     // Events rather than `for await`: the async iterator costs a promise and a microtask per chunk.
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
@@ -94,14 +103,20 @@ export class SubgraphResponse {
         }
         stream.off('data', onData);
         stream.off('error', reject);
+        stream.off('close', closed);
         this.#release();
         resolve(undefined);
       };
+      // Closed without its end: destroyed with no error of its own (released elsewhere).
+      const closed = () =>
+        reject(this.#failure ?? new Error('The subgraph response body was closed before its end.'));
       stream.on('data', onData);
       stream.once('error', reject);
-      stream.once('end', () =>
-        resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)),
-      );
+      stream.once('close', closed);
+      stream.once('end', () => {
+        stream.off('close', closed);
+        resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+      });
     });
   }
 
