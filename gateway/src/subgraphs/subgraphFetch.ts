@@ -25,6 +25,8 @@ interface Target {
  * It takes what the gateway sends (method, headers as an object, a string body, an abort
  * signal) and answers a {@link SubgraphResponse}: status, headers and a body read once. An
  * abort rejects with the signal's reason (a `TimeoutError` for a deadline), as `fetch` does.
+ * Unlike `fetch` it follows no redirect and asks for no compression: a subgraph answers its
+ * `/graphql` itself, and a redirect would carry a caller token bound to this request elsewhere.
  */
 export function subgraphFetch(options: SubgraphFetchOptions = {}): typeof fetch {
   const dispatcher = new Agent(options.ca ? { connect: { ca: options.ca } } : {});
