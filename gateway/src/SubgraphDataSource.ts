@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import {
   ANONYMOUS,
@@ -11,7 +9,7 @@ import {
   type Caller,
 } from '@sahem/kit';
 
-/** Who a subgraph request is for, handed from `willSendRequest` to the fetcher. */
+/** Who a subgraph request is for. */
 interface Claim {
   caller: Caller;
   requestId?: string;
@@ -31,8 +29,9 @@ import type { InstancePolicy } from './resilience/instancePolicy.ts';
 import { operationKind, type OperationKind } from './resilience/operationKind.ts';
 import { SubgraphFailure } from './resilience/SubgraphFailure.ts';
 import { failedFetchPaths } from './subgraphs/failedFetchPaths.ts';
+import { SubgraphResponse } from './subgraphs/SubgraphResponse.ts';
 
-type GraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
+type GraphQLResponse = Awaited<ReturnType<GraphQLDataSource<GatewayContext>['process']>>;
 // `GraphQLDataSourceRequestKind.INCOMING_OPERATION`; the enum is not exported by the package root.
 const INCOMING_OPERATION = 'incoming operation';
 
@@ -77,109 +76,41 @@ function isGatewayContext(context: object | undefined): context is GatewayContex
   return !!context && 'caller' in context && 'requestId' in context;
 }
 
-// Carries, from `willSendRequest` (which knows the request's context) to the fetcher (which
-// sees the exact body sent), a reference to whom the token is for. Never sent anywhere.
-const TICKET_HEADER = 'x-sahem-ticket';
-
 // Agency codes as the registry writes them: a subgraph's report of whose records it returned
 // goes into the audit trail, so anything else it sends there is dropped.
 const AGENCY_CODE = /^[A-Z][A-Z0-9]{1,9}$/;
 
 /**
- * How the gateway calls one subgraph: over Node's built-in `fetch` (undici), which keeps
- * connections alive and pools them per origin, with a timeout per request, forwarding the
+ * How the gateway calls one subgraph: over the gateway's transport (`subgraphFetch`, undici,
+ * which keeps connections alive and pools them per origin), with a timeout per request, forwarding the
  * request id and a caller token minted for this one request: audience this subgraph, bound to
  * the body sent, valid for seconds. The user's own `Authorization` header never leaves the
  * gateway, so whoever runs a subgraph learns who asked, never how to act as them.
  */
-export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   readonly name: string;
-  readonly #pending: Map<string, Claim>;
+  readonly url: string;
+  readonly #options: SubgraphDataSourceOptions;
+  readonly #audience: string;
+  readonly #deadlines: { timeoutMs: number; marginMs: number };
   readonly #maxResponseBytes: number;
-  readonly #reportFailure: SubgraphDataSourceOptions['reportFailure'];
 
   constructor(options: SubgraphDataSourceOptions) {
-    const audience = options.audience ?? callerAudience(options.name);
-    const pending = new Map<string, Claim>();
-    const deadlines = { timeoutMs: options.timeoutMs, marginMs: options.deadlineMarginMs ?? 100 };
-    const maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
-    const inFlight = options.inFlight;
-    const fetcher = (async (
-      input: string,
-      init: RequestInit & { headers: Record<string, string> },
-    ) => {
-      const headers = { ...init.headers };
-      const ticket = headers[TICKET_HEADER];
-      delete headers[TICKET_HEADER];
-      // Health checks and schema loads carry no claim: sent once, never retried.
-      const claim: Claim = (ticket && pending.get(ticket)) || {
-        caller: ANONYMOUS,
-        operation: 'mutation',
-      };
-      if (ticket) pending.delete(ticket);
-      const { abortAt, subgraphDeadline } = fetchDeadline(claim.deadline, deadlines);
-      // One attempt; a retry signs a token of its own (each token is accepted once).
-      const send = async () => {
-        const left = abortAt - Date.now();
-        if (left <= 0) {
-          options.observeFetch?.('timeout', 0);
-          throw deadlinePassed();
-        }
-        const attemptHeaders = { ...headers };
-        attemptHeaders[CALLER_HEADER] = await signCallerToken(
-          claim.caller,
-          options.callerKeys.signing(),
-          {
-            audience,
-            digest: requestDigest(String(init.body ?? '')),
-            ...(claim.requestId && { requestId: claim.requestId }),
-            deadline: subgraphDeadline,
-          },
-        );
-        const deadline = deadlineSignal(left, deadlines.marginMs);
-        return observedFetch(
-          input,
-          { ...init, headers: attemptHeaders, signal: deadline.signal },
-          options.observeFetch,
-          deadline.answered,
-          options.fetch,
-        );
-      };
-      // Only a caller's query is shared: a mutation is sent as often as asked, and a fetch
-      // without a claim (health checks, schema loads) is rare and anonymous. Shared within the
-      // instance's policy: its breaker and bulkhead still judge every request (an open breaker
-      // refuses each at once, rather than letting it wait on another's probe); only the fetch
-      // on the wire is shared.
-      const attempt =
-        inFlight && ticket && claim.operation === 'query'
-          ? () =>
-              inFlight.fetch(
-                options.name,
-                `${input}\n${visibilityOf(claim.caller)}\n${String(init.body ?? '')}`,
-                send,
-                (response) => readBoundedBytes(response, maxResponseBytes, options.name),
-                abortAt,
-                deadlinePassed,
-              )
-          : send;
-      return options.policy
-        ? options.policy.run(attempt, { operation: claim.operation, abortAt })
-        : attempt();
-    }) as unknown as Fetcher;
-    super({ url: options.url, fetcher });
-    this.#pending = pending;
     this.name = options.name;
-    this.#maxResponseBytes = maxResponseBytes;
-    this.#reportFailure = options.reportFailure;
+    this.url = options.url;
+    this.#options = options;
+    this.#audience = options.audience ?? callerAudience(options.name);
+    this.#deadlines = { timeoutMs: options.timeoutMs, marginMs: options.deadlineMarginMs ?? 100 };
+    this.#maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
   }
 
-  override async process(
+  async process(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
   ): Promise<GraphQLResponse> {
-    const report = this.#reportFailure;
-    if (!report || (options.kind as string) !== INCOMING_OPERATION) return super.process(options);
+    const report = this.#options.reportFailure;
+    if (!report || (options.kind as string) !== INCOMING_OPERATION) return this.#request(options);
     try {
-      return await super.process(options);
+      return await this.#request(options);
     } catch (error) {
       // @apollo/gateway would report a thrown error once, without a path, as "fetch failed".
       const paths = failedFetchPaths(options.request.query ?? '', options.request.variables ?? {});
@@ -191,40 +122,167 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     }
   }
 
-  override async willSendRequest({
-    request,
-    context,
-  }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    // Health checks and schema loads carry no caller context: they go as anonymous.
-    if (!isGatewayContext(context)) return;
-    context.subgraphsCalled.add(this.name);
-    const ticket = randomUUID();
-    this.#pending.set(ticket, {
-      caller: context.caller,
-      requestId: context.requestId,
-      deadline: context.deadline,
-      operation: operationKind(request.query ?? ''),
-    });
-    request.http?.headers.set(TICKET_HEADER, ticket);
-    request.http?.headers.set('x-request-id', context.requestId);
+  /**
+   * One subgraph request, as `RemoteGraphQLDataSource` sends it (POST, JSON body with the query
+   * first, `401`/`403`/other failures as its errors), written out here so that the caller token
+   * is minted where both the context and the exact body are known: no `node-fetch` `Headers` and
+   * `Request` per fetch, no ticket header carrying the claim from one hook to the next.
+   */
+  async #request(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<GraphQLResponse> {
+    const { request } = options;
+    // Health checks and schema loads carry no caller context: they go as anonymous, sent once.
+    const context = isGatewayContext(options.context) ? options.context : undefined;
+    if (!request.query) throw new Error('Missing query');
+    const headers: Record<string, string> = {};
+    for (const [name, value] of request.http?.headers ?? []) headers[name] = value;
+    headers['content-type'] = 'application/json';
+    let claim: Claim = { caller: ANONYMOUS, operation: 'mutation' };
+    if (context) {
+      context.subgraphsCalled.add(this.name);
+      headers['x-request-id'] = context.requestId;
+      claim = {
+        caller: context.caller,
+        requestId: context.requestId,
+        deadline: context.deadline,
+        operation: operationKind(request.query),
+      };
+    }
+    const { http: _http, query, ...rest } = request;
+    const body = JSON.stringify({ query, ...rest });
+    const response = await this.#fetch(headers, body, claim, context !== undefined);
+    if (!response.ok) throw await this.#errorFromResponse(response);
+    const answer = await readBounded(response, this.#maxResponseBytes, this.name);
+    if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) {
+      throw new Error(`Expected JSON response body, but received: ${String(answer)}`);
+    }
+    const result = answer as GraphQLResponse;
+    if (context) noteAgencies(result, context);
+    restrictCachePolicy(options, response);
+    return { ...result, http: response } as GraphQLResponse;
   }
 
-  override parseBody(response: FetcherResponse): Promise<object | string> {
-    return readBounded(response, this.#maxResponseBytes, this.name);
-  }
-
-  override didReceiveResponse: RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse'] =
-    async ({ response, context }) => {
-      // Subgraphs name the agencies whose records they returned, for the audit trail.
-      const agencies = (response.extensions as { sahem?: { agencies?: unknown } } | undefined)
-        ?.sahem?.agencies;
-      if (Array.isArray(agencies) && context.agenciesReturned) {
-        for (const agency of agencies.slice(0, 256))
-          if (typeof agency === 'string' && AGENCY_CODE.test(agency))
-            context.agenciesReturned.add(agency);
+  /**
+   * Sends one request body under the instance's policies, each attempt with a caller token of
+   * its own (each token is accepted once): audience this subgraph, bound to the body, with the
+   * request's deadline. Only a caller's query is shared with identical ones in flight.
+   */
+  #fetch(
+    headers: Record<string, string>,
+    body: string,
+    claim: Claim,
+    fromCaller: boolean,
+  ): Promise<Response> {
+    const options = this.#options;
+    const input = this.url;
+    const { abortAt, subgraphDeadline } = fetchDeadline(claim.deadline, this.#deadlines);
+    const send = async () => {
+      const left = abortAt - Date.now();
+      if (left <= 0) {
+        options.observeFetch?.('timeout', 0);
+        throw deadlinePassed();
       }
+      const attemptHeaders = { ...headers };
+      attemptHeaders[CALLER_HEADER] = await signCallerToken(
+        claim.caller,
+        options.callerKeys.signing(),
+        {
+          audience: this.#audience,
+          digest: requestDigest(body),
+          ...(claim.requestId && { requestId: claim.requestId }),
+          deadline: subgraphDeadline,
+        },
+      );
+      const deadline = deadlineSignal(left, this.#deadlines.marginMs);
+      const response = await observedFetch(
+        input,
+        { method: 'POST', body, headers: attemptHeaders, signal: deadline.signal },
+        options.observeFetch,
+        deadline.answered,
+        options.fetch,
+      );
+      // Read to its end in time: nothing is left to abort, so the timer goes too.
+      if (response instanceof SubgraphResponse) response.whenDone(deadline.done);
       return response;
     };
+    // Only a caller's query is shared: a mutation is sent as often as asked, and a fetch
+    // without a claim (health checks, schema loads) is rare and anonymous. Shared within the
+    // instance's policy: its breaker and bulkhead still judge every request (an open breaker
+    // refuses each at once, rather than letting it wait on another's probe); only the fetch
+    // on the wire is shared.
+    const inFlight = options.inFlight;
+    const attempt =
+      inFlight && fromCaller && claim.operation === 'query'
+        ? () =>
+            inFlight.fetch(
+              options.name,
+              `${input}\n${visibilityOf(claim.caller)}\n${body}`,
+              send,
+              (response) => readBoundedBytes(response, this.#maxResponseBytes, options.name),
+              abortAt,
+              deadlinePassed,
+            )
+        : send;
+    return options.policy
+      ? options.policy.run(attempt, { operation: claim.operation, abortAt })
+      : attempt();
+  }
+
+  /** A non-2xx answer as `RemoteGraphQLDataSource` reports it (`failureReason` reads its status). */
+  async #errorFromResponse(response: Response): Promise<GraphQLError> {
+    const body = await readBounded(response, this.#maxResponseBytes, this.name);
+    return new GraphQLError(`${response.status}: ${response.statusText}`, {
+      extensions: {
+        response: {
+          url: response.url,
+          status: response.status,
+          statusText: response.statusText,
+          body,
+        },
+        ...(response.status === 401 && { code: 'UNAUTHENTICATED' }),
+        ...(response.status === 403 && { code: 'FORBIDDEN' }),
+      },
+    });
+  }
+}
+
+/** Subgraphs name the agencies whose records they returned, for the audit trail. */
+function noteAgencies(response: GraphQLResponse, context: GatewayContext): void {
+  const agencies = (response.extensions as { sahem?: { agencies?: unknown } } | undefined)?.sahem
+    ?.agencies;
+  if (!Array.isArray(agencies) || !context.agenciesReturned) return;
+  for (const agency of agencies.slice(0, 256))
+    if (typeof agency === 'string' && AGENCY_CODE.test(agency))
+      context.agenciesReturned.add(agency);
+}
+
+/**
+ * The subgraph's `Cache-Control` narrows the whole response's cache policy, as
+ * `RemoteGraphQLDataSource` does for an incoming operation.
+ */
+function restrictCachePolicy(
+  options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  response: Response,
+): void {
+  if ((options.kind as string) !== INCOMING_OPERATION) return;
+  const policy = (options as { incomingRequestContext?: { overallCachePolicy?: unknown } })
+    .incomingRequestContext?.overallCachePolicy as
+    { restrict?: (hint: { maxAge?: number; scope?: 'PUBLIC' | 'PRIVATE' }) => void } | undefined;
+  if (!policy?.restrict) return;
+  const header = response.headers.get('cache-control');
+  const hint: { maxAge: number; scope?: 'PUBLIC' | 'PRIVATE' } = { maxAge: 0 };
+  for (const part of (header ?? '').split(',')) {
+    const [name, raw] = part
+      .trim()
+      .toLowerCase()
+      .split(/\s*=\s*/, 2);
+    const value = raw?.replace(/^"|"$/g, '');
+    if (name === 'max-age' && value && /^[0-9]+$/.test(value)) hint.maxAge = Number(value);
+    if (name === 'private') hint.scope = 'PRIVATE';
+    if (name === 'public') hint.scope = 'PUBLIC';
+  }
+  policy.restrict(hint);
 }
 
 /**
@@ -240,11 +298,11 @@ function deadlinePassed(): Error {
  * answers with more (a bug, or a body run by someone else) cannot make the gateway buffer it.
  */
 async function readBounded(
-  response: FetcherResponse,
+  response: Response,
   max: number,
   subgraph: string,
 ): Promise<object | string> {
-  const bytes = await readBoundedBytes(response as unknown as Response, max, subgraph);
+  const bytes = await readBoundedBytes(response, max, subgraph);
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   const type = response.headers.get('content-type') ?? '';
   if (type.startsWith('application/json') || type.startsWith('application/graphql-response+json')) {
@@ -267,7 +325,16 @@ async function readBoundedBytes(
       extensions: { code: 'SUBGRAPH_RESPONSE_TOO_LARGE', serviceName: subgraph },
     });
   const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > max) throw tooLarge();
+  if (Number.isFinite(declared) && declared > max) {
+    void response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  // The gateway's own transport (`subgraphFetch`) answers a Node stream, not a WHATWG one.
+  if (response instanceof SubgraphResponse) {
+    const bytes = await response.bytesUpTo(max);
+    if (!bytes) throw tooLarge();
+    return bytes;
+  }
   const body = response.body;
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -38,6 +38,8 @@ export async function startGateway(
       readiness,
       observer,
       service: 'gateway',
+      // The gateway's deadlines travel in its caller tokens; it sends no SQL for its callers.
+      deadlineScope: false,
       port: listen.port,
       ...(listen.host && { host: listen.host }),
       ...(listen.tls && { tls: listen.tls }),

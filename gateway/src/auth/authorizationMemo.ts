@@ -28,8 +28,15 @@ export interface AuthorizationRequest {
  * or the memo would hand one caller's decision to another.
  */
 export function authorizationKey(caller: Caller): string {
-  return JSON.stringify([caller.role, caller.agency, [...new Set(caller.scopes)].sort()]);
+  // Once per caller the bearer-token cache handed out (frozen), not once per request.
+  const known = keys.get(caller);
+  if (known !== undefined) return known;
+  const key = JSON.stringify([caller.role, caller.agency, [...new Set(caller.scopes)].sort()]);
+  if (Object.isFrozen(caller) && Object.isFrozen(caller.scopes)) keys.set(caller, key);
+  return key;
 }
+
+const keys = new WeakMap<Caller, string>();
 
 /**
  * Remembers authorization decisions per (document, operation, caller's role, agency and scopes)

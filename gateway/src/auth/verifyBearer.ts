@@ -134,7 +134,10 @@ function createVerifiedTokens(
       const now = keys();
       if (now === undefined || now !== keysBefore || until <= Date.now()) return;
       current = now;
-      entries.set(digest(token), { caller: Object.freeze({ ...caller }), until, keys: now });
+      // Frozen through its scopes: what is worked out of a caller once (its visibility, its
+      // authorization key) stays true of it for every request it answers.
+      const frozen = Object.freeze({ ...caller, scopes: Object.freeze([...caller.scopes]) });
+      entries.set(digest(token), { caller: frozen, until, keys: now });
     },
     observeKeys() {
       const now = keys();

@@ -7,11 +7,20 @@ import type { Caller } from '@sahem/kit';
  * are sorted, since their order means nothing.
  */
 export function visibilityOf(caller: Caller): string {
-  return JSON.stringify([
+  // Asked once per subgraph fetch, of the caller the bearer-token cache handed out (frozen, the
+  // same object for every request of one token): worked out once per caller, not per fetch.
+  const known = visibilities.get(caller);
+  if (known !== undefined) return known;
+  const visibility = JSON.stringify([
     caller.subject,
     caller.role,
     caller.agency,
     caller.volunteerId,
     [...caller.scopes].sort(),
   ]);
+  if (Object.isFrozen(caller) && Object.isFrozen(caller.scopes))
+    visibilities.set(caller, visibility);
+  return visibility;
 }
+
+const visibilities = new WeakMap<Caller, string>();

@@ -3,6 +3,11 @@ export interface DeadlineSignal {
   signal: AbortSignal;
   /** The response has begun: its body gets `graceMs` more, then the fetch is aborted all the same. */
   answered(): void;
+  /**
+   * The response has been read to its end (or released): nothing is left to abort, so no timer
+   * stays behind to abort it (an abort of a finished fetch still builds its error and runs).
+   */
+  done(): void;
 }
 
 /**
@@ -15,21 +20,32 @@ export interface DeadlineSignal {
 export function deadlineSignal(leftMs: number, graceMs: number): DeadlineSignal {
   const controller = new AbortController();
   let answered = false;
-  const abort = () =>
-    controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+  let finished = false;
+  const abort = () => {
+    if (!finished)
+      controller.abort(
+        new DOMException('The operation was aborted due to timeout', 'TimeoutError'),
+      );
+  };
   const timer = setTimeout(() => {
     setImmediate(() => {
       if (!answered) abort();
     });
   }, leftMs);
+  let grace: NodeJS.Timeout | undefined;
   return {
     signal: controller.signal,
     answered() {
       if (answered) return;
       answered = true;
       clearTimeout(timer);
-      // Aborting a fetch whose body has been read does nothing; the timer keeps no process alive.
-      setTimeout(abort, graceMs).unref();
+      // The timer keeps no process alive.
+      if (!finished) grace = setTimeout(abort, graceMs).unref();
+    },
+    done() {
+      finished = true;
+      clearTimeout(timer);
+      clearTimeout(grace);
     },
   };
 }

@@ -19,7 +19,19 @@ function nulInVariables(variables: Record<string, unknown> | undefined): string 
   return null;
 }
 
+// Apollo Server hands out one parsed document per query text (its document cache), so each
+// document is walked once, not on every request that sends it.
+const checked = new WeakMap<DocumentNode, boolean>();
+
 function nulInDocument(document: DocumentNode): boolean {
+  const known = checked.get(document);
+  if (known !== undefined) return known;
+  const found = walkForNul(document);
+  checked.set(document, found);
+  return found;
+}
+
+function walkForNul(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     [Kind.STRING](node) {

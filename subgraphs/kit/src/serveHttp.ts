@@ -20,13 +20,16 @@ import { withRequestRecord, type RequestRecord } from './observability/requestRe
 import { tracingEnabled } from './tracing/startTracing.ts';
 import { traceRequest } from './tracing/traceRequest.ts';
 
-// The digest of each request as it arrived, for the caller-token check (which must compare
-// against the exact bytes, not a re-serialisation of what was parsed).
-const digests = new WeakMap<IncomingMessage, string>();
+// What each request's digest is taken of, as it arrived, for the caller-token check (which must
+// compare against the exact bytes, not a re-serialisation of what was parsed). Hashed only when
+// asked: subgraphs check every request, the gateway (which checks bearer tokens) never asks.
+const digested = new WeakMap<IncomingMessage, { content: string | Buffer; digest?: string }>();
 
 /** {@link requestDigest} of a request served by {@link serveHttp}: its body (POST) or target (GET). */
 export function requestDigestOf(req: IncomingMessage): string | undefined {
-  return digests.get(req);
+  const entry = digested.get(req);
+  if (!entry) return undefined;
+  return (entry.digest ??= requestDigest(entry.content));
 }
 
 /** A plain HTTP route beside GraphQL, such as `GET /health`. */
@@ -69,6 +72,13 @@ export interface ServeHttpOptions<TContext extends BaseContext> {
   service?: string;
   /** Metrics and the log line of each GraphQL request. @default none */
   observer?: RequestObserver;
+  /**
+   * Run each request in a deadline scope (`setRequestDeadline`), which carries the caller
+   * token's deadline to every SQL statement. A service that sends no SQL on its callers'
+   * behalf (the gateway) turns it off: on Node 20 every `AsyncLocalStorage` in use makes every
+   * promise of every request dearer. @default true
+   */
+  deadlineScope?: boolean;
 }
 
 /** A service's answer to `GET /ready`: 200 when `ready`, 503 otherwise, with the details. */
@@ -146,7 +156,10 @@ export function serveHttp<TContext extends BaseContext>(
       observer.started(record);
       res.once('close', () => observer.finished(record, res.statusCode));
     }
-    const work = () => withDeadlineScope(() => withRequestRecord(record, () => handle(req, res)));
+    const work =
+      options.deadlineScope === false
+        ? () => withRequestRecord(record, () => handle(req, res))
+        : () => withDeadlineScope(() => withRequestRecord(record, () => handle(req, res)));
     (tracingEnabled()
       ? traceRequest(req, res, record, options.service ?? 'sahem', work)
       : work()
@@ -186,7 +199,7 @@ export function serveHttp<TContext extends BaseContext>(
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const raw = req.method === 'POST' ? await readBody(req, maxBodyBytes) : undefined;
-    digests.set(req, requestDigest(raw ?? req.url ?? '/'));
+    digested.set(req, { content: raw ?? req.url ?? '/' });
     const body = raw === undefined ? undefined : parseJson(raw);
     const nested = [body, ...['variables', 'extensions'].map((key) => queryJson(url, key))];
     if (nested.some((value) => nestedDeeperThan(value, MAX_JSON_DEPTH))) {
