@@ -3,8 +3,12 @@ import type pg from 'pg';
 /**
  * A transaction left open this long without a statement (a seeder stuck between two chunks) is
  * ended by PostgreSQL, which rolls it back: the database is never left locked by a dead seed.
+ * Seeding several stores at once, a store that has finished waits idle, in its transaction,
+ * for the others' last step: at the national size the single store's rollups rebuild takes
+ * minutes (5 minutes killed the waiting agency stores' sessions in the bench), so the bound is
+ * well above that.
  */
-const IDLE_LIMIT = '5min';
+const IDLE_LIMIT = '30min';
 
 /**
  * Runs `work` in one transaction on a connection of `pool`: committed when it resolves, rolled
