@@ -27,7 +27,10 @@ const manifest: Record<string, string> = JSON.parse(readFileSync(MANIFEST_PATH, 
 const dir = mkdtempSync(path.join(tmpdir(), 'sahem-trusted-'));
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const hashOf = (document: unknown) => (document as { __meta__: { hash: string } }).__meta__.hash;
-const nameOf = (text: string) => /^(?:query|mutation) (\w+)/.exec(text)![1]!;
+// A document may start with the fragments it uses (`fragment BreakdownCellFields …`).
+const nameOf = (text: string) => /(?:^|[\s}])(?:query|mutation) (\w+)/.exec(text)![1]!;
+const kindOf = (text: string) =>
+  /(?:^|[\s}])mutation \w+/.test(text) ? ('mutation' as const) : ('query' as const);
 const AGENCIES = ['HRSD', 'SCD', 'SEC', 'SRCA'];
 
 /** The same manifest in Apollo's persisted query list format. */
@@ -40,7 +43,7 @@ writeFileSync(
     operations: Object.entries(manifest).map(([id, body]) => ({
       id,
       name: nameOf(body),
-      type: body.startsWith('mutation') ? 'mutation' : 'query',
+      type: kindOf(body),
       body,
     })),
   }),
