@@ -70,6 +70,18 @@ describe('distinct-count sketches', () => {
     expect(estimateDistinct(decodeSketch('hll1:'))).toBe(0);
   });
 
+  it('travels dense, a byte a register, once a third of the registers are used', () => {
+    const sparse = sketchOf(ids(0, 5_000), KEY);
+    const dense = sketchOf(ids(0, 50_000), KEY);
+    expect(encodeSketch(sparse)).toMatch(/^hll1:[\w-]*$/);
+    const text = encodeSketch(dense);
+    expect(text).toMatch(/^hll1d:[\w-]*$/);
+    // 16,384 bytes in base64url: 21,846 characters, where three bytes a register took 65,536.
+    expect(text.length).toBe('hll1d:'.length + 21_846);
+    expect(decodeSketch(text)).toEqual(dense);
+    expect(estimateDistinct(decodeSketch(text))).toBe(estimateDistinct(dense));
+  });
+
   it('is built from (register, rank) pairs as SQL returns them, the highest rank winning', () => {
     const pairs = ids(0, 200).map((id) => sketchRegisterOf(id, KEY));
     expect(sketchFromRegisters([...pairs, ...pairs.map((p) => ({ ...p, rank: 1 }))])).toEqual(
@@ -83,6 +95,13 @@ describe('distinct-count sketches', () => {
     ['a register out of range', `hll1:${Buffer.from([0xff, 0xff, 1]).toString('base64url')}`],
     ['a rank of 0', `hll1:${Buffer.from([0, 1, 0]).toString('base64url')}`],
     ['a rank above 51', `hll1:${Buffer.from([0, 1, 52]).toString('base64url')}`],
+    ['a dense sketch cut short', `hll1d:${Buffer.alloc(16_383, 1).toString('base64url')}`],
+    ['a dense sketch too long', `hll1d:${Buffer.alloc(16_385, 1).toString('base64url')}`],
+    ['a dense rank above 51', `hll1d:${Buffer.alloc(16_384, 52).toString('base64url')}`],
+    [
+      'a dense sketch padded with other text',
+      `hll1d:${Buffer.alloc(16_384, 1).toString('base64url')}!!`,
+    ],
   ])('refuses %s: a sketch from an instance is checked, not trusted', (_, text) => {
     expect(() => decodeSketch(text)).toThrow();
   });

@@ -22,6 +22,7 @@ export const SKETCH_REGISTERS = 2 ** SKETCH_PRECISION;
 export const SKETCH_RELATIVE_ERROR = 1.04 / Math.sqrt(SKETCH_REGISTERS);
 
 const PREFIX = 'hll1:';
+const DENSE_PREFIX = 'hll1d:';
 /** Bits of the 64-bit hash that follow the register index. */
 const REST_BITS = 64 - SKETCH_PRECISION;
 
@@ -77,13 +78,22 @@ export function sketchFromRegisters(pairs: Iterable<SketchRegister>): SketchRegi
 }
 
 /**
- * A sketch as text, for a GraphQL `String`: `hll1:` and the base64url of its non-empty
- * registers, each as a big-endian 16-bit index and an 8-bit rank, in index order. Sparse, so a
- * small set travels small (three bytes a member at most).
+ * A sketch as text, for a GraphQL `String`, in whichever of two forms is shorter. Sparse,
+ * `hll1:` and the base64url of its non-empty registers, each as a big-endian 16-bit index and an
+ * 8-bit rank, in index order: a small set travels small (three bytes a member at most). Dense,
+ * `hll1d:` and the base64url of all 16,384 ranks, a byte each: a national year fills nearly every
+ * register, and three bytes a register would make it 64 KiB of text instead of 21 KiB, sent by
+ * every instance, parsed by the gateway and kept in each instance's cache.
  */
 export function encodeSketch(registers: SketchRegisters): string {
   let used = 0;
   for (const rank of registers) if (rank > 0) used += 1;
+  if (used * 3 >= SKETCH_REGISTERS) {
+    return (
+      DENSE_PREFIX +
+      Buffer.from(registers.buffer, registers.byteOffset, SKETCH_REGISTERS).toString('base64url')
+    );
+  }
   const bytes = Buffer.alloc(used * 3);
   let offset = 0;
   registers.forEach((rank, index) => {
@@ -97,6 +107,7 @@ export function encodeSketch(registers: SketchRegisters): string {
 
 /** Reads {@link encodeSketch}'s text; throws on anything else (a sketch is checked, not trusted). */
 export function decodeSketch(text: string): SketchRegisters {
+  if (text.startsWith(DENSE_PREFIX)) return decodeDense(text.slice(DENSE_PREFIX.length));
   if (!text.startsWith(PREFIX)) throw new Error('not a Sahem distinct-count sketch (hll1:)');
   const bytes = Buffer.from(text.slice(PREFIX.length), 'base64url');
   if (bytes.length % 3 !== 0) throw new Error('a sketch is a whole number of 3-byte registers');
@@ -108,6 +119,25 @@ export function decodeSketch(text: string): SketchRegisters {
       throw new Error(`register ${index} with rank ${rank} is not one a sketch can hold`);
     }
     registers[index] = Math.max(registers[index]!, rank);
+  }
+  return registers;
+}
+
+/** The dense form's ranks: exactly one byte a register, each 0 (empty) … 51. */
+function decodeDense(base64url: string): SketchRegisters {
+  // Buffer's decoder skips characters outside the alphabet: refuse them, not read around them.
+  if (!/^[\w-]*$/.test(base64url)) throw new Error('a dense sketch is base64url');
+  const bytes = Buffer.from(base64url, 'base64url');
+  if (bytes.length !== SKETCH_REGISTERS) {
+    throw new Error(`a dense sketch holds ${SKETCH_REGISTERS} registers, not ${bytes.length}`);
+  }
+  const registers = emptySketch();
+  for (let index = 0; index < SKETCH_REGISTERS; index++) {
+    const rank = bytes[index]!;
+    if (rank > REST_BITS + 1) {
+      throw new Error(`register ${index} with rank ${rank} is not one a sketch can hold`);
+    }
+    registers[index] = rank;
   }
   return registers;
 }
