@@ -354,7 +354,10 @@ async function launch(
           BENCH_STATS_PORT: String(statsPort),
           ...(plan.agencies && { BENCH_PROGRAMS_AGENCIES: plan.agencies }),
         },
-        ready: httpProbe(`http://127.0.0.1:${port}/health`),
+        // The statistics port opens once the instance has warmed (its sketches at national
+        // size: seconds).
+        ready: httpProbe(`http://127.0.0.1:${statsPort}/stats`),
+        timeoutMs: 600_000,
       });
       own(() => child.stop());
       const statements = async () => {

@@ -217,6 +217,8 @@ export async function startGraph(options: GraphOptions = {}): Promise<Graph> {
         },
       );
       stops.push(() => subgraph.stop());
+      // Its sketch warm-up reads in the background: done before a test counts statements.
+      await subgraph.warmed;
       programsInstances.push({ name, agencies, subgraph });
     }
     const programs = programsInstances[0]!.subgraph;

@@ -34,6 +34,12 @@ export interface SubgraphDefinition<Client, TContext extends BaseContext> {
   prepare?(db: Database<Client>): Promise<unknown>;
   /** Fills an empty database with the deterministic seed data. */
   seed?(db: Database<Client>): Promise<unknown>;
+  /**
+   * Work that makes the first requests cheaper, started once the subgraph serves and never
+   * needed for a correct answer (the programs instance fills its sketch cache): it resolves to a
+   * line for the log, and gives up between steps once `signal` aborts (at stop, first).
+   */
+  warm?(db: Database<Client>, signal: AbortSignal): Promise<string>;
 }
 
 /** How to run one subgraph. */
@@ -67,7 +73,12 @@ export interface RunningSubgraph<Client> {
   http: HttpService;
   db: Database<Client>;
   /**
-   * Stops in reverse order of start: HTTP (`/ready` 503, the drain, in-flight requests
+   * Settles when the definition's `warm` work has ended, done, failed (logged) or stopped: a
+   * harness that counts statements or times requests waits for it. Never rejects.
+   */
+  warmed: Promise<void>;
+  /**
+   * Stops in reverse order of start: the warm-up, HTTP (`/ready` 503, the drain, in-flight requests
    * finish, see {@link ShutdownOptions}), Apollo Server, the pools, PostgreSQL.
    */
   stop(shutdown?: ShutdownOptions): Promise<void>;
@@ -137,7 +148,17 @@ export async function startSubgraph<
       },
     });
     stops.push(() => http.close(shutdown));
-    return { name: definition.name, url: `${http.url}/graphql`, http, db, stop };
+    const warming = new AbortController();
+    const warmed = definition.warm
+      ? definition.warm(db, warming.signal).then(log, (error: unknown) => {
+          if (!warming.signal.aborted) log(`${definition.name}: warm-up failed: ${String(error)}`);
+        })
+      : Promise.resolve();
+    stops.push(async () => {
+      warming.abort();
+      await warmed;
+    });
+    return { name: definition.name, url: `${http.url}/graphql`, http, db, warmed, stop };
   } catch (error) {
     await stop();
     throw error;

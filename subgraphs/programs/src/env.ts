@@ -57,6 +57,10 @@ export function programsEnv(source?: EnvSource) {
         DEFAULT_SKETCH_CACHE_BYTES,
         'characters of period sketch text kept between requests (an instance holds its own)',
       ),
+      PROGRAMS_SKETCH_WARMUP: flag(
+        true,
+        "fill the sketch cache with every period's national and regional members at start, in the background",
+      ),
       SAHEM_SMALL_CELL_THRESHOLD: positiveInt(
         DEFAULT_SMALL_CELL_THRESHOLD,
         'breakdown cells of fewer distinct volunteers are suppressed (same at the gateway)',

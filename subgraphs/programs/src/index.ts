@@ -27,6 +27,7 @@ const running = await startSubgraph(
     instance,
     sketchKey,
     sketchCacheBytes: env.PROGRAMS_SKETCH_CACHE_BYTES,
+    warmSketches: env.PROGRAMS_SKETCH_WARMUP,
     smallCellThreshold: env.SAHEM_SMALL_CELL_THRESHOLD,
   }),
   {

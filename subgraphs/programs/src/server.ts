@@ -13,9 +13,10 @@ import { upsertHeldAgencies } from './agencies/upsertHeldAgencies.ts';
 import type { Context } from './context.ts';
 import { DEVELOPMENT_SKETCH_KEY } from './distinctSketchSql.ts';
 import { createLoaders } from './loaders.ts';
-import { createPeriodCaches } from './periodCaches.ts';
+import { createPeriodCaches, type PeriodCaches } from './periodCaches.ts';
 import { resolvers } from './resolvers/index.ts';
 import { singleStoreInstance } from './shippedRegistry.ts';
+import { describeWarmUp, warmPeriodSketches } from './warmPeriodSketches.ts';
 
 /** The subgraph's folder: `schema.graphql` and `prisma/` live there. */
 export const PROGRAMS_DIR = new URL('..', import.meta.url).pathname;
@@ -46,6 +47,8 @@ export interface ProgramsDeps {
    * @default 32 MiB
    */
   sketchCacheBytes?: number;
+  /** The caches kept between requests. @default new ones, the sketches' of `sketchCacheBytes` */
+  caches?: PeriodCaches;
   /**
    * Breakdown cells final in this instance of fewer distinct volunteers are suppressed
    * (`SAHEM_SMALL_CELL_THRESHOLD`). @default 5
@@ -63,7 +66,7 @@ export function createServer(deps: ProgramsDeps) {
   const now = deps.now ?? (() => new Date());
   const instance = deps.instance ?? singleStoreInstance();
   const sketchKey = deps.sketchKey ?? DEVELOPMENT_SKETCH_KEY;
-  const caches = createPeriodCaches(deps.sketchCacheBytes);
+  const caches = deps.caches ?? createPeriodCaches(deps.sketchCacheBytes);
   const context = subgraphContext(deps.authenticate, (base): Context => ({
     ...base,
     db: deps.db.prisma,
@@ -85,18 +88,32 @@ export function createServer(deps: ProgramsDeps) {
 
 /**
  * The programs subgraph as `startSubgraph` runs it: at every start, the rows of the agencies it
- * holds are written from the registry (name, sector) before it serves.
+ * holds are written from the registry (name, sector) before it serves; once it serves, the
+ * period sketches of the nation and the regions are computed into its cache in the background
+ * (`warmPeriodSketches`) unless `warmSketches` is false (`PROGRAMS_SKETCH_WARMUP`).
  */
 export function programsSubgraph(
-  options: Omit<ProgramsDeps, 'db'> & { seed?: (db: Database<PrismaClient>) => Promise<unknown> },
+  options: Omit<ProgramsDeps, 'db'> & {
+    seed?: (db: Database<PrismaClient>) => Promise<unknown>;
+    /** @default true */
+    warmSketches?: boolean;
+  },
 ): SubgraphDefinition<PrismaClient, Context> {
   const instance = options.instance ?? singleStoreInstance();
+  const caches = options.caches ?? createPeriodCaches(options.sketchCacheBytes);
+  const sketchKey = options.sketchKey ?? DEVELOPMENT_SKETCH_KEY;
   return {
     name: 'programs',
     dir: PROGRAMS_DIR,
     PrismaClient,
-    createServer: (db) => createServer({ ...options, instance, db }),
+    createServer: (db) => createServer({ ...options, instance, caches, db }),
     prepare: (db) => upsertHeldAgencies(db.prisma, instance.agencies),
     ...(options.seed && { seed: options.seed }),
+    ...(options.warmSketches !== false && {
+      warm: async (db, signal) =>
+        `programs ${instance.name}: ${describeWarmUp(
+          await warmPeriodSketches(db.prisma, instance.codes, sketchKey, caches.sketches, signal),
+        )}`,
+    }),
   };
 }
