@@ -33,18 +33,14 @@ const firstDay = (period: string) => {
 };
 
 /**
- * Beneficiaries and programs run of the programs `inScope`: each store rounds its own sum once,
- * so on one store per agency the figure is the sum of the agencies' rounded ones.
+ * Beneficiaries and programs run of the programs `inScope`: each agency's rounded once, a
+ * region's or the nation's the sum of its agencies', on one store as on one store per agency.
  */
-function programsOf(layout: Layout, inScope: (id: string) => boolean, first: string, last: string) {
-  const groups =
-    layout === 'shared'
-      ? [fixture.agencies.map((a) => a.code)]
-      : fixture.agencies.map((a) => [a.code]);
-  return groups
-    .map((codes) =>
+function programsOf(inScope: (id: string) => boolean, first: string, last: string) {
+  return fixture.agencies
+    .map((agency) =>
       programFigures(
-        (program) => inScope(program.id) && codes.includes(program.agencyCode),
+        (program) => inScope(program.id) && program.agencyCode === agency.code,
         first,
         last,
         TODAY,
@@ -56,15 +52,8 @@ function programsOf(layout: Layout, inScope: (id: string) => boolean, first: str
     }));
 }
 
-type Layout = 'shared' | 'per-agency';
-
 /** A period's figures from the fixture, over the logs and programs `inScope` keeps. */
-function expected(
-  layout: Layout,
-  period: string,
-  inScope: (log: Log) => boolean,
-  programs = (_: string) => true,
-) {
+function expected(period: string, inScope: (log: Log) => boolean, programs = (_: string) => true) {
   const first = firstDay(period);
   const last = lastDay(period);
   const mine = logs.filter((log) => inScope(log) && log.date >= first && log.date <= last);
@@ -76,7 +65,7 @@ function expected(
     period,
     verifiedHours: mine.reduce((sum, log) => sum + log.hours, 0),
     activeVolunteers: new Set(mine.map((log) => log.participation.volunteerId)).size,
-    ...programsOf(layout, programs, first, last),
+    ...programsOf(programs, first, last),
     economicValue: { sar: Math.round(sar * 100) / 100, tableVersion: '2025.1' },
   };
 }
@@ -140,20 +129,18 @@ describe.each(['shared', 'per-agency'] as const)('trends (%s stores)', (agencies
     expect(result.errors).toBeUndefined();
     expect(result.data.nationalTrend).toEqual(
       ['2025-12', '2026-01', '2026-02', '2026-03', '2026-04'].map((period) =>
-        expected(agencies, period, () => true),
+        expected(period, () => true),
       ),
     );
     const inRiyadh = (id: string) => programOf.get(id)!.regionCode === 'SA-01';
     expect(result.data.regionTrend).toEqual(
       ['2026-Q1', '2026-Q2'].map((period) =>
-        expected(agencies, period, (log) => inRiyadh(log.program.id), inRiyadh),
+        expected(period, (log) => inRiyadh(log.program.id), inRiyadh),
       ),
     );
     const ofScd = (id: string) => id.startsWith('SCD-');
     expect(result.data.agencyTrend).toEqual(
-      ['2025', '2026'].map((period) =>
-        expected(agencies, period, (log) => ofScd(log.program.id), ofScd),
-      ),
+      ['2025', '2026'].map((period) => expected(period, (log) => ofScd(log.program.id), ofScd)),
     );
   });
 
@@ -171,7 +158,7 @@ describe.each(['shared', 'per-agency'] as const)('trends (%s stores)', (agencies
       {
         period: '2025',
         economicValue: {
-          ...expected(agencies, '2025', () => true).economicValue,
+          ...expected('2025', () => true).economicValue,
           noValueBecause: null,
         },
       },

@@ -178,7 +178,7 @@ export function programsRun(
 ): Prisma.Sql {
   return Prisma.sql`ran AS (
       -- Days counted with both ends included; date - date is a number of days.
-      SELECT w.code, w.period,
+      SELECT w.code, w.period, p."agencyCode" AS agency,
              p."beneficiariesServed"::numeric AS served,
              least(p."endDate", ${today}::date) - p."startDate" + 1 AS "daysRun",
              least(p."endDate", ${today}::date, w."end" - 1)
@@ -191,18 +191,25 @@ export function programsRun(
                           WHERE c."agencyCode" = p."agencyCode" AND c."period" = w.period)
       UNION ALL
       -- An agency's closed period: what each program counted at the close, as it was taken.
-      SELECT w.code, w.period, p."served"::numeric, p."daysRun", p."daysInPeriod"
+      SELECT w.code, w.period, p."agencyCode", p."served"::numeric, p."daysRun", p."daysInPeriod"
         -- Named as "Program" is, so every dimension's column reads the same on both.
         FROM (SELECT *, "programId" AS "id" FROM "ClosedPeriodProgram") p
         JOIN w ON ${column} = w.code AND p."period" = w.period
        WHERE p."agencyCode" = ANY(${[...agencies]}::text[])
-    ), runs AS (
-      SELECT code, period,
-             count(*)::int AS "programsRun",
+    ), byAgency AS (
+      SELECT code, period, count(*)::int AS "programsRun",
              round(sum(served * "daysInPeriod" / "daysRun"))::int AS "beneficiaries"
         FROM ran
        -- Dates in order are a business rule; a row breaking it must not divide by zero.
        WHERE "daysInPeriod" > 0 AND "daysRun" > 0
+       GROUP BY code, period, agency
+    ), runs AS (
+      -- A region's or the nation's beneficiaries are the sum of its agencies', each rounded to
+      -- a whole person: what the gateway adds up from one instance per agency, and what the
+      -- agencies' league table adds up to.
+      SELECT code, period, sum("programsRun")::int AS "programsRun",
+             sum("beneficiaries")::int AS "beneficiaries"
+        FROM byAgency
        GROUP BY 1, 2
     )`;
 }

@@ -136,3 +136,58 @@ describe('beneficiaries and programs run of a period', () => {
     });
   });
 });
+
+describe('beneficiaries of a region and of the nation', () => {
+  // Two agencies' programs in one region, through 2024 (366 days): 4 beneficiaries each, so
+  // January (31 days) takes 0.34 of each. Nobody else ran a program in 2024.
+  const AGENCIES = ['T51', 'T52'];
+  const OF_REGION = /* GraphQL */ `
+    query Region($period: String!) {
+      t51: agencyPeriod(agencyCode: "T51", period: $period) {
+        beneficiaries
+        programsRun
+      }
+      t52: agencyPeriod(agencyCode: "T52", period: $period) {
+        beneficiaries
+        programsRun
+      }
+      regionPeriod(regionCode: "SA-07", period: $period) {
+        beneficiaries
+        programsRun
+      }
+      nationalPeriod(period: $period) {
+        beneficiaries
+        programsRun
+      }
+    }
+  `;
+
+  beforeAll(async () => {
+    for (const agencyCode of AGENCIES) {
+      await aProgram(subgraph, {
+        agencyCode,
+        regionCode: 'SA-07',
+        startDate: '2024-01-01',
+        endDate: '2024-12-31',
+        status: 'COMPLETED',
+        beneficiariesServed: 4,
+      });
+    }
+  });
+
+  it("are the sum of their agencies', each rounded, as one instance per agency adds them up", async () => {
+    const january = await subgraph.run(OF_REGION, { period: '2024-01' });
+
+    expect(january.errors).toBeUndefined();
+    // 0.34 + 0.34 rounds to 1, but each agency serves 0 whole beneficiaries in January: 0.
+    expect(january.data).toEqual({
+      t51: { beneficiaries: 0, programsRun: 1 },
+      t52: { beneficiaries: 0, programsRun: 1 },
+      regionPeriod: { beneficiaries: 0, programsRun: 2 },
+      nationalPeriod: { beneficiaries: 0, programsRun: 2 },
+    });
+    const year = await subgraph.run(OF_REGION, { period: '2024' });
+    expect(year.data!.regionPeriod).toEqual({ beneficiaries: 8, programsRun: 2 });
+    expect(year.data!.nationalPeriod).toEqual({ beneficiaries: 8, programsRun: 2 });
+  });
+});

@@ -347,6 +347,7 @@ export type NationalPeriod = {
   activeVolunteersSketch: Scalars['String']['output'];
   /** Every agency in the same period. */
   agencies: Array<AgencyPeriod>;
+  /** The sum of its agencies' beneficiaries, each rounded to a whole person. */
   beneficiaries: Scalars['Int']['output'];
   /** The nation's figures of the period split by one or two dimensions (see BreakdownCell). */
   breakdown: Array<BreakdownCell>;
@@ -682,6 +683,7 @@ export type RegionPeriod = {
   /** Across agencies, a volunteer active in several counts once (estimated: see countAccuracy). */
   activeVolunteers: Scalars['Int']['output'];
   activeVolunteersSketch: Scalars['String']['output'];
+  /** The sum of its agencies' beneficiaries, each rounded to a whole person. */
   beneficiaries: Scalars['Int']['output'];
   /** The region's figures of the period split by one or two dimensions (see BreakdownCell). */
   breakdown: Array<BreakdownCell>;
