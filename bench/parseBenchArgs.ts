@@ -28,6 +28,8 @@ export interface BenchArgs {
   /** Requests of each workload whose answers are compared across gateways. */
   samples: number;
   profile: boolean;
+  /** PostgreSQL's `pg_stat_statements`: the statements that took the most time in each run. */
+  sqlStats: boolean;
   smoke: boolean;
   label: string | undefined;
   out: string | undefined;
@@ -59,6 +61,7 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --callers N            distinct bearer tokens the requests take in turn         default 64
   --samples N            requests per workload whose answers are compared         default 8
   --profile              CPU-profile every gateway and subgraph during each measured run
+  --sql-stats            report the SQL statements that took most of PostgreSQL's time in each run
   --smoke                seconds, not minutes: tiny data, 0.5 s runs (CI; says nothing about speed)
   --label NAME           name of the results file                                 default scale<N>-<agencies>
   --out DIR              where results are written                                default bench/results
@@ -96,6 +99,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         callers: { type: 'string', default: '64' },
         samples: { type: 'string' },
         profile: { type: 'boolean', default: false },
+        'sql-stats': { type: 'boolean', default: false },
         smoke: { type: 'boolean', default: false },
         label: { type: 'string' },
         out: { type: 'string' },
@@ -172,6 +176,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     callers: number('callers', values.callers, { integer: true }),
     samples: number('samples', values.samples ?? (smoke ? '1' : '8'), { integer: true }),
     profile: values.profile,
+    sqlStats: values['sql-stats'],
     smoke,
     label: values.label,
     out: values.out,

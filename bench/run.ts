@@ -19,6 +19,7 @@ import { peakRssMb, resetPeakRss } from './measure/peakRss.ts';
 import { cpuPlan, pinToCpu } from './measure/pinToCpu.ts';
 import { processCpuMs, processTree, readProcStats, treeCpuMs } from './measure/processCpu.ts';
 import { runLoad } from './measure/runLoad.ts';
+import { openSqlStats, SQL_STATS_SETTINGS, type SqlStats } from './measure/sqlStats.ts';
 import { BENCH_USAGE, parseBenchArgs, type BenchArgs } from './parseBenchArgs.ts';
 import type { AnswerCheck, BenchReport, RunRecord, TargetId } from './report/BenchReport.ts';
 import { formatReport } from './report/formatReport.ts';
@@ -60,6 +61,7 @@ interface Target {
 let bundles: BenchBundles | undefined;
 let sink: Awaited<ReturnType<typeof startOtlpSink>> | undefined;
 let graph: BenchGraph | undefined;
+let sqlStats: SqlStats | undefined;
 const gateways: GatewayUnderTest[] = [];
 
 async function main(): Promise<void> {
@@ -104,7 +106,9 @@ async function main(): Promise<void> {
     log: progress,
     signal: interrupt.signal,
     observability: { metrics: args.metrics, otlpEndpoint: sink?.url },
+    ...(args.sqlStats && { postgresSettings: SQL_STATS_SETTINGS }),
   });
+  if (args.sqlStats) sqlStats = await openSqlStats(graph.postgres.url('postgres'));
   const gatewaysStarted = performance.now();
   const ids = args.gateways ?? gatewaysOf(args.agencies);
   progress(`starting ${ids.join(', ')}…`);
@@ -394,6 +398,7 @@ async function measure(
     for (const pid of await gatewayPids(target.gateway)) await resetPeakRss(pid);
   }
   const statementsBefore = await statements(graph);
+  await sqlStats?.reset();
   const before = await cpuNow(graph, target.gateway);
   for (const child of profiled) child.signal('SIGUSR2');
   const result = await runLoad({ ...load, durationSeconds: args.durationSeconds });
@@ -422,6 +427,7 @@ async function measure(
         ? Math.max(...(await Promise.all((await gatewayPids(target.gateway)).map(peakRssMb))))
         : null,
       answers: checks.get(target.id)!,
+      ...(sqlStats && { topSql: await sqlStats.top(result.sent) }),
     },
     profiled: profiled.map((child) => child.name),
   };
@@ -489,6 +495,7 @@ try {
 } finally {
   progress('stopping…');
   await Promise.all(gateways.map((gateway) => gateway.process.stop().catch(() => undefined)));
+  await sqlStats?.close().catch(() => undefined);
   await graph?.stop();
   await bundles?.remove();
   await sink?.close();

@@ -126,6 +126,8 @@ export interface BenchGraphOptions {
   signal?: AbortSignal;
   /** Metrics and tracing in Sahem's processes (its gateway and the subgraphs). @default metrics on, no tracing */
   observability?: Observability;
+  /** Settings of the subgraphs' cluster on top of the defaults (`--sql-stats`). */
+  postgresSettings?: readonly string[];
 }
 
 /** What Sahem's processes keep besides answering (`--metrics`, `--tracing`). */
@@ -182,14 +184,22 @@ async function launch(
     await rm(dir, { recursive: true, force: true });
   });
 
-  const cluster = async (name: string) => {
+  const cluster = async (name: string, settings?: readonly string[]) => {
     const dataDir = path.join(dir, name);
-    const server = await startEmbeddedPostgres({ dataDir, port: 0, ephemeral: true });
+    const server = await startEmbeddedPostgres({
+      dataDir,
+      port: 0,
+      ephemeral: true,
+      ...(settings && { settings }),
+    });
     own(() => server.stop());
     const pidLine = (await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0];
     return { server, postgres: { pid: Number(pidLine), url: server.url } satisfies BenchPostgres };
   };
-  const [data, audit] = await Promise.all([cluster('pg'), cluster('pg-audit')]);
+  const [data, audit] = await Promise.all([
+    cluster('pg', options.postgresSettings),
+    cluster('pg-audit'),
+  ]);
   const registry = JSON.parse(await readFile(AGENCIES, 'utf8')) as {
     subgraph: string;
     agencies: { code: string; url: string }[];

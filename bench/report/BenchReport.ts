@@ -1,6 +1,7 @@
 import type { GatewayId } from '../gateways/startGatewayUnderTest.ts';
 import type { CpuPlan } from '../measure/pinToCpu.ts';
 import type { LoadResult } from '../measure/runLoad.ts';
+import type { SqlStat } from '../measure/sqlStats.ts';
 import type { WorkloadId } from '../scenarios.ts';
 import type { AgencyLayout, StartupTimings } from '../startBenchGraph.ts';
 
@@ -45,6 +46,8 @@ export interface RunRecord {
   /** Peak RSS of the gateway process during the run. */
   gatewayPeakRssMb: number | null;
   answers: AnswerCheck;
+  /** With `--sql-stats`: the statements of most PostgreSQL time in the run, per request. */
+  topSql?: SqlStat[];
 }
 
 /** Everything a bench run measured; written as JSON beside the Markdown. */

@@ -205,6 +205,8 @@ export function formatReport(report: BenchReport, chartFile: string | undefined)
   }
   const targets = targetLines(report);
   if (targets.length > 0) sections.push('', '## Against the targets of issue 13', '', ...targets);
+  const sql = topSqlLines(report.runs);
+  if (sql.length > 0) sections.push('', '## SQL that took the time (`--sql-stats`)', '', ...sql);
   sections.push('', '## Fairness', '', ...fairnessNotes(report));
   sections.push(
     '',
@@ -229,6 +231,29 @@ export function formatReport(report: BenchReport, chartFile: string | undefined)
       .join(', ')}.`,
   );
   return `${sections.join('\n')}\n`;
+}
+
+/**
+ * Per run, the statements of most PostgreSQL execution time (`pg_stat_statements`, normalised):
+ * where to point `EXPLAIN ANALYZE` next. The text is cut here; the JSON keeps 2,000 characters.
+ */
+export function topSqlLines(runs: readonly RunRecord[]): string[] {
+  const lines: string[] = [];
+  for (const run of runs) {
+    if (!run.topSql?.length) continue;
+    lines.push(
+      `### ${run.title} · ${run.target} · ${run.connections} connection${run.connections > 1 ? 's' : ''}`,
+      '',
+      '| database | calls/req | ms/req | mean ms | statement |',
+      '| --- | --- | --- | --- | --- |',
+      ...run.topSql.map(
+        (stat) =>
+          `| ${stat.database} | ${readable(stat.callsPerRequest)} | ${readable(stat.msPerRequest)} | ${readable(stat.meanMs)} | \`${stat.query.slice(0, 160).replaceAll('|', '\\|').replaceAll('`', "'")}${stat.query.length > 160 ? '…' : ''}\` |`,
+      ),
+      '',
+    );
+  }
+  return lines;
 }
 
 /** The header's note on Sahem's de-duplication, response cache and workers. */

@@ -17,6 +17,7 @@ describe('npm run bench arguments', () => {
       callers: 64,
       samples: 8,
       profile: false,
+      sqlStats: false,
       smoke: false,
       metrics: true,
       tracing: false,
@@ -37,6 +38,7 @@ describe('npm run bench arguments', () => {
       { scale: 4, durationSeconds: 5, warmUpSeconds: 0 },
     ],
     [['--scale', '44', '--history', '3'], { scale: 44, history: 3 }],
+    [['--sql-stats'], { sqlStats: true }],
     [['--connections', '8,64,8'], { connections: [8, 64] }],
     [['--only', '1,lookup'], { workloads: ['1', 'lookup'], gateways: undefined, direct: true }],
     [

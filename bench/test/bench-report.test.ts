@@ -125,6 +125,28 @@ describe('the bench report', () => {
     );
   });
 
+  it('names the statements of most PostgreSQL time per run, cut and escaped for the table', () => {
+    const withSql: RunRecord = {
+      ...run('4', 'sahem', 1, { rps: 3, p50: 300, gateway: 40 }),
+      topSql: [
+        {
+          database: 'volunteers',
+          callsPerRequest: 14,
+          msPerRequest: 120.5,
+          meanMs: 8.61,
+          query: `SELECT count(*) FROM "Volunteer" v WHERE a | b AND \`x\` ${'AND true '.repeat(30)}`,
+        },
+      ],
+    };
+    const text = formatReport({ ...report, runs: [withSql] }, 'chart.svg');
+    expect(text).toContain('## SQL that took the time (`--sql-stats`)');
+    expect(text).toContain('### 4 Title · sahem · 1 connection');
+    expect(text).toMatch(
+      /\| volunteers \| 14\.0 \| 121 \| 8\.61 \| `SELECT count\(\*\) FROM "Volunteer" v WHERE a \\\| b AND 'x' AND true [^`]*…` \|/,
+    );
+    expect(markdown).not.toContain('SQL that took the time');
+  });
+
   it('states each target of the issue with what was measured', () => {
     const lines = targetLines(report);
     expect(lines).toContain(

@@ -17,15 +17,18 @@ afterAll(async () => {
 // `npm run bench -- --smoke`: the whole bench in miniature (tiny data, half-second runs), as
 // CI runs it. It asserts that every gateway answered every workload, correctly and alike, and
 // that the report was written; nothing about speed. One programs instance holding every
-// agency: with one per agency, scenario 4 through Sahem's gateway differs from the peers at the
-// regions' beneficiaries, which each instance rounds before the gateway sums them (README,
-// how to read the answer check).
+// agency: with one per agency, scenario 4's distinct counts through Sahem's gateway are
+// estimates from sketches, `approximate` rather than `equal` (README, how to read the answer
+// check). With `--sql-stats`, each run also names the statements PostgreSQL spent its time on.
 describe('npm run bench -- --smoke', () => {
   it('measures every workload through every gateway and writes the report', async () => {
     out = await mkdtemp(path.join(os.tmpdir(), 'sahem-bench-smoke-'));
     await run(
       process.execPath,
-      ['--import', 'tsx', 'bench/run.ts', '--smoke', '--agencies', 'shared', '--out', out],
+      [
+        ...['--import', 'tsx', 'bench/run.ts', '--smoke', '--agencies', 'shared'],
+        ...['--sql-stats', '--out', out],
+      ],
       { cwd: ROOT, maxBuffer: 16 * 1024 * 1024, timeout: 280_000 },
     );
     const files = await readdir(out);
@@ -51,9 +54,15 @@ describe('npm run bench -- --smoke', () => {
       expect(entry.load.sent, where).toBeGreaterThan(0);
       expect(entry.cpuMsPerRequest.subgraphs, where).toBeGreaterThan(0);
       expect(entry.sqlPerRequest, where).toBeGreaterThan(0);
+      expect(entry.topSql?.length, where).toBeGreaterThan(0);
+      for (const stat of entry.topSql!) {
+        expect(stat.database, where).toMatch(/^(volunteers|programs\w*|indicators)$/);
+        expect(stat.callsPerRequest, where).toBeGreaterThan(0);
+      }
     }
     const markdown = await readFile(path.join(out, `${base}.md`), 'utf8');
     expect(markdown).toContain('| 3 ProgramImpact | hive |');
+    expect(markdown).toContain('## SQL that took the time (`--sql-stats`)');
     expect(markdown).toContain(`![requests per second and CPU per request](${base}.svg)`);
     expect(await readFile(path.join(out, `${base}.svg`), 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>\n$/);
   }, 300_000);

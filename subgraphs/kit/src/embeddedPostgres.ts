@@ -15,6 +15,8 @@ export interface EmbeddedPostgresOptions {
   ephemeral?: boolean;
   /** Receives PostgreSQL's log lines. @default discard */
   onLog?: (line: string) => void;
+  /** Settings on top of the defaults, as `name=value` (`shared_preload_libraries=…`). */
+  settings?: readonly string[];
 }
 
 /** A running embedded PostgreSQL server. */
@@ -97,6 +99,7 @@ export async function startEmbeddedPostgres(
       'synchronous_commit=off',
       '-c',
       'full_page_writes=off',
+      ...(options.settings ?? []).flatMap((setting) => ['-c', setting]),
     ],
     onLog: (line) => log(String(line).trimEnd()),
     onError: (error) => log(String(error).trimEnd()),
