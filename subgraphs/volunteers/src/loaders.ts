@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { batchByParams, byKeys, groupByKeys, parsePeriod, queryRows } from '@sahem/kit';
+import { batchByParams, byKeys, groupByKeys, isoDate, parsePeriod, queryRows } from '@sahem/kit';
 import {
   Prisma,
   type PrismaClient,
@@ -16,19 +16,21 @@ export function createLoaders(db: PrismaClient, ..._scope: unknown[]) {
   return {
     /**
      * Volunteers registered by the end of a period, for many regions (or `SA`, the whole
-     * country) in one statement per period.
+     * country) in one statement per period: a sum of the maintained registrations of each
+     * region and month (`RegistrationMonth`), a few hundred rows whatever the volunteers.
      */
     registeredVolunteers: new DataLoader<{ id: string; period: string }, number, string>(
       (keys) =>
         batchByParams(
           keys,
           async (codes, { period }) => {
-            const { end } = parsePeriod(period);
+            // A period ends at midnight UTC on the first of a month, as the months are cut.
+            const end = isoDate(parsePeriod(period).end);
             const rows = await db.$queryRaw<{ code: string; count: number }[]>`
-              SELECT c.code, count(v."id")::int AS count
+              SELECT c.code, coalesce(sum(r."registrations"), 0)::int AS count
                 FROM unnest(${codes}::text[]) AS c(code)
-                LEFT JOIN "Volunteer" v
-                  ON v."registeredAt" < ${end} AND (c.code = ${NATIONAL} OR v."regionCode" = c.code)
+                LEFT JOIN "RegistrationMonth" r
+                  ON r."month" < ${end}::date AND (c.code = ${NATIONAL} OR r."regionCode" = c.code)
                GROUP BY c.code`;
             return new Map(rows.map((row) => [row.code, row.count]));
           },
