@@ -401,7 +401,7 @@ function distinctCount(
     sketches.map((sketch) => {
       const text = value[sketchKey(sketch)];
       try {
-        return typeof text === 'string' ? decodeSketch(text) : undefined;
+        return typeof text === 'string' ? decodedSketch(text, context) : undefined;
       } catch (error) {
         context.invalid(`a ${sketch} that does not decode: ${(error as Error).message}`);
         return undefined;
@@ -409,7 +409,7 @@ function distinctCount(
     }),
   );
   const contributing = present.filter((_, i) =>
-    decoded[i]!.some((sketch) => sketch !== undefined && sketch.some((rank) => rank > 0)),
+    decoded[i]!.some((sketch) => sketch !== undefined && sketch.members),
   );
   if (contributing.length <= 1) {
     const counts = present
@@ -419,12 +419,36 @@ function distinctCount(
     return typeof own === 'number' ? own : counts.length > 0 ? 0 : null;
   }
   const union = (index: number) =>
-    unionOfSketches(
-      decoded.flatMap((row) => (row[index] ? [row[index]!] : [])) as SketchRegisters[],
-    );
+    unionOfSketches(decoded.flatMap((row) => (row[index] ? [row[index]!.registers] : [])));
   return rule === 'distinct'
     ? estimateDistinct(union(0))
     : estimateIntersection(union(0), union(1));
+}
+
+/** A sketch's registers, and whether anyone is in it. */
+interface DecodedSketch {
+  registers: SketchRegisters;
+  members: boolean;
+}
+
+/**
+ * Sketches decoded once per merge: the same text is read by each distinct count of its object
+ * (a region's active volunteers, and its retention with the previous period's) and by the
+ * accuracy of its counts, and a national year's is 16,384 registers.
+ */
+const decodedSketches = new WeakMap<MergeContext, Map<string, DecodedSketch>>();
+
+/** {@link decodeSketch} of `text`, once per merge `context`; throws as it does. */
+function decodedSketch(text: string, context: MergeContext): DecodedSketch {
+  let memo = decodedSketches.get(context);
+  if (!memo) decodedSketches.set(context, (memo = new Map()));
+  let decoded = memo.get(text);
+  if (!decoded) {
+    const registers = decodeSketch(text);
+    decoded = { registers, members: registers.some((rank) => rank > 0) };
+    memo.set(text, decoded);
+  }
+  return decoded;
 }
 
 /** Whether an instance's answer has anyone in any of its sketches. */
@@ -432,7 +456,7 @@ function hasMembers(value: Json, context: MergeContext): boolean {
   return Object.entries(value).some(([key, text]) => {
     if (!key.startsWith(sketchKey('')) || typeof text !== 'string') return false;
     try {
-      return decodeSketch(text).some((rank) => rank > 0);
+      return decodedSketch(text, context).members;
     } catch {
       context.invalid(`a sketch that does not decode`);
       return false;

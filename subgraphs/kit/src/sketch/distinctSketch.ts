@@ -132,12 +132,13 @@ function decodeDense(base64url: string): SketchRegisters {
     throw new Error(`a dense sketch holds ${SKETCH_REGISTERS} registers, not ${bytes.length}`);
   }
   const registers = emptySketch();
+  registers.set(bytes);
   for (let index = 0; index < SKETCH_REGISTERS; index++) {
-    const rank = bytes[index]!;
-    if (rank > REST_BITS + 1) {
-      throw new Error(`register ${index} with rank ${rank} is not one a sketch can hold`);
+    if (registers[index]! > REST_BITS + 1) {
+      throw new Error(
+        `register ${index} with rank ${registers[index]} is not one a sketch can hold`,
+      );
     }
-    registers[index] = rank;
   }
   return registers;
 }
@@ -146,7 +147,10 @@ function decodeDense(base64url: string): SketchRegisters {
 export function unionOfSketches(sketches: readonly SketchRegisters[]): SketchRegisters {
   const union = emptySketch();
   for (const sketch of sketches) {
-    for (let i = 0; i < SKETCH_REGISTERS; i++) if (sketch[i]! > union[i]!) union[i] = sketch[i]!;
+    for (let i = 0; i < SKETCH_REGISTERS; i++) {
+      const rank = sketch[i]!;
+      if (rank > union[i]!) union[i] = rank;
+    }
   }
   return union;
 }
