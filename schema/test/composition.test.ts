@@ -47,8 +47,8 @@ describe('merge rules of the programs contract', () => {
     [
       'a spanning field without a rule',
       programs.replace(
-        '  verifiedHours: Float! @merge(rule: "sum")\n  verifiedHoursBySkill: [SkillHours!]!\n    @listSize(assumedSize: 40)\n    @merge(rule: "keyed", by: "skillCode")\n  beneficiaries',
-        '  verifiedHours: Float!\n  verifiedHoursBySkill: [SkillHours!]!\n    @listSize(assumedSize: 40)\n    @merge(rule: "keyed", by: "skillCode")\n  beneficiaries',
+        '  verifiedHours: Float! @merge(rule: "sum")\n  verifiedHoursBySkill: [SkillHours!]!\n    @listSize(assumedSize: 40)\n    @merge(rule: "keyed", by: "skillCode")\n  "The sum',
+        '  verifiedHours: Float!\n  verifiedHoursBySkill: [SkillHours!]!\n    @listSize(assumedSize: 40)\n    @merge(rule: "keyed", by: "skillCode")\n  "The sum',
       ),
       /RegionPeriod\.verifiedHours has no @merge rule, but RegionPeriod is merged across instances/,
     ],
