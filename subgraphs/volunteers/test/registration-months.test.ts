@@ -29,6 +29,20 @@ const INSTANTS = [
 ];
 let serial = 0;
 
+/** Volunteers as `[name, national id hash, region, registered at]`, on `client` (the pool). */
+async function insertVolunteers(
+  rows: readonly (readonly [string, string, string, string])[],
+  client: Pick<typeof subgraph.db.pool, 'query'> = subgraph.db.pool,
+) {
+  await client.query(
+    `INSERT INTO "Volunteer" ("fullName", "nationalIdHash", "nationalIdLast4", "gender", "birthYear",
+                              "regionCode", "city", "email", "weeklyAvailabilityHours", "registeredAt", "updatedAt")
+     SELECT name, hash, '1234', 'FEMALE', 1990, region, 'Riyadh', hash || '@example.sa', 4, registered::timestamptz, now()
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS r(name, hash, region, registered)`,
+    [0, 1, 2, 3].map((i) => rows.map((row) => row[i])),
+  );
+}
+
 async function insert(rng: () => number, count: number) {
   const rows = Array.from({ length: count }, () => {
     serial += 1;
@@ -36,15 +50,14 @@ async function insert(rng: () => number, count: number) {
       rng() < 0.3
         ? INSTANTS[Math.floor(rng() * INSTANTS.length)]!
         : new Date(Date.UTC(2024, 0, 1) + rng() * 3 * 365 * 86_400_000).toISOString();
-    return [`Volunteer ${serial}`, `hash-${serial}`, REGIONS[Math.floor(rng() * 4)]!, instant];
+    return [
+      `Volunteer ${serial}`,
+      `hash-${serial}`,
+      REGIONS[Math.floor(rng() * 4)]!,
+      instant,
+    ] as const;
   });
-  await subgraph.db.pool.query(
-    `INSERT INTO "Volunteer" ("fullName", "nationalIdHash", "nationalIdLast4", "gender", "birthYear",
-                              "regionCode", "city", "email", "weeklyAvailabilityHours", "registeredAt", "updatedAt")
-     SELECT name, hash, '1234', 'FEMALE', 1990, region, 'Riyadh', hash || '@example.sa', 4, registered::timestamptz, now()
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS r(name, hash, region, registered)`,
-    [0, 1, 2, 3].map((i) => rows.map((row) => row[i])),
-  );
+  await insertVolunteers(rows);
 }
 
 /** Runs `sql` on a random fraction of the volunteers (`$1`: their ids). */
@@ -129,11 +142,9 @@ describe('registrations per region and month', () => {
     try {
       await client.query("SET timezone = 'Asia/Riyadh'");
       // 22:30 UTC on 31 March is 1 April in Riyadh: a March registration.
-      await client.query(
-        `INSERT INTO "Volunteer" ("fullName", "nationalIdHash", "nationalIdLast4", "gender", "birthYear",
-                                  "regionCode", "city", "email", "weeklyAvailabilityHours", "registeredAt", "updatedAt")
-         VALUES ('Late March', 'hash-late-march', '1234', 'MALE', 1985, 'SA-05', 'Abha',
-                 'late-march@example.sa', 3, '2026-03-31T22:30:00Z', now())`,
+      await insertVolunteers(
+        [['Late March', 'hash-late-march', 'SA-05', '2026-03-31T22:30:00Z']],
+        client,
       );
     } finally {
       client.release();

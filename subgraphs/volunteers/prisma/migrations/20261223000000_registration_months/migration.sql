@@ -20,40 +20,24 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT date_trunc('month', registered AT TIME ZONE 'UTC')::date
 $$;
 
--- Adds the statement's new rows and takes away its old ones, one upsert per (region, month)
--- touched: a COPY of 200,000 volunteers is one aggregate, not 200,000 row triggers. An UPDATE
--- only counts the volunteers whose region or registration date it changed.
+-- Adds the statement's new rows (+1 each) and takes away its old ones (-1), one upsert per
+-- (region, month) touched: a COPY of 200,000 volunteers is one aggregate, not 200,000 row
+-- triggers. An UPDATE that moves nobody (a status change) nets to zero and writes nothing.
+-- Dynamic SQL because a trigger only has the transition tables of its own event.
 CREATE FUNCTION registration_months_change() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+  added   CONSTANT text := 'SELECT "regionCode", "registeredAt", 1 AS change FROM new_rows';
+  removed CONSTANT text := 'SELECT "regionCode", "registeredAt", -1 AS change FROM old_rows';
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    INSERT INTO "RegistrationMonth" AS r ("regionCode", "month", "registrations")
-    SELECT "regionCode", registration_month("registeredAt"), count(*)::int
-      FROM new_rows GROUP BY 1, 2
-    ON CONFLICT ("regionCode", "month")
-      DO UPDATE SET "registrations" = r."registrations" + excluded."registrations";
-  ELSIF TG_OP = 'DELETE' THEN
-    INSERT INTO "RegistrationMonth" AS r ("regionCode", "month", "registrations")
-    SELECT "regionCode", registration_month("registeredAt"), -count(*)::int
-      FROM old_rows GROUP BY 1, 2
-    ON CONFLICT ("regionCode", "month")
-      DO UPDATE SET "registrations" = r."registrations" + excluded."registrations";
-  ELSE
-    INSERT INTO "RegistrationMonth" AS r ("regionCode", "month", "registrations")
-    SELECT code, month, sum(change)::int
-      FROM (SELECT o."regionCode" AS code, registration_month(o."registeredAt") AS month, -1 AS change
-              FROM old_rows o JOIN new_rows n ON n."id" = o."id"
-             WHERE o."regionCode" IS DISTINCT FROM n."regionCode"
-                OR registration_month(o."registeredAt") IS DISTINCT FROM registration_month(n."registeredAt")
-            UNION ALL
-            SELECT n."regionCode", registration_month(n."registeredAt"), 1
-              FROM old_rows o JOIN new_rows n ON n."id" = o."id"
-             WHERE o."regionCode" IS DISTINCT FROM n."regionCode"
-                OR registration_month(o."registeredAt") IS DISTINCT FROM registration_month(n."registeredAt")) moved
-     GROUP BY 1, 2
-    ON CONFLICT ("regionCode", "month")
-      DO UPDATE SET "registrations" = r."registrations" + excluded."registrations";
-  END IF;
+  EXECUTE format(
+    'INSERT INTO "RegistrationMonth" AS r ("regionCode", "month", "registrations")
+     SELECT "regionCode", registration_month("registeredAt"), sum(change)::int
+       FROM (%s) rows GROUP BY 1, 2 HAVING sum(change) <> 0
+     ON CONFLICT ("regionCode", "month")
+       DO UPDATE SET "registrations" = r."registrations" + excluded."registrations"',
+    CASE TG_OP WHEN 'INSERT' THEN added WHEN 'DELETE' THEN removed
+               ELSE added || ' UNION ALL ' || removed END);
   RETURN NULL;
 END $$;
 
