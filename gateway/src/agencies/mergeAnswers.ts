@@ -7,11 +7,9 @@ import {
 } from 'graphql';
 import {
   decodeSketch,
-  estimateDistinct,
-  estimateIntersection,
+  estimateUnion,
   SKETCH_RELATIVE_ERROR,
   suppressSmallCells,
-  unionOfSketches,
   type SketchRegisters,
 } from '@sahem/kit';
 import type { ContractModel } from './contractModel.ts';
@@ -418,35 +416,63 @@ function distinctCount(
     const own = contributing[0]?.[key];
     return typeof own === 'number' ? own : counts.length > 0 ? 0 : null;
   }
-  const union = (index: number) =>
-    unionOfSketches(decoded.flatMap((row) => (row[index] ? [row[index]!.registers] : [])));
-  return rule === 'distinct'
-    ? estimateDistinct(union(0))
-    : estimateIntersection(union(0), union(1));
-}
-
-/** A sketch's registers, and whether anyone is in it. */
-interface DecodedSketch {
-  registers: SketchRegisters;
-  members: boolean;
+  const column = (index: number) => decoded.flatMap((row) => (row[index] ? [row[index]!] : []));
+  if (rule === 'distinct') return unionEstimate(column(0), context);
+  // |A ∩ B| = |A| + |B| − |A ∪ B|, never below 0; |A| is usually the same object's distinct count.
+  const [a, b] = [column(0), column(1)];
+  return Math.max(
+    0,
+    unionEstimate(a, context) + unionEstimate(b, context) - unionEstimate([...a, ...b], context),
+  );
 }
 
 /**
- * Sketches decoded once per merge: the same text is read by each distinct count of its object
- * (a region's active volunteers, and its retention with the previous period's) and by the
- * accuracy of its counts, and a national year's is 16,384 registers.
+ * {@link estimateUnion} of decoded sketches, once per merge and set of sketches: a region's
+ * active volunteers are counted for themselves and again inside its retention.
  */
-const decodedSketches = new WeakMap<MergeContext, Map<string, DecodedSketch>>();
+function unionEstimate(sketches: readonly DecodedSketch[], context: MergeContext): number {
+  const { estimates } = memoOf(context);
+  const key = sketches.map((sketch) => sketch.id).join(',');
+  let estimate = estimates.get(key);
+  if (estimate === undefined) {
+    estimate = estimateUnion(sketches.map((sketch) => sketch.registers));
+    estimates.set(key, estimate);
+  }
+  return estimate;
+}
+
+/** A sketch's registers, whether anyone is in it, and its number within its merge. */
+interface DecodedSketch {
+  registers: SketchRegisters;
+  members: boolean;
+  id: number;
+}
+
+/**
+ * What one merge has computed: each sketch text decoded once (the same text is read by each
+ * distinct count of its object and by the accuracy of its counts, and a national year's is
+ * 16,384 registers), and each union's estimate once (by the ids of its sketches).
+ */
+interface MergeMemo {
+  sketches: Map<string, DecodedSketch>;
+  estimates: Map<string, number>;
+}
+const memos = new WeakMap<MergeContext, MergeMemo>();
+
+function memoOf(context: MergeContext): MergeMemo {
+  let memo = memos.get(context);
+  if (!memo) memos.set(context, (memo = { sketches: new Map(), estimates: new Map() }));
+  return memo;
+}
 
 /** {@link decodeSketch} of `text`, once per merge `context`; throws as it does. */
 function decodedSketch(text: string, context: MergeContext): DecodedSketch {
-  let memo = decodedSketches.get(context);
-  if (!memo) decodedSketches.set(context, (memo = new Map()));
-  let decoded = memo.get(text);
+  const { sketches } = memoOf(context);
+  let decoded = sketches.get(text);
   if (!decoded) {
     const registers = decodeSketch(text);
-    decoded = { registers, members: registers.some((rank) => rank > 0) };
-    memo.set(text, decoded);
+    decoded = { registers, members: registers.some((rank) => rank > 0), id: sketches.size };
+    sketches.set(text, decoded);
   }
   return decoded;
 }

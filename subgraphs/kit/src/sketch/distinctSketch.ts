@@ -123,36 +123,104 @@ export function decodeSketch(text: string): SketchRegisters {
   return registers;
 }
 
-/** The dense form's ranks: exactly one byte a register, each 0 (empty) … 51. */
+/** Characters of the dense form after its prefix: 16,384 bytes in base64url, unpadded. */
+const DENSE_LENGTH = Math.ceil((SKETCH_REGISTERS * 4) / 3);
+
+/**
+ * The dense form's ranks: exactly one byte a register, each 0 (empty) … 51. The gateway reads
+ * hundreds per national scorecard, so the checks are made to cost little: Buffer's decoder skips
+ * characters outside the base64 alphabets, so a text of exactly {@link DENSE_LENGTH} characters
+ * that decodes to 16,384 bytes has none (one skipped would leave 16,383); it also reads `+` and
+ * `/` as base64's, which base64url has not, so those are refused apart. The ranks are checked
+ * four at a time.
+ */
 function decodeDense(base64url: string): SketchRegisters {
-  // Buffer's decoder skips characters outside the alphabet: refuse them, not read around them.
-  if (!/^[\w-]*$/.test(base64url)) throw new Error('a dense sketch is base64url');
+  if (base64url.length !== DENSE_LENGTH || base64url.includes('+') || base64url.includes('/')) {
+    throw new Error(`a dense sketch is ${DENSE_LENGTH} characters of base64url`);
+  }
   const bytes = Buffer.from(base64url, 'base64url');
   if (bytes.length !== SKETCH_REGISTERS) {
     throw new Error(`a dense sketch holds ${SKETCH_REGISTERS} registers, not ${bytes.length}`);
   }
-  const registers = emptySketch();
-  registers.set(bytes);
-  for (let index = 0; index < SKETCH_REGISTERS; index++) {
-    if (registers[index]! > REST_BITS + 1) {
-      throw new Error(
-        `register ${index} with rank ${registers[index]} is not one a sketch can hold`,
-      );
-    }
+  // A copy where the decoder's bytes are not 4-aligned (they are when Node allocates them apart).
+  const registers =
+    bytes.byteOffset % 4 === 0
+      ? new Uint8Array(bytes.buffer, bytes.byteOffset, SKETCH_REGISTERS)
+      : Uint8Array.from(bytes);
+  if (!ranksInRange(registers)) {
+    const index = registers.findIndex((rank) => rank > REST_BITS + 1);
+    throw new Error(`register ${index} with rank ${registers[index]} is not one a sketch can hold`);
   }
   return registers;
+}
+
+/** Words of a sketch: four registers each (byte order does not matter to a byte-wise test). */
+const wordsOf = (registers: SketchRegisters) =>
+  new Uint32Array(registers.buffer, registers.byteOffset, SKETCH_REGISTERS / 4);
+const aligned = (registers: SketchRegisters) => registers.byteOffset % 4 === 0;
+
+/**
+ * Whether every rank is at most 51, four at a time: a byte under 128 plus 76 reaches 128 exactly
+ * when it is over 51, and a byte of 128 or more has its top bit already (a carry it causes into
+ * the next byte can only flag a sketch that is invalid anyway).
+ */
+function ranksInRange(registers: SketchRegisters): boolean {
+  const words = wordsOf(registers);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (((word + 0x4c4c4c4c) | word) & 0x80808080) return false;
+  }
+  return true;
 }
 
 /** The union of sketches: the sketch of the union of their sets. */
 export function unionOfSketches(sketches: readonly SketchRegisters[]): SketchRegisters {
   const union = emptySketch();
-  for (const sketch of sketches) {
-    for (let i = 0; i < SKETCH_REGISTERS; i++) {
-      const rank = sketch[i]!;
-      if (rank > union[i]!) union[i] = rank;
-    }
-  }
+  for (const sketch of sketches) maxInto(union, sketch);
   return union;
+}
+
+/**
+ * `into[i] = max(into[i], sketch[i])` for every register: four at a time where both are aligned.
+ * Every rank is under 128, so per byte (a | 128) − b keeps its top bit exactly when a ≥ b, with
+ * no borrow from the next byte; that bit, spread over its byte, selects a or b. A register-wise
+ * loop branches on random data and was most of the gateway's time merging sketches.
+ */
+function maxInto(into: SketchRegisters, sketch: SketchRegisters): void {
+  if (aligned(into) && aligned(sketch)) {
+    const a = wordsOf(into);
+    const b = wordsOf(sketch);
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i]!;
+      const y = b[i]!;
+      const mask = ((((x | 0x80808080) - y) & 0x80808080) >>> 7) * 0xff;
+      a[i] = (x & mask) | (y & ~mask);
+    }
+    return;
+  }
+  for (let i = 0; i < SKETCH_REGISTERS; i++) {
+    const rank = sketch[i]!;
+    if (rank > into[i]!) into[i] = rank;
+  }
+}
+
+/**
+ * Where {@link estimateUnion} builds its unions: the gateway estimates hundreds of unions of
+ * 16,384 registers per national scorecard, and a fresh array for each was a fifth of its time in
+ * garbage collection. Safe to share: it is filled and read within one synchronous call.
+ */
+const scratch = emptySketch();
+
+/**
+ * The estimated number of distinct members of the union of `sketches`, without keeping the
+ * union: {@link estimateDistinct} of {@link unionOfSketches}, 0 for none.
+ */
+export function estimateUnion(sketches: readonly SketchRegisters[]): number {
+  if (sketches.length === 0) return 0;
+  if (sketches.length === 1) return estimateDistinct(sketches[0]!);
+  scratch.set(sketches[0]!);
+  for (let s = 1; s < sketches.length; s++) maxInto(scratch, sketches[s]!);
+  return estimateDistinct(scratch);
 }
 
 /**
@@ -165,13 +233,30 @@ export function unionOfSketches(sketches: readonly SketchRegisters[]): SketchReg
 export function estimateDistinct(registers: SketchRegisters): number {
   const m = SKETCH_REGISTERS;
   const q = REST_BITS;
-  const counts = new Array<number>(q + 2).fill(0);
-  for (const rank of registers) counts[rank]! += 1;
+  const counts = histogramOf(registers);
   if (counts[0] === m) return 0;
   let z = m * tau(1 - counts[q + 1]! / m);
   for (let k = q; k >= 1; k--) z = 0.5 * (z + counts[k]!);
   z += m * sigma(counts[0]! / m);
   return Math.round((m / (2 * Math.LN2 * z)) * m);
+}
+
+/** How many registers hold each rank, 0 … 51; read a word (four registers) at a time where aligned. */
+function histogramOf(registers: SketchRegisters): Int32Array {
+  const counts = new Int32Array(REST_BITS + 2);
+  if (aligned(registers)) {
+    const words = wordsOf(registers);
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      counts[word & 0xff]! += 1;
+      counts[(word >>> 8) & 0xff]! += 1;
+      counts[(word >>> 16) & 0xff]! += 1;
+      counts[word >>> 24]! += 1;
+    }
+  } else {
+    for (let i = 0; i < SKETCH_REGISTERS; i++) counts[registers[i]!]! += 1;
+  }
+  return counts;
 }
 
 function sigma(x: number): number {
@@ -202,8 +287,5 @@ function tau(x: number): number {
 
 /** |A ∩ B| from sketches of A and B, by inclusion–exclusion: |A| + |B| − |A ∪ B|, never below 0. */
 export function estimateIntersection(a: SketchRegisters, b: SketchRegisters): number {
-  return Math.max(
-    0,
-    estimateDistinct(a) + estimateDistinct(b) - estimateDistinct(unionOfSketches([a, b])),
-  );
+  return Math.max(0, estimateDistinct(a) + estimateDistinct(b) - estimateUnion([a, b]));
 }
