@@ -8,6 +8,7 @@ import {
 import {
   decodeSketch,
   estimateUnion,
+  isEmptySketch,
   SKETCH_RELATIVE_ERROR,
   suppressSmallCells,
   type SketchRegisters,
@@ -471,7 +472,7 @@ function decodedSketch(text: string, context: MergeContext): DecodedSketch {
   let decoded = sketches.get(text);
   if (!decoded) {
     const registers = decodeSketch(text);
-    decoded = { registers, members: registers.some((rank) => rank > 0), id: sketches.size };
+    decoded = { registers, members: !isEmptySketch(registers), id: sketches.size };
     sketches.set(text, decoded);
   }
   return decoded;

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { byKeys, parsePeriod } from '@sahem/kit';
+import { selectCatalogue, selectTargets } from './selectScorecardInputs.ts';
 import { selectValuationTables } from './selectValuationTables.ts';
 import type { Indicator, PrismaClient, ScopeKind, Target } from './__generated__/prisma/client.ts';
 import type { TableWithRates } from './selectValuationTables.ts';
@@ -27,7 +28,7 @@ const ALL = 'all';
 /** Per-request batch loaders: each turns N lookups in one tick into one statement. */
 export function createLoaders(db: PrismaClient, ..._scope: unknown[]) {
   const catalogue = new DataLoader<typeof ALL, Indicator[]>(async (keys) => {
-    const indicators = await db.indicator.findMany({ orderBy: { position: 'asc' } });
+    const indicators = await selectCatalogue(db);
     return keys.map(() => indicators);
   });
   const tables = new DataLoader<typeof ALL, TableWithRates[]>(async (keys) => {
@@ -56,15 +57,10 @@ export function createLoaders(db: PrismaClient, ..._scope: unknown[]) {
           key.period,
           String(parsePeriod(key.period).start.getUTCFullYear()),
         ];
-        const rows = await db.target.findMany({
-          where: {
-            OR: keys.map((key) => ({
-              scope: key.scope,
-              scopeCode: key.scopeCode,
-              period: { in: years(key) },
-            })),
-          },
-        });
+        const rows = await selectTargets(
+          db,
+          keys.flatMap((key) => years(key).map((period) => ({ ...key, period }))),
+        );
         return keys.map((key) =>
           rows.filter(
             (row) =>

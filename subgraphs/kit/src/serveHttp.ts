@@ -230,6 +230,8 @@ export function serveHttp<TContext extends BaseContext>(
       httpGraphQLRequest,
       context: () => options.context(req),
     });
+    // Every answer is for its caller: no cache between the subgraph and the gateway keeps it.
+    res.setHeader('cache-control', 'no-store');
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {

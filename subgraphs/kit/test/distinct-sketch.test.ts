@@ -6,6 +6,7 @@ import {
   estimateDistinct,
   estimateIntersection,
   estimateUnion,
+  isEmptySketch,
   SKETCH_RELATIVE_ERROR,
   sketchFromRegisters,
   sketchOf,
@@ -163,6 +164,22 @@ describe('distinct-count sketches', () => {
       expect(estimateDistinct(unaligned[0]!)).toBe(estimateDistinct(sketches[0]!));
     }
     expect(estimateUnion([])).toBe(0);
+  });
+
+  it('is empty only with no register set, at any place of a word and in unaligned views', () => {
+    expect(isEmptySketch(emptySketch())).toBe(true);
+    expect(isEmptySketch(decodeSketch(encodeSketch(emptySketch())))).toBe(true);
+    const unaligned = (sketch: Uint8Array) => {
+      const buffer = new Uint8Array(16_385);
+      buffer.set(sketch, 1);
+      return buffer.subarray(1);
+    };
+    expect(isEmptySketch(unaligned(emptySketch()))).toBe(true);
+    for (const at of [0, 1, 2, 3, 8_191, 16_383]) {
+      const one = sketchFromRegisters([{ index: at, rank: 1 }]);
+      expect(isEmptySketch(one), `register ${at}`).toBe(false);
+      expect(isEmptySketch(unaligned(one)), `register ${at}, unaligned`).toBe(false);
+    }
   });
 
   it('estimates a union without changing the sketches it unites', () => {

@@ -68,13 +68,19 @@ async function post(audience: string | null) {
     });
   }
   const response = await fetch(running.url, { method: 'POST', headers, body });
-  return { status: response.status, body: (await response.json()) as any };
+  return {
+    status: response.status,
+    cacheControl: response.headers.get('cache-control'),
+    body: (await response.json()) as any,
+  };
 }
 
 describe("an agency's instance", () => {
   it('writes its agencies from the registry at start, keeping their numbering', async () => {
-    const { status, body } = await post(callerAudience('programs', 'SRCA'));
+    const { status, cacheControl, body } = await post(callerAudience('programs', 'SRCA'));
     expect(status).toBe(200);
+    // An answer is for its caller: nothing between the instance and the gateway may keep it.
+    expect(cacheControl).toBe('no-store');
     expect(body.data.agencies).toEqual([
       {
         code: 'SRCA',
@@ -93,8 +99,9 @@ describe("an agency's instance", () => {
     ['another subgraph', callerAudience('volunteers')],
     ['no one: no token at all', null],
   ])('refuses a caller token meant for %s (401)', async (_, audience) => {
-    const { status, body } = await post(audience);
+    const { status, cacheControl, body } = await post(audience);
     expect(status).toBe(401);
+    expect(cacheControl).toBe('no-store');
     expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -26,12 +26,16 @@ export function createLoaders(db: PrismaClient, ..._scope: unknown[]) {
           async (codes, { period }) => {
             // A period ends at midnight UTC on the first of a month, as the months are cut.
             const end = isoDate(parsePeriod(period).end);
-            const rows = await db.$queryRaw<{ code: string; count: number }[]>`
-              SELECT c.code, coalesce(sum(r."registrations"), 0)::int AS count
-                FROM unnest(${codes}::text[]) AS c(code)
-                LEFT JOIN "RegistrationMonth" r
-                  ON r."month" < ${end}::date AND (c.code = ${NATIONAL} OR r."regionCode" = c.code)
-               GROUP BY c.code`;
+            // Through the pg pool: `$queryRaw` cost more CPU than this statement (scenario 4).
+            const rows = await queryRows<{ code: string; count: number }>(
+              db,
+              Prisma.sql`
+                SELECT c.code, coalesce(sum(r."registrations"), 0)::int AS count
+                  FROM unnest(${codes}::text[]) AS c(code)
+                  LEFT JOIN "RegistrationMonth" r
+                    ON r."month" < ${end}::date AND (c.code = ${NATIONAL} OR r."regionCode" = c.code)
+                 GROUP BY c.code`,
+            );
             return new Map(rows.map((row) => [row.code, row.count]));
           },
           0,

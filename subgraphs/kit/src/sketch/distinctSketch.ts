@@ -173,6 +173,20 @@ function ranksInRange(registers: SketchRegisters): boolean {
   return true;
 }
 
+/**
+ * Whether no register is set: nobody in the sketch. Four registers at a time where aligned; the
+ * gateway asks it of every sketch it decodes, and an agency with nobody in a region sends one.
+ */
+export function isEmptySketch(registers: SketchRegisters): boolean {
+  if (aligned(registers)) {
+    const words = wordsOf(registers);
+    for (let i = 0; i < words.length; i++) if (words[i] !== 0) return false;
+    return true;
+  }
+  for (let i = 0; i < SKETCH_REGISTERS; i++) if (registers[i] !== 0) return false;
+  return true;
+}
+
 /** The union of sketches: the sketch of the union of their sets. */
 export function unionOfSketches(sketches: readonly SketchRegisters[]): SketchRegisters {
   const union = emptySketch();
