@@ -5,6 +5,7 @@ import {
   type PrismaClient,
   type Target,
 } from './__generated__/prisma/client.ts';
+import type { Decimals } from './selectValuationTables.ts';
 
 // Every scorecard of a request reads the catalogue and the targets of its scopes. Through
 // Prisma's `findMany`, the query compiler (WebAssembly) took a fifth of the indicators
@@ -36,7 +37,7 @@ export interface TargetCell {
  */
 export async function selectTargets(db: PrismaClient, cells: TargetCell[]): Promise<Target[]> {
   if (cells.length === 0) return [];
-  const rows = await queryRows<Omit<Target, 'value'> & { value: string }>(
+  const rows = await queryRows<Decimals<Target, 'value'>>(
     db,
     Prisma.sql`SELECT t."id"::text AS "id", t."indicatorCode", t."scope"::text AS "scope",
                       t."scopeCode", t."period", t."value"::text AS "value"

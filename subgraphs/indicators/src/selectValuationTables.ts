@@ -9,7 +9,8 @@ import {
 /** A valuation table with its rates. */
 export type TableWithRates = ValuationTable & { rates: ValuationRate[] };
 
-type Decimals<T, K extends keyof T> = Omit<T, K> & { [P in K]: string };
+/** `T` as `queryRows` reads it when its `K` columns are cast to text (`numeric` as a string). */
+export type Decimals<T, K extends keyof T> = Omit<T, K> & { [P in K]: string };
 
 /**
  * Every valuation table, newest first, with its rates by major group: what every economic

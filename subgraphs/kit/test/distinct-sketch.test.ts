@@ -15,6 +15,12 @@ import {
 } from '../src/sketch/distinctSketch.ts';
 
 const KEY = 'test-key';
+/** A copy of `sketch` one byte into a larger buffer: a view that cannot be read a word at a time. */
+const unalignedCopy = (sketch: Uint8Array) => {
+  const buffer = new Uint8Array(16_385);
+  buffer.set(sketch, 1);
+  return buffer.subarray(1);
+};
 /** A dense sketch's base64url: every register `fill`, one set apart. */
 const denseText = (fill: number, apart?: { at: number; rank: number }) => {
   const bytes = Buffer.alloc(16_384, fill);
@@ -152,11 +158,7 @@ describe('distinct-count sketches', () => {
       }
       expect(unionOfSketches(sketches)).toEqual(expected);
       // A view one byte into a larger buffer cannot be read a word at a time: the same answer.
-      const unaligned = sketches.map((sketch) => {
-        const buffer = new Uint8Array(16_385);
-        buffer.set(sketch, 1);
-        return buffer.subarray(1);
-      });
+      const unaligned = sketches.map(unalignedCopy);
       expect(unionOfSketches(unaligned)).toEqual(expected);
       const estimate = estimateDistinct(expected);
       expect(estimateUnion(sketches)).toBe(estimate);
@@ -169,16 +171,11 @@ describe('distinct-count sketches', () => {
   it('is empty only with no register set, at any place of a word and in unaligned views', () => {
     expect(isEmptySketch(emptySketch())).toBe(true);
     expect(isEmptySketch(decodeSketch(encodeSketch(emptySketch())))).toBe(true);
-    const unaligned = (sketch: Uint8Array) => {
-      const buffer = new Uint8Array(16_385);
-      buffer.set(sketch, 1);
-      return buffer.subarray(1);
-    };
-    expect(isEmptySketch(unaligned(emptySketch()))).toBe(true);
+    expect(isEmptySketch(unalignedCopy(emptySketch()))).toBe(true);
     for (const at of [0, 1, 2, 3, 8_191, 16_383]) {
       const one = sketchFromRegisters([{ index: at, rank: 1 }]);
       expect(isEmptySketch(one), `register ${at}`).toBe(false);
-      expect(isEmptySketch(unaligned(one)), `register ${at}, unaligned`).toBe(false);
+      expect(isEmptySketch(unalignedCopy(one)), `register ${at}, unaligned`).toBe(false);
     }
   });
 
