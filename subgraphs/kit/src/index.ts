@@ -28,6 +28,7 @@ export * from './refuseUnstorableText.ts';
 export * from './agencies/AgencyRegistry.ts';
 export * from './agencies/readAgencyRegistry.ts';
 export * from './sketch/distinctSketch.ts';
+export * from './sketch/sketchText.ts';
 export * from './deadlines/requestDeadline.ts';
 export * from './deadlines/enforceDeadlines.ts';
 export * from './deadlines/deadlineErrors.ts';

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { aligned, wordsOf } from './registerWords.ts';
 
 /**
  * HyperLogLog sketches of sets of volunteers, so that distinct counts of several agencies can
@@ -21,10 +22,10 @@ export const SKETCH_REGISTERS = 2 ** SKETCH_PRECISION;
 /** The standard error of an estimate, as a fraction of the count. */
 export const SKETCH_RELATIVE_ERROR = 1.04 / Math.sqrt(SKETCH_REGISTERS);
 
-const PREFIX = 'hll1:';
-const DENSE_PREFIX = 'hll1d:';
 /** Bits of the 64-bit hash that follow the register index. */
 const REST_BITS = 64 - SKETCH_PRECISION;
+/** The highest rank a register can hold: all 50 bits after the index zero. */
+export const SKETCH_MAX_RANK = REST_BITS + 1;
 
 /** The register and rank one member sets: what the SQL of each instance computes per volunteer. */
 export interface SketchRegister {
@@ -72,105 +73,9 @@ export function sketchFromRegisters(pairs: Iterable<SketchRegister>): SketchRegi
     if (!Number.isInteger(index) || index < 0 || index >= SKETCH_REGISTERS) {
       throw new RangeError(`register ${index} is out of range`);
     }
-    if (rank > registers[index]!) registers[index] = Math.min(rank, REST_BITS + 1);
+    if (rank > registers[index]!) registers[index] = Math.min(rank, SKETCH_MAX_RANK);
   }
   return registers;
-}
-
-/**
- * A sketch as text, for a GraphQL `String`, in whichever of two forms is shorter. Sparse,
- * `hll1:` and the base64url of its non-empty registers, each as a big-endian 16-bit index and an
- * 8-bit rank, in index order: a small set travels small (three bytes a member at most). Dense,
- * `hll1d:` and the base64url of all 16,384 ranks, a byte each: a national year fills nearly every
- * register, and three bytes a register would make it 64 KiB of text instead of 21 KiB, sent by
- * every instance, parsed by the gateway and kept in each instance's cache.
- */
-export function encodeSketch(registers: SketchRegisters): string {
-  let used = 0;
-  for (const rank of registers) if (rank > 0) used += 1;
-  if (used * 3 >= SKETCH_REGISTERS) {
-    return (
-      DENSE_PREFIX +
-      Buffer.from(registers.buffer, registers.byteOffset, SKETCH_REGISTERS).toString('base64url')
-    );
-  }
-  const bytes = Buffer.alloc(used * 3);
-  let offset = 0;
-  registers.forEach((rank, index) => {
-    if (rank === 0) return;
-    bytes.writeUInt16BE(index, offset);
-    bytes.writeUInt8(rank, offset + 2);
-    offset += 3;
-  });
-  return PREFIX + bytes.toString('base64url');
-}
-
-/** Reads {@link encodeSketch}'s text; throws on anything else (a sketch is checked, not trusted). */
-export function decodeSketch(text: string): SketchRegisters {
-  if (text.startsWith(DENSE_PREFIX)) return decodeDense(text.slice(DENSE_PREFIX.length));
-  if (!text.startsWith(PREFIX)) throw new Error('not a Sahem distinct-count sketch (hll1:)');
-  const bytes = Buffer.from(text.slice(PREFIX.length), 'base64url');
-  if (bytes.length % 3 !== 0) throw new Error('a sketch is a whole number of 3-byte registers');
-  const registers = emptySketch();
-  for (let offset = 0; offset < bytes.length; offset += 3) {
-    const index = bytes.readUInt16BE(offset);
-    const rank = bytes.readUInt8(offset + 2);
-    if (index >= SKETCH_REGISTERS || rank === 0 || rank > REST_BITS + 1) {
-      throw new Error(`register ${index} with rank ${rank} is not one a sketch can hold`);
-    }
-    registers[index] = Math.max(registers[index]!, rank);
-  }
-  return registers;
-}
-
-/** Characters of the dense form after its prefix: 16,384 bytes in base64url, unpadded. */
-const DENSE_LENGTH = Math.ceil((SKETCH_REGISTERS * 4) / 3);
-
-/**
- * The dense form's ranks: exactly one byte a register, each 0 (empty) … 51. The gateway reads
- * hundreds per national scorecard, so the checks are made to cost little: Buffer's decoder skips
- * characters outside the base64 alphabets, so a text of exactly {@link DENSE_LENGTH} characters
- * that decodes to 16,384 bytes has none (one skipped would leave 16,383); it also reads `+` and
- * `/` as base64's, which base64url has not, so those are refused apart. The ranks are checked
- * four at a time.
- */
-function decodeDense(base64url: string): SketchRegisters {
-  if (base64url.length !== DENSE_LENGTH || base64url.includes('+') || base64url.includes('/')) {
-    throw new Error(`a dense sketch is ${DENSE_LENGTH} characters of base64url`);
-  }
-  const bytes = Buffer.from(base64url, 'base64url');
-  if (bytes.length !== SKETCH_REGISTERS) {
-    throw new Error(`a dense sketch holds ${SKETCH_REGISTERS} registers, not ${bytes.length}`);
-  }
-  // A copy where the decoder's bytes are not 4-aligned (they are when Node allocates them apart).
-  const registers =
-    bytes.byteOffset % 4 === 0
-      ? new Uint8Array(bytes.buffer, bytes.byteOffset, SKETCH_REGISTERS)
-      : Uint8Array.from(bytes);
-  if (!ranksInRange(registers)) {
-    const index = registers.findIndex((rank) => rank > REST_BITS + 1);
-    throw new Error(`register ${index} with rank ${registers[index]} is not one a sketch can hold`);
-  }
-  return registers;
-}
-
-/** Words of a sketch: four registers each (byte order does not matter to a byte-wise test). */
-const wordsOf = (registers: SketchRegisters) =>
-  new Uint32Array(registers.buffer, registers.byteOffset, SKETCH_REGISTERS / 4);
-const aligned = (registers: SketchRegisters) => registers.byteOffset % 4 === 0;
-
-/**
- * Whether every rank is at most 51, four at a time: a byte under 128 plus 76 reaches 128 exactly
- * when it is over 51, and a byte of 128 or more has its top bit already (a carry it causes into
- * the next byte can only flag a sketch that is invalid anyway).
- */
-function ranksInRange(registers: SketchRegisters): boolean {
-  const words = wordsOf(registers);
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
-    if (((word + 0x4c4c4c4c) | word) & 0x80808080) return false;
-  }
-  return true;
 }
 
 /**

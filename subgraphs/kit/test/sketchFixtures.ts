@@ -1,0 +1,32 @@
+/** Sketches and sets for the sketch tests, seeded so that a failure can be replayed. */
+
+/** A small seeded generator. */
+export const seeded = (seed: number) => () =>
+  (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+
+/** Volunteer ids `from` … `to` − 1. */
+export const ids = (from: number, to: number) =>
+  Array.from({ length: to - from }, (_, i) => `V-${String(from + i).padStart(7, '0')}`);
+
+/** Random registers 0 … 51, most of them used: far more spread than any real set gives. */
+export const randomSketch = (random: () => number) =>
+  Uint8Array.from({ length: 16_384 }, () => (random() < 0.2 ? 0 : 1 + Math.floor(random() * 51)));
+
+/**
+ * Registers as a real set leaves them: each empty with probability `empty`, else `base` plus a
+ * geometric rank (one more than the leading zeros of a random number), capped at 51.
+ */
+export const realisticSketch = (random: () => number, base: number, empty: number) =>
+  Uint8Array.from({ length: 16_384 }, () => {
+    if (random() < empty) return 0;
+    let rank = base + 1;
+    while (random() < 0.5 && rank < 51) rank += 1;
+    return rank;
+  });
+
+/** A copy of `sketch` one byte into a larger buffer: a view that cannot be read a word at a time. */
+export const unalignedCopy = (sketch: Uint8Array) => {
+  const buffer = new Uint8Array(sketch.length + 1);
+  buffer.set(sketch, 1);
+  return buffer.subarray(1);
+};
