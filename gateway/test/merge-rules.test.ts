@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Kind, parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { encodeSketch, sketchOf, SKETCH_RELATIVE_ERROR } from '@sahem/kit';
+import { encodeSketch, estimateUnion, sketchOf, SKETCH_RELATIVE_ERROR } from '@sahem/kit';
 import { contractModel } from '../src/agencies/contractModel.ts';
 import { mergeField, mergeObject, type MergeContext } from '../src/agencies/mergeAnswers.ts';
 import { prepareFanOut } from '../src/agencies/prepareFanOut.ts';
@@ -217,6 +217,14 @@ describe('merge rules', () => {
       context(),
     ) as { retainedVolunteers: number };
     expect(Math.abs(merged.retainedVolunteers - 1_500)).toBeLessThanOrEqual(100);
+    // Exactly inclusion–exclusion over every instance's sketches.
+    const [active, previous] = [
+      [sketchOf(ids(0, 2_000), KEY), sketchOf(ids(2_000, 3_000), KEY)],
+      [sketchOf(ids(0, 1_000), KEY), sketchOf(ids(2_500, 4_000), KEY)],
+    ];
+    expect(merged.retainedVolunteers).toBe(
+      estimateUnion(active) + estimateUnion(previous) - estimateUnion([...active, ...previous]),
+    );
   });
 
   it('connection: the first page of all instances, in id order, totals summed', () => {
