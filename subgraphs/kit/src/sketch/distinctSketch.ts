@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { aligned, wordsOf } from './registerWords.ts';
+import { uniteSketches } from './uniteSketches.ts';
 
 /**
  * HyperLogLog sketches of sets of volunteers, so that distinct counts of several agencies can
@@ -94,52 +95,19 @@ export function isEmptySketch(registers: SketchRegisters): boolean {
 
 /** The union of sketches: the sketch of the union of their sets. */
 export function unionOfSketches(sketches: readonly SketchRegisters[]): SketchRegisters {
-  const union = emptySketch();
-  for (const sketch of sketches) maxInto(union, sketch);
-  return union;
+  return sketches.length === 0 ? emptySketch() : Uint8Array.from(uniteSketches(sketches));
 }
-
-/**
- * `into[i] = max(into[i], sketch[i])` for every register: four at a time where both are aligned.
- * Every rank is under 128, so per byte (a | 128) − b keeps its top bit exactly when a ≥ b, with
- * no borrow from the next byte; that bit, spread over its byte, selects a or b. A register-wise
- * loop branches on random data and was most of the gateway's time merging sketches.
- */
-function maxInto(into: SketchRegisters, sketch: SketchRegisters): void {
-  if (aligned(into) && aligned(sketch)) {
-    const a = wordsOf(into);
-    const b = wordsOf(sketch);
-    for (let i = 0; i < a.length; i++) {
-      const x = a[i]!;
-      const y = b[i]!;
-      const mask = ((((x | 0x80808080) - y) & 0x80808080) >>> 7) * 0xff;
-      a[i] = (x & mask) | (y & ~mask);
-    }
-    return;
-  }
-  for (let i = 0; i < SKETCH_REGISTERS; i++) {
-    const rank = sketch[i]!;
-    if (rank > into[i]!) into[i] = rank;
-  }
-}
-
-/**
- * Where {@link estimateUnion} builds its unions: the gateway estimates hundreds of unions of
- * 16,384 registers per national scorecard, and a fresh array for each was a fifth of its time in
- * garbage collection. Safe to share: it is filled and read within one synchronous call.
- */
-const scratch = emptySketch();
 
 /**
  * The estimated number of distinct members of the union of `sketches`, without keeping the
- * union: {@link estimateDistinct} of {@link unionOfSketches}, 0 for none.
+ * union: {@link estimateDistinct} of {@link unionOfSketches}, 0 for none. The gateway estimates
+ * hundreds of unions per national scorecard; they are built in one shared buffer, since a fresh
+ * array for each was a fifth of its time in garbage collection.
  */
 export function estimateUnion(sketches: readonly SketchRegisters[]): number {
   if (sketches.length === 0) return 0;
   if (sketches.length === 1) return estimateDistinct(sketches[0]!);
-  scratch.set(sketches[0]!);
-  for (let s = 1; s < sketches.length; s++) maxInto(scratch, sketches[s]!);
-  return estimateDistinct(scratch);
+  return estimateDistinct(uniteSketches(sketches));
 }
 
 /**
