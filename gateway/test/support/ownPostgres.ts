@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { migrate, startEmbeddedPostgres, type EmbeddedPostgresServer } from '@sahem/kit';
@@ -8,10 +9,13 @@ export interface OwnPostgres {
   server: EmbeddedPostgresServer;
   /** Creates `name` and applies `migrationsDir`; returns its URL. */
   database(name: string, migrationsDir: string): Promise<string>;
-  /** Stops every process of the server (SIGSTOP): it neither answers nor times out, like a hung host. */
-  freeze(): Promise<void>;
+  /**
+   * Stops every process of the server (SIGSTOP): it neither answers nor times out, like a hung
+   * host. Returns how many processes it stopped, postmaster included.
+   */
+  freeze(): Promise<number>;
   /** Lets it run again (SIGCONT). */
-  thaw(): Promise<void>;
+  thaw(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -20,21 +24,29 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   const root = await mkdtemp(path.join(tmpdir(), 'sahem-own-pg-'));
   const dataDir = path.join(root, 'data');
   const server = await startEmbeddedPostgres({ dataDir, port: 0, ephemeral: true });
-  const processes = async () => {
-    const pidFile = await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '');
-    // No file: the server has stopped.
-    if (!pidFile) return [];
-    const postmaster = Number(pidFile.split('\n')[0]);
-    return [postmaster, ...(await childrenOf(postmaster))];
-  };
-  const signal = async (name: NodeJS.Signals) => {
-    for (const pid of await processes()) {
-      try {
-        process.kill(pid, name);
-      } catch {
-        // a backend that just exited
-      }
+  const postmaster = () => {
+    try {
+      return Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    } catch {
+      return undefined; // no file: the server has stopped
     }
+  };
+  const send = (pid: number, name: NodeJS.Signals) => {
+    try {
+      process.kill(pid, name);
+      return 1;
+    } catch {
+      return 0; // a backend that just exited
+    }
+  };
+  // The postmaster first, and its children listed only once it has stopped: no backend forked
+  // while the others are being stopped escapes the freeze with a live connection.
+  const signal = async (name: NodeJS.Signals) => {
+    const parent = postmaster();
+    if (parent === undefined) return 0;
+    let signalled = send(parent, name);
+    for (const child of childrenOf(parent)) signalled += send(child, name);
+    return signalled;
   };
   return {
     server,
@@ -44,7 +56,6 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
       await migrate(url, migrationsDir);
       return url;
     },
-    // The postmaster first, so no backend is forked while the others are being stopped.
     freeze: () => signal('SIGSTOP'),
     thaw: () => signal('SIGCONT'),
     async stop() {
@@ -55,13 +66,17 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   };
 }
 
-/** Process ids whose parent is `parent`, from /proc. */
-async function childrenOf(parent: number): Promise<number[]> {
+/**
+ * Process ids whose parent is `parent`, from /proc. Read synchronously on purpose: on a loaded
+ * machine a scan queued behind the thread pool took seconds, and meanwhile the backends of a
+ * "frozen" server (postmaster already stopped) went on serving queries.
+ */
+function childrenOf(parent: number): number[] {
   const children: number[] = [];
-  for (const entry of await readdir('/proc')) {
+  for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       // Fields after the command name, which is in parentheses and may contain spaces.
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       if (ppid === parent) children.push(Number(entry));
