@@ -12,7 +12,7 @@ import {
   unionOfSketches,
 } from '../src/sketch/distinctSketch.ts';
 import { decodeSketch, encodeSketch } from '../src/sketch/sketchText.ts';
-import { ids, randomSketch, seeded, unalignedCopy } from './sketchFixtures.ts';
+import { firstDifference, ids, randomSketch, seeded, unalignedCopy } from './sketchFixtures.ts';
 
 const KEY = 'test-key';
 
@@ -41,7 +41,12 @@ describe('distinct-count sketches', () => {
 
   it('is the same sketch whichever order the members come in, and however often', () => {
     const members = ids(0, 500);
-    expect(sketchOf([...members].reverse().concat(members), KEY)).toEqual(sketchOf(members, KEY));
+    expect(
+      firstDifference(
+        sketchOf([...members].reverse().concat(members), KEY),
+        sketchOf(members, KEY),
+      ),
+    ).toBe('none');
   });
 
   it('depends on the key: without it a sketch cannot be probed for a member', () => {
@@ -62,9 +67,8 @@ describe('distinct-count sketches', () => {
 
   it('is built from (register, rank) pairs as SQL returns them, the highest rank winning', () => {
     const pairs = ids(0, 200).map((id) => sketchRegisterOf(id, KEY));
-    expect(sketchFromRegisters([...pairs, ...pairs.map((p) => ({ ...p, rank: 1 }))])).toEqual(
-      sketchOf(ids(0, 200), KEY),
-    );
+    const fromPairs = sketchFromRegisters([...pairs, ...pairs.map((p) => ({ ...p, rank: 1 }))]);
+    expect(firstDifference(fromPairs, sketchOf(ids(0, 200), KEY))).toBe('none');
   });
 
   it('unites and estimates four registers at a time exactly as register by register', () => {
@@ -76,10 +80,10 @@ describe('distinct-count sketches', () => {
       for (const sketch of sketches) {
         sketch.forEach((rank, i) => (expected[i] = Math.max(expected[i]!, rank)));
       }
-      expect(unionOfSketches(sketches)).toEqual(expected);
+      expect(firstDifference(unionOfSketches(sketches), expected)).toBe('none');
       // A view one byte into a larger buffer cannot be read a word at a time: the same answer.
       const unaligned = sketches.map(unalignedCopy);
-      expect(unionOfSketches(unaligned)).toEqual(expected);
+      expect(firstDifference(unionOfSketches(unaligned), expected)).toBe('none');
       const estimate = estimateDistinct(expected);
       expect(estimateUnion(sketches)).toBe(estimate);
       expect(estimateUnion(unaligned)).toBe(estimate);
@@ -105,6 +109,6 @@ describe('distinct-count sketches', () => {
     const copies = sketches.map((sketch) => Uint8Array.from(sketch));
     estimateUnion(sketches);
     estimateIntersection(sketches[0]!, sketches[1]!);
-    expect(sketches).toEqual(copies);
+    sketches.forEach((sketch, i) => expect(firstDifference(sketch, copies[i]!)).toBe('none'));
   });
 });

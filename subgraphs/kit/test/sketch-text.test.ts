@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { emptySketch, estimateDistinct, sketchOf } from '../src/sketch/distinctSketch.ts';
 import { spreadNibbles } from '../src/sketch/registerWords.ts';
 import { decodeSketch, encodeSketch } from '../src/sketch/sketchText.ts';
-import { ids, randomSketch, realisticSketch, seeded, unalignedCopy } from './sketchFixtures.ts';
+import {
+  firstDifference,
+  ids,
+  randomSketch,
+  realisticSketch,
+  seeded,
+  unalignedCopy,
+} from './sketchFixtures.ts';
 
 const KEY = 'test-key';
 const base64url = (bytes: number[] | Uint8Array) => Buffer.from(bytes).toString('base64url');
@@ -40,7 +47,7 @@ describe('distinct-count sketches as text', () => {
     const text = encodeSketch(sketch);
     expect(text).toMatch(/^hll1:[\w-]*$/);
     expect(Buffer.from(text.slice(5), 'base64url').length).toBeLessThanOrEqual(300 * 3);
-    expect(decodeSketch(text)).toEqual(sketch);
+    expect(firstDifference(decodeSketch(text), sketch)).toBe('none');
     expect(encodeSketch(emptySketch())).toBe('hll1:');
     expect(estimateDistinct(decodeSketch('hll1:'))).toBe(0);
   });
@@ -54,7 +61,7 @@ describe('distinct-count sketches as text', () => {
       // 8,193 bytes in base64url are 10,924 characters; a real set has a handful of exceptions.
       expect(text.length - 'hll1n:'.length).toBeGreaterThanOrEqual(10_924);
       expect(text.length - 'hll1n:'.length).toBeLessThanOrEqual(10_924 + 4 * 12);
-      expect(decodeSketch(text)).toEqual(sketch);
+      expect(firstDifference(decodeSketch(text), sketch)).toBe('none');
     }
   });
 
@@ -67,7 +74,7 @@ describe('distinct-count sketches as text', () => {
     ];
     for (const sketch of shapes) {
       const text = encodeSketch(sketch);
-      expect(decodeSketch(text)).toEqual(sketch);
+      expect(firstDifference(decodeSketch(text), sketch)).toBe('none');
       const used = sketch.filter((rank) => rank > 0).length;
       const base = Math.min(36, ...sketch);
       const exceptions = sketch.filter((rank) => rank > base + 15).length;
@@ -85,7 +92,9 @@ describe('distinct-count sketches as text', () => {
       expect(registers.filter((rank) => rank === 5).length).toBe(16_383);
     }
     // An escape nibble without an exception is the base plus 15.
-    expect(decodeSketch(nibbleText(36, 15))).toEqual(new Uint8Array(16_384).fill(51));
+    expect(firstDifference(decodeSketch(nibbleText(36, 15)), new Uint8Array(16_384).fill(51))).toBe(
+      'none',
+    );
   });
 
   it('spreads nibbles eight at a time exactly as byte by byte, in place', () => {
@@ -99,18 +108,18 @@ describe('distinct-count sketches as text', () => {
       const words = new Uint8Array(16_384);
       words.set(nibbles, 8_192);
       spreadNibbles(words, base);
-      expect(words).toEqual(expected);
+      expect(firstDifference(words, expected)).toBe('none');
       // A view one byte into a larger buffer cannot be read a word at a time: byte by byte.
       const bytes = unalignedCopy(new Uint8Array(16_384));
       bytes.set(nibbles, 8_192);
       spreadNibbles(bytes, base);
-      expect(Uint8Array.from(bytes)).toEqual(expected);
+      expect(firstDifference(bytes, expected)).toBe('none');
     }
   });
 
   it('reads the byte form, a byte a register, which instances of the previous release send', () => {
     const dense = sketchOf(ids(0, 50_000), KEY);
-    expect(decodeSketch(`hll1d:${base64url(dense)}`)).toEqual(dense);
+    expect(firstDifference(decodeSketch(`hll1d:${base64url(dense)}`), dense)).toBe('none');
     for (const at of [0, 1, 2, 3, 16_380, 16_383]) {
       const registers = decodeSketch(`hll1d:${bytesText(50, { at, rank: 51 })}`);
       expect(registers[at]).toBe(51);
