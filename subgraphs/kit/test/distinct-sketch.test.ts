@@ -12,7 +12,14 @@ import {
   unionOfSketches,
 } from '../src/sketch/distinctSketch.ts';
 import { decodeSketch, encodeSketch } from '../src/sketch/sketchText.ts';
-import { firstDifference, ids, randomSketch, seeded, unalignedCopy } from './sketchFixtures.ts';
+import {
+  firstDifference,
+  ids,
+  randomSketch,
+  registerwiseUnion,
+  seeded,
+  unalignedCopy,
+} from './sketchFixtures.ts';
 
 const KEY = 'test-key';
 
@@ -75,11 +82,7 @@ describe('distinct-count sketches', () => {
     const random = seeded(20_261_203);
     for (let round = 0; round < 20; round++) {
       const sketches = Array.from({ length: 1 + (round % 5) }, () => randomSketch(random));
-      // Register by register, the reference the word-wise code must equal.
-      const expected = new Uint8Array(16_384);
-      for (const sketch of sketches) {
-        sketch.forEach((rank, i) => (expected[i] = Math.max(expected[i]!, rank)));
-      }
+      const expected = registerwiseUnion(sketches);
       expect(firstDifference(unionOfSketches(sketches), expected)).toBe('none');
       // A view one byte into a larger buffer cannot be read a word at a time: the same answer.
       const unaligned = sketches.map(unalignedCopy);

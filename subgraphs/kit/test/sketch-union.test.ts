@@ -4,17 +4,10 @@ import {
   firstDifference,
   randomSketch,
   realisticSketch,
+  registerwiseUnion,
   seeded,
   unalignedCopy,
 } from './sketchFixtures.ts';
-
-/** Register by register: the reference both ways of uniting must equal. */
-const reference = (sketches: Uint8Array[]) => {
-  const union = new Uint8Array(16_384);
-  for (const sketch of sketches)
-    sketch.forEach((rank, i) => (union[i] = Math.max(union[i]!, rank)));
-  return union;
-};
 
 describe('uniting sketches', () => {
   it('runs in WebAssembly SIMD on this Node (a module that stopped validating would fall back unseen)', () => {
@@ -30,7 +23,7 @@ describe('uniting sketches', () => {
       const sketches = Array.from({ length: 1 + (round % 6) }, (_, i) =>
         i % 2 ? randomSketch(random) : realisticSketch(random, round % 4, 0.3),
       );
-      const expected = reference(sketches);
+      const expected = registerwiseUnion(sketches);
       const copies = sketches.map((sketch) => Uint8Array.from(sketch));
       expect(firstDifference(uniteSketches(sketches, simd), expected)).toBe('none');
       expect(firstDifference(uniteSketches(sketches.map(unalignedCopy), simd), expected)).toBe(
@@ -55,7 +48,7 @@ describe('uniting sketches', () => {
   it('unites in JavaScript four registers at a time where both are aligned, else one by one', () => {
     const random = seeded(5);
     const [a, b] = [randomSketch(random), randomSketch(random)];
-    const expected = reference([a, b]);
+    const expected = registerwiseUnion([a, b]);
     const into = Uint8Array.from(a);
     uniteInJavaScript(into, b);
     expect(firstDifference(into, expected)).toBe('none');

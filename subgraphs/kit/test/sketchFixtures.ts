@@ -24,6 +24,14 @@ export const realisticSketch = (random: () => number, base: number, empty: numbe
     return rank;
   });
 
+/** The union of `sketches` register by register: the reference the fast ways must equal. */
+export const registerwiseUnion = (sketches: readonly Uint8Array[]) => {
+  const union = new Uint8Array(16_384);
+  for (const sketch of sketches)
+    sketch.forEach((rank, i) => (union[i] = Math.max(union[i]!, rank)));
+  return union;
+};
+
 /** A copy of `sketch` one byte into a larger buffer: a view that cannot be read a word at a time. */
 export const unalignedCopy = (sketch: Uint8Array) => {
   const buffer = new Uint8Array(sketch.length + 1);

@@ -95,7 +95,7 @@ export function isEmptySketch(registers: SketchRegisters): boolean {
 
 /** The union of sketches: the sketch of the union of their sets. */
 export function unionOfSketches(sketches: readonly SketchRegisters[]): SketchRegisters {
-  return sketches.length === 0 ? emptySketch() : Uint8Array.from(uniteSketches(sketches));
+  return sketches.length === 0 ? emptySketch() : uniteSketches(sketches).slice();
 }
 
 /**
