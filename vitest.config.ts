@@ -34,6 +34,9 @@ const TIMING_FILES = [
 // Projects sharing a group must share its worker count.
 const PARALLEL = { maxWorkers: 2, isolate: false, sequence: { groupOrder: 0 } };
 
+// The end-to-end projects start whole graphs: a test and its hooks get longer than a unit's.
+const E2E_TIMEOUTS = { testTimeout: 60_000, hookTimeout: 120_000 };
+
 export default defineConfig({
   test: {
     projects: [
@@ -60,8 +63,7 @@ export default defineConfig({
           ...PARALLEL,
           // The browser tests need the explorer's and the dashboard's bundles.
           globalSetup: [...globalSetup, 'gateway/test/support/buildWebAppsSetup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          ...E2E_TIMEOUTS,
         },
       },
       {
@@ -75,8 +77,7 @@ export default defineConfig({
           env: { SAHEM_TEST_AGENCIES: 'per-agency' },
           ...PARALLEL,
           globalSetup,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          ...E2E_TIMEOUTS,
         },
       },
       {
@@ -85,9 +86,9 @@ export default defineConfig({
           include: TIMING_FILES,
           maxWorkers: 1,
           sequence: { groupOrder: 1 },
-          globalSetup: [...globalSetup, 'gateway/test/support/buildWebAppsSetup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // None of them opens the explorer or the dashboard: no bundles to check or build.
+          globalSetup,
+          ...E2E_TIMEOUTS,
         },
       },
     ],
