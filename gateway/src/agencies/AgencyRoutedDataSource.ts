@@ -2,16 +2,12 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import {
   Kind,
   OperationTypeNode,
-  parse,
   parseType,
   print,
   valueFromASTUntyped,
-  visit,
-  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
-  type SelectionNode,
 } from 'graphql';
 import {
   instanceAudience,
@@ -28,13 +24,17 @@ import { agencyOfKey, valueAt } from './agencyOfKey.ts';
 import type { ContractModel } from './contractModel.ts';
 import { instanceUnavailable, type InstanceFailure } from './instanceUnavailable.ts';
 import { fieldsOf, mergeField, mergeObject, type MergeContext } from './mergeAnswers.ts';
-import { prepareFanOut } from './prepareFanOut.ts';
+import {
+  PreparedOperations,
+  subOperation,
+  variablesOf,
+  type PreparedOperation,
+} from './preparedOperations.ts';
 import {
   KEY_ALIAS_PREFIX,
   spanningSites,
   spans,
   stripKeyAliases,
-  withSpanningKeys,
   type SpanningSite,
 } from './spanningEntities.ts';
 import type { FetchOutcome } from '../metrics/gatewayMetrics.ts';
@@ -106,8 +106,8 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
   readonly name: string;
   readonly #options: AgencyRoutedDataSourceOptions;
   readonly #sources = new Map<string, SubgraphDataSource>();
-  // Planner fetches repeat: the parsed document of each query text is kept (bounded).
-  readonly #parsed = new Map<string, DocumentNode>();
+  // Planner fetches repeat: each text is parsed, rewritten and split once (bounded).
+  readonly #prepared = new PreparedOperations();
 
   constructor(options: AgencyRoutedDataSourceOptions) {
     this.name = options.name;
@@ -159,30 +159,11 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
       }
       return call!.response!;
     }
-    const document = this.#parse(query);
-    const model = this.#options.model();
-    // With the keys of every volunteer (any entity spanning agencies) selected, wherever reached.
-    const { operation, fragments } = withSpanningKeys(
-      document.definitions.find(
-        (definition): definition is OperationDefinitionNode =>
-          definition.kind === Kind.OPERATION_DEFINITION,
-      )!,
-      new Map(
-        document.definitions.flatMap((definition) =>
-          definition.kind === Kind.FRAGMENT_DEFINITION
-            ? [[definition.name.value, definition] as const]
-            : [],
-        ),
-      ),
-      model,
-    );
-    const entities = operation.selectionSet.selections.find(
-      (selection): selection is FieldNode =>
-        selection.kind === Kind.FIELD && selection.name.value === '_entities',
-    );
+    const prepared = this.#prepared.of(query, this.#options.model());
+    const { model, operation, fragments, entities } = prepared;
     const response = entities
-      ? await this.#entities(options, operation, fragments, entities)
-      : await this.#roots(options, operation, fragments);
+      ? await this.#entities(options, prepared)
+      : await this.#roots(options, prepared);
     await this.#completeSpanning(options, model, operation, fragments, entities, response);
     stripKeyAliases(response.data);
     return response;
@@ -250,7 +231,7 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
         }
         if (byKey.size === 0) return;
         const wanted = [...byKey.values()];
-        const { query, variables: used } = subOperation(
+        const split = subOperation(
           {
             ...operation,
             operation: OperationTypeNode.QUERY,
@@ -293,11 +274,14 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
             },
           ],
           fragments,
-          { ...variables, [REPRESENTATIONS]: wanted.map((entry) => entry.representation) },
         );
+        const used = variablesOf(split, {
+          ...variables,
+          [REPRESENTATIONS]: wanted.map((entry) => entry.representation),
+        });
         const answer = await this.process({
           ...options,
-          request: { ...options.request, query, variables: used },
+          request: { ...options.request, query: split.query, variables: used },
         } as GraphQLDataSourceProcessOptions<GatewayContext>);
         const merged = ((answer.data as Json | undefined)?._entities ?? []) as (Json | null)[];
         const fields = fieldsOf(group.field.selectionSet!, group.type, fragments);
@@ -324,16 +308,15 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
   /** Root fields: each to its owner, or to every instance, merged. Mutations one at a time. */
   async #roots(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
-    operation: OperationDefinitionNode,
-    fragments: Map<string, FragmentDefinitionNode>,
+    prepared: PreparedOperation,
   ): Promise<Response> {
     const variables = options.request.variables ?? {};
-    const model = this.#options.model();
+    const { model, operation, fragments } = prepared;
     const registry = this.#options.registry;
     const rootType = operation.operation === 'mutation' ? 'Mutation' : 'Query';
     const data: Json = {};
     const errors: GraphQLErrorJson[] = [];
-    const routed = rootFields(operation, fragments).map((field) => {
+    const routed = prepared.rootFields.map((field) => {
       const rule = model.field(rootType, field.name.value)?.rule;
       const args = argumentsOf(field, variables);
       const ownerArgument =
@@ -357,10 +340,10 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
     const send = async (parts: { instance: ProgramsInstance; fields: FieldNode[] }[]) =>
       this.#call(
         options,
-        parts.map(({ instance, fields }) => ({
-          instance,
-          ...subOperation(operation, fields, fragments, variables),
-        })),
+        parts.map(({ instance, fields }) => {
+          const split = prepared.subOperation(fields);
+          return { instance, query: split.query, variables: variablesOf(split, variables) };
+        }),
       );
 
     const calls: InstanceCall[] = [];
@@ -383,14 +366,9 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
         if (part.fanOut) {
           // The field itself goes through the preparation, so its own rule applies (a
           // connection's cursors, a list's sort key), not only its children's.
-          const prepared = prepareFanOut(
-            { kind: Kind.SELECTION_SET, selections: [part.field] },
-            rootType,
-            model,
-            fragments,
-          ).selections as FieldNode[];
+          const fields = prepared.fanOut(part.field);
           for (const instance of registry.instances)
-            for (const field of prepared) into(instance, field);
+            for (const field of fields) into(instance, field);
         }
       }
       calls.push(...(await send([...byInstance.values()])));
@@ -439,12 +417,11 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
    */
   async #entities(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
-    operation: OperationDefinitionNode,
-    fragments: Map<string, FragmentDefinitionNode>,
-    entities: FieldNode,
+    prepared: PreparedOperation,
   ): Promise<Response> {
     const variables = options.request.variables ?? {};
-    const model = this.#options.model();
+    const { model, fragments } = prepared;
+    const entities = prepared.entities!;
     const registry = this.#options.registry;
     const representationsVariable = representationsVariableOf(entities);
     const representations = (variables[representationsVariable] ?? []) as Json[];
@@ -461,23 +438,7 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
         return { type, instances: [...registry.instances], merged: true };
       return { type, instances: registry.instances.slice(0, 1), merged: false };
     });
-    const anyMerged = targets.some((target) => target.merged);
-    const selectionSet = anyMerged
-      ? prepareFanOut(entities.selectionSet!, '_Entity', model, fragments)
-      : entities.selectionSet!;
-    const query = print({
-      kind: Kind.DOCUMENT,
-      definitions: [
-        {
-          ...operation,
-          selectionSet: {
-            kind: Kind.SELECTION_SET,
-            selections: [{ ...entities, selectionSet } as SelectionNode],
-          },
-        },
-        ...(anyMerged ? [] : [...fragments.values()]),
-      ],
-    });
+    const query = prepared.entitiesQuery(targets.some((target) => target.merged));
     const positions = new Map<string, number[]>();
     targets.forEach((target, index) => {
       for (const instance of target.instances) {
@@ -596,38 +557,12 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
       },
     };
   }
-
-  #parse(query: string): DocumentNode {
-    let document = this.#parsed.get(query);
-    if (!document) {
-      document = parse(query);
-      if (this.#parsed.size >= 1_000) this.#parsed.delete(this.#parsed.keys().next().value!);
-      this.#parsed.set(query, document);
-    }
-    return document;
-  }
 }
 
 /** The variable an `_entities` field takes its representations from (the planner's name). */
 function representationsVariableOf(entities: FieldNode): string {
   const argument = entities.arguments?.find((entry) => entry.name.value === 'representations');
   return argument?.value.kind === Kind.VARIABLE ? argument.value.name.value : 'representations';
-}
-
-/** The root fields of an operation, fragments at the root flattened. */
-function rootFields(
-  operation: OperationDefinitionNode,
-  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
-): FieldNode[] {
-  const collect = (selections: readonly SelectionNode[]): FieldNode[] =>
-    selections.flatMap((selection) => {
-      if (selection.kind === Kind.FIELD) return [selection];
-      if (selection.kind === Kind.INLINE_FRAGMENT)
-        return collect(selection.selectionSet.selections);
-      const fragment = fragments.get(selection.name.value);
-      return fragment ? collect(fragment.selectionSet.selections) : [];
-    });
-  return collect(operation.selectionSet.selections);
 }
 
 function argumentsOf(field: FieldNode, variables: Record<string, unknown>): Json {
@@ -637,52 +572,6 @@ function argumentsOf(field: FieldNode, variables: Record<string, unknown>): Json
       valueFromASTUntyped(argument.value, variables),
     ]),
   );
-}
-
-/**
- * An operation with only `fields` at its root, and only the variables and fragments they use
- * (GraphQL refuses unused ones).
- */
-function subOperation(
-  operation: OperationDefinitionNode,
-  fields: FieldNode[],
-  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
-  variables: Record<string, unknown>,
-): { query: string; variables: Record<string, unknown> } {
-  const usedVariables = new Set<string>();
-  const usedFragments = new Set<string>();
-  const pending: SelectionNode[] = [...fields];
-  while (pending.length > 0) {
-    const node = pending.pop()!;
-    visit(node, {
-      Variable: (variable) => void usedVariables.add(variable.name.value),
-      FragmentSpread: (spread) => {
-        if (usedFragments.has(spread.name.value)) return;
-        usedFragments.add(spread.name.value);
-        const fragment = fragments.get(spread.name.value);
-        if (fragment) pending.push(...fragment.selectionSet.selections);
-      },
-    });
-  }
-  const document: DocumentNode = {
-    kind: Kind.DOCUMENT,
-    definitions: [
-      {
-        ...operation,
-        variableDefinitions: (operation.variableDefinitions ?? []).filter((definition) =>
-          usedVariables.has(definition.variable.name.value),
-        ),
-        selectionSet: { kind: Kind.SELECTION_SET, selections: fields },
-      },
-      ...[...fragments.values()].filter((fragment) => usedFragments.has(fragment.name.value)),
-    ],
-  };
-  return {
-    query: print(document),
-    variables: Object.fromEntries(
-      Object.entries(variables).filter(([name]) => usedVariables.has(name)),
-    ),
-  };
 }
 
 /** An instance's errors, marked with the agencies it holds (who answered). */
