@@ -35,10 +35,50 @@ describe('a planner fetch prepared once for routing', () => {
   });
 
   it('keeps at most its limit of texts, the oldest dropped first', () => {
-    const operations = new PreparedOperations(2);
+    const operations = new PreparedOperations({ maxTexts: 2 });
     const texts = [1, 2, 3].map((n) => `query Q${n} { agencies { code } }`);
-    const [a] = texts.map((text) => operations.of(text, model));
-    expect(operations.of(texts[0]!, model)).not.toBe(a);
+    const [first, second, third] = texts.map((text) => operations.of(text, model));
+    expect(operations.size.texts).toBe(2);
+    expect(operations.of(texts[2]!, model)).toBe(third);
+    expect(operations.of(texts[1]!, model)).toBe(second);
+    expect(operations.of(texts[0]!, model)).not.toBe(first);
+  });
+
+  it('keeps at most its limit of characters, counting every text it printed', () => {
+    const variants = [1, 2, 3, 4].map((n) => FETCH.replace('Scorecards__', `Scorecards${n}__`));
+    // Every split of the root fields over instances a request could make, printed.
+    const use = (operations: PreparedOperations, text: string) => {
+      const prepared = operations.of(text, model);
+      const [agencies, program] = prepared.rootFields;
+      const fanned = prepared.fanOut(agencies!);
+      prepared.subOperation(fanned);
+      prepared.subOperation([...fanned, program!]);
+      prepared.subOperation([program!]);
+    };
+    const one = new PreparedOperations();
+    use(one, variants[0]!);
+    const entry = one.size.chars;
+    // The printed splits count, not only the fetch text.
+    expect(entry).toBeGreaterThan(2 * variants[0]!.length);
+
+    const operations = new PreparedOperations({ maxChars: Math.floor(2.5 * entry) });
+    for (const text of variants) {
+      use(operations, text);
+      expect(operations.size.chars).toBeLessThanOrEqual(2.5 * entry);
+    }
+    expect(operations.size).toEqual({ texts: 2, chars: 2 * entry });
+  });
+
+  it('keeps at most 64 splits of one fetch, the oldest dropped first', () => {
+    const fields = [1, 2, 3, 4, 5, 6, 7].map((n) => `p${n}: program(id: "SCD-0000${n}") { id }`);
+    const prepared = prepareOperation(parse(`{ ${fields.join(' ')} }`), model);
+    const subsets = Array.from({ length: 2 ** fields.length - 1 }, (_, mask) =>
+      prepared.rootFields.filter((_, bit) => ((mask + 1) >> bit) & 1),
+    );
+    const printed = subsets.map((subset) => prepared.subOperation(subset));
+    expect(prepared.subOperation(subsets.at(-1)!)).toBe(printed.at(-1));
+    expect(prepared.subOperation(subsets.at(-64)!)).toBe(printed.at(-64));
+    expect(prepared.subOperation(subsets[0]!)).not.toBe(printed[0]);
   });
 
   it('splits as printing each split afresh would, sharing the text of equal splits', () => {

@@ -45,34 +45,86 @@ export interface PreparedOperation {
 // Distinct splits of one fetch's root fields over instances kept per fetch text: a request
 // makes at most one per instance, so this bounds what varied owner arguments can add.
 const MAX_SPLITS = 64;
+// And the characters of their printed texts, so that 64 splits of a fetch at the gateway's
+// token limit do not make one entry megabytes.
+const MAX_SPLIT_CHARS = 1_000_000;
+
+/** How many prepared fetches are kept. */
+export interface PreparedOperationsLimits {
+  /** Fetch texts kept. @default 1,000 */
+  maxTexts?: number;
+  /**
+   * Characters kept over all entries: each fetch text and every text printed from it (its
+   * parsed and rewritten nodes grow with the fetch text). @default 4,000,000
+   */
+  maxChars?: number;
+}
+
+interface Entry {
+  prepared: PreparedOperation;
+  chars: number;
+}
 
 /**
- * The prepared planner fetches, at most `limit` texts (the oldest dropped), each prepared again
- * when the contract in service changes (a reload).
+ * The prepared planner fetches, the oldest dropped past {@link PreparedOperationsLimits}, each
+ * prepared again when the contract in service changes (a reload). Without trusted documents a
+ * client chooses the fetch texts, so the bound is by size as well as by count.
  */
 export class PreparedOperations {
-  readonly #limit: number;
-  readonly #byQuery = new Map<string, PreparedOperation>();
+  readonly #maxTexts: number;
+  readonly #maxChars: number;
+  readonly #entries = new Map<string, Entry>();
+  #chars = 0;
 
-  constructor(limit = 1_000) {
-    this.#limit = limit;
+  constructor({ maxTexts = 1_000, maxChars = 4_000_000 }: PreparedOperationsLimits = {}) {
+    this.#maxTexts = maxTexts;
+    this.#maxChars = maxChars;
+  }
+
+  /** Texts and characters kept now (tests, and the bound's own check). */
+  get size(): { texts: number; chars: number } {
+    return { texts: this.#entries.size, chars: this.#chars };
   }
 
   of(query: string, model: ContractModel): PreparedOperation {
-    let prepared = this.#byQuery.get(query);
-    if (!prepared || prepared.model !== model) {
-      prepared = prepareOperation(parse(query), model);
-      this.#byQuery.delete(query);
-      if (this.#byQuery.size >= this.#limit)
-        this.#byQuery.delete(this.#byQuery.keys().next().value!);
-      this.#byQuery.set(query, prepared);
+    const found = this.#entries.get(query);
+    if (found?.prepared.model === model) return found.prepared;
+    if (found) this.#remove(query, found);
+    const entry: Entry = { prepared: undefined as never, chars: query.length };
+    entry.prepared = prepareOperation(parse(query), model, (delta) => {
+      entry.chars += delta;
+      // An entry dropped while a request still used it no longer counts.
+      if (this.#entries.get(query) !== entry) return;
+      this.#chars += delta;
+      this.#trim(entry);
+    });
+    this.#entries.set(query, entry);
+    this.#chars += entry.chars;
+    this.#trim(entry);
+    return entry.prepared;
+  }
+
+  /** Drops the oldest entries but `keep` until both bounds hold. */
+  #trim(keep: Entry): void {
+    for (const [query, entry] of this.#entries) {
+      if (this.#entries.size <= this.#maxTexts && this.#chars <= this.#maxChars) return;
+      if (entry !== keep) this.#remove(query, entry);
     }
-    return prepared;
+  }
+
+  #remove(query: string, entry: Entry): void {
+    this.#entries.delete(query);
+    this.#chars -= entry.chars;
   }
 }
 
 /** One planner fetch prepared for routing over `model`'s instances (see {@link PreparedOperation}). */
-export function prepareOperation(document: DocumentNode, model: ContractModel): PreparedOperation {
+export function prepareOperation(
+  document: DocumentNode,
+  model: ContractModel,
+  /** Told how many characters of printed text it keeps more (or fewer) each time that changes. */
+  onSize: (delta: number) => void = () => undefined,
+): PreparedOperation {
   const { operation, fragments } = withSpanningKeys(
     document.definitions.find(
       (definition): definition is OperationDefinitionNode =>
@@ -96,6 +148,7 @@ export function prepareOperation(document: DocumentNode, model: ContractModel): 
   // Each field a split may hold, numbered, so that a split is named by its fields' numbers.
   const numbers = new Map<FieldNode, number>();
   const splits = new Map<string, SubOperation>();
+  let splitChars = 0;
   const entitiesQueries = new Map<boolean, string>();
   return {
     model,
@@ -127,8 +180,17 @@ export function prepareOperation(document: DocumentNode, model: ContractModel): 
       let split = splits.get(key);
       if (!split) {
         split = subOperation(operation, fields, fragments);
-        if (splits.size >= MAX_SPLITS) splits.delete(splits.keys().next().value!);
+        const chars = split.query.length;
+        if (chars > MAX_SPLIT_CHARS) return split;
+        let freed = 0;
+        for (const [oldest, kept] of splits) {
+          if (splits.size < MAX_SPLITS && splitChars + chars - freed <= MAX_SPLIT_CHARS) break;
+          splits.delete(oldest);
+          freed += kept.query.length;
+        }
         splits.set(key, split);
+        splitChars += chars - freed;
+        onSize(chars - freed);
       }
       return split;
     },
@@ -152,6 +214,7 @@ export function prepareOperation(document: DocumentNode, model: ContractModel): 
           ],
         });
         entitiesQueries.set(merged, query);
+        onSize(query.length);
       }
       return query;
     },
