@@ -44,7 +44,17 @@ async function npmStart(env: Record<string, string>) {
     cwd: root,
     detached: true, // its own process group, so the signal below reaches it like Ctrl-C would
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, SAHEM_DATA_DIR: dataDir, SAHEM_SEED_SCALE: '0.05', ...env },
+    env: {
+      ...process.env,
+      SAHEM_DATA_DIR: dataDir,
+      SAHEM_SEED_SCALE: '0.05',
+      // No port of the defaults (5433–5436, 4000–4003): the other test worker, or the user's
+      // own `npm start`, may hold them. Each case chooses the ports it asserts on.
+      INDICATORS_PORT: '0',
+      INDICATORS_PG_PORT: '0',
+      GATEWAY_PG_PORT: '0',
+      ...env,
+    },
   });
   children.push(child);
   const run = { child, dataDir, output: '' };

@@ -81,7 +81,7 @@ export class PreparedOperations {
     this.#maxChars = maxChars;
   }
 
-  /** Texts and characters kept now (tests, and the bound's own check). */
+  /** Texts and characters kept now (what the tests read). */
   get size(): { texts: number; chars: number } {
     return { texts: this.#entries.size, chars: this.#chars };
   }
