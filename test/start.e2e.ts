@@ -157,6 +157,13 @@ it('starts the whole graph, answers through the gateway, and leaves nothing behi
     const explorer = await browser.newPage();
     await explorer.goto(`${base}/explorer/`);
     await explorer.locator('.graphiql-container').waitFor();
+    // Run only once the query editor (Monaco, loaded after the page) shows scenario 1: once in
+    // CI, under the other worker's load, the click sent nothing for 30 s, as if too early.
+    await expect
+      .poll(() => explorer.locator('.graphiql-query-editor .view-lines').innerText(), {
+        timeout: 30_000,
+      })
+      .toContain('AgencyScorecards');
     await explorer.getByLabel('Demo identity').selectOption({ label: 'analyst analyst-01' });
     const answered = explorer.waitForResponse((response) => response.url() === `${base}/graphql`);
     await explorer.locator('.graphiql-execute-button').click();
