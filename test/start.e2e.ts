@@ -50,6 +50,9 @@ async function npmStart(env: Record<string, string>) {
       SAHEM_SEED_SCALE: '0.05',
       // No port of the defaults (5433–5436, 4000–4003): the other test worker, or the user's
       // own `npm start`, may hold them. Each case chooses the ports it asserts on.
+      VOLUNTEERS_PORT: '0',
+      VOLUNTEERS_PG_PORT: '0',
+      PROGRAMS_PG_PORT: '0',
       INDICATORS_PORT: '0',
       INDICATORS_PG_PORT: '0',
       GATEWAY_PG_PORT: '0',
@@ -114,9 +117,6 @@ it('starts the whole graph, answers through the gateway, and leaves nothing behi
   const programsUrl = `http://127.0.0.1:${await freePort()}/graphql`;
   const run = await npmStart({
     GATEWAY_PORT: String(gatewayPort),
-    VOLUNTEERS_PORT: '0',
-    VOLUNTEERS_PG_PORT: '0',
-    PROGRAMS_PG_PORT: '0',
     SAHEM_AGENCIES_FILE: await registryFile(() => programsUrl),
   });
   const { output, dataDir } = run;
@@ -185,8 +185,6 @@ it("runs one programs instance per agency, each on its own database with its own
   const programsPg = await freePort();
   const run = await npmStart({
     GATEWAY_PORT: String(await freePort()),
-    VOLUNTEERS_PORT: '0',
-    VOLUNTEERS_PG_PORT: '0',
     PROGRAMS_PG_PORT: String(programsPg),
     ...Object.fromEntries(
       AGENCIES.map((code) => [`AGENCY_${code}_URL`, `http://127.0.0.1:${ports.get(code)}/graphql`]),
