@@ -15,6 +15,7 @@ import {
 } from '@sahem/kit';
 import type { ContractModel } from './contractModel.ts';
 import { medianOfHistogram } from './medianOfHistogram.ts';
+import { SketchArena } from './SketchArena.ts';
 import {
   CELL_COUNT_KEY,
   CURSOR_KEY,
@@ -452,9 +453,11 @@ interface DecodedSketch {
 /**
  * What one merge has computed: each sketch text decoded once (the same text is read by each
  * distinct count of its object and by the accuracy of its counts, and a national year's is
- * 16,384 registers), and each union's estimate once (by the ids of its sketches).
+ * 16,384 registers) into its arena's arrays, and each union's estimate once (by the ids of its
+ * sketches).
  */
 interface MergeMemo {
+  arena: SketchArena;
   sketches: Map<string, DecodedSketch>;
   estimates: Map<string, number>;
 }
@@ -462,16 +465,31 @@ const memos = new WeakMap<MergeContext, MergeMemo>();
 
 function memoOf(context: MergeContext): MergeMemo {
   let memo = memos.get(context);
-  if (!memo) memos.set(context, (memo = { sketches: new Map(), estimates: new Map() }));
+  if (!memo) {
+    memo = { arena: SketchArena.lend(), sketches: new Map(), estimates: new Map() };
+    memos.set(context, memo);
+  }
   return memo;
+}
+
+/**
+ * Ends the merge of `context`: what it decoded is forgotten and its registers given back, to
+ * be written over by the next merge. Call it once the merged answer is built (it holds counts,
+ * never registers).
+ */
+export function endMerge(context: MergeContext): void {
+  const memo = memos.get(context);
+  if (!memo) return;
+  memos.delete(context);
+  memo.arena.giveBack();
 }
 
 /** {@link decodeSketch} of `text`, once per merge `context`; throws as it does. */
 function decodedSketch(text: string, context: MergeContext): DecodedSketch {
-  const { sketches } = memoOf(context);
+  const { arena, sketches } = memoOf(context);
   let decoded = sketches.get(text);
   if (!decoded) {
-    const registers = decodeSketch(text);
+    const registers = decodeSketch(text, arena.take());
     decoded = { registers, members: !isEmptySketch(registers), id: sketches.size };
     sketches.set(text, decoded);
   }

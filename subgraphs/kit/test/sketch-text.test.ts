@@ -85,6 +85,43 @@ describe('distinct-count sketches as text', () => {
     expect(formOf(encodeSketch(randomSketch(random)))).toBe('hll1d:');
   });
 
+  it('decodes into given registers, every one written over whatever was there', () => {
+    const random = seeded(20_261_204);
+    const into = new Uint8Array(new ArrayBuffer(3 * 16_384), 16_384, 16_384);
+    const shapes = [
+      emptySketch(),
+      sketchOf(ids(0, 300), KEY),
+      realisticSketch(random, 0, 0.3),
+      realisticSketch(random, 36, 0),
+      randomSketch(random),
+    ];
+    const texts = shapes.map((sketch) => encodeSketch(sketch));
+    expect(new Set(texts.map(formOf))).toEqual(new Set(['hll1:', 'hll1n:', 'hll1d:']));
+    for (const [i, text] of texts.entries()) {
+      // 255 is no rank: a register left unwritten would show.
+      into.fill(255);
+      expect(decodeSketch(text, into)).toBe(into);
+      expect(firstDifference(into, shapes[i]!)).toBe('none');
+    }
+    // Nothing outside the registers given is touched.
+    const whole = new Uint8Array(into.buffer);
+    expect(whole.subarray(0, 16_384).every((byte) => byte === 0)).toBe(true);
+    expect(whole.subarray(32_768).every((byte) => byte === 0)).toBe(true);
+  });
+
+  it.each([
+    ['too short', new Uint8Array(16_383)],
+    ['not at a multiple of 4 bytes', new Uint8Array(new ArrayBuffer(16_388), 1, 16_384)],
+  ])('refuses registers %s to decode into', (_, into) => {
+    expect(() => decodeSketch('hll1:', into)).toThrow(RangeError);
+  });
+
+  it('refuses text longer than any sketch before decoding it', () => {
+    // 57,345 bytes (every register an exception) is the most; three bytes more is too many.
+    const longest = `hll1:${base64url(Buffer.alloc(57_345 + 3))}`;
+    expect(() => decodeSketch(longest)).toThrow(/at most 57345 bytes/);
+  });
+
   it('reads exceptions at every place of a four-register word, up to the highest rank', () => {
     for (const at of [0, 1, 2, 3, 8_191, 16_380, 16_383]) {
       const registers = decodeSketch(nibbleText(2, 3, [[at, 15]], [[at, 51]]));

@@ -91,14 +91,63 @@ function writeRegister(bytes: Buffer, offset: number, index: number, rank: numbe
   return offset + 3;
 }
 
-/** Reads {@link encodeSketch}'s text; throws on anything else (a sketch is checked, not trusted). */
-export function decodeSketch(text: string): SketchRegisters {
-  if (text.startsWith(NIBBLES_PREFIX)) return decodeNibbles(text.slice(NIBBLES_PREFIX.length));
-  if (text.startsWith(BYTES_PREFIX)) return decodeBytes(text.slice(BYTES_PREFIX.length));
+/**
+ * Reads {@link encodeSketch}'s text into `into` (every register written over), or into a new
+ * array; throws on anything else (a sketch is checked, not trusted). `into` is how the gateway
+ * decodes hundreds of sketches a merge without a new array each (`gateway/src/agencies/SketchArena.ts`);
+ * it must be {@link SKETCH_REGISTERS} long and at a byte offset that is a multiple of 4.
+ */
+export function decodeSketch(text: string, into?: SketchRegisters): SketchRegisters {
+  if (into && (into.length !== SKETCH_REGISTERS || !aligned(into))) {
+    throw new RangeError(
+      `a sketch is decoded into ${SKETCH_REGISTERS} registers at a 4-byte offset`,
+    );
+  }
+  const registers = into ?? emptySketch();
+  if (text.startsWith(NIBBLES_PREFIX)) {
+    return decodeNibbles(bytesOfBase64url(text.slice(NIBBLES_PREFIX.length)), registers);
+  }
+  if (text.startsWith(BYTES_PREFIX)) {
+    return decodeBytes(bytesOfBase64url(text.slice(BYTES_PREFIX.length)), registers);
+  }
   if (!text.startsWith(SPARSE_PREFIX)) throw new Error('not a Sahem distinct-count sketch (hll1:)');
-  const bytes = bytesOfBase64url(text.slice(SPARSE_PREFIX.length));
+  return decodeSparse(bytesOfBase64url(text.slice(SPARSE_PREFIX.length)), registers);
+}
+
+/**
+ * The most bytes a sketch's text holds: the nibble form with every register an exception. The
+ * sparse form would need a register given twice to be longer, which the encoder never writes.
+ */
+const MAX_SKETCH_BYTES = NIBBLE_BYTES + 1 + 3 * SKETCH_REGISTERS;
+
+/**
+ * Where every sketch's text is decoded before its registers are written: decoding is
+ * synchronous and nothing keeps a view of it, so one buffer serves every decode, and reading a
+ * sketch allocates nothing beyond its registers (if those).
+ */
+const scratch = Buffer.allocUnsafeSlow(MAX_SKETCH_BYTES);
+
+/**
+ * The bytes of unpadded base64url text (a view of {@link scratch}, valid until the next decode),
+ * refusing any other. Buffer's decoder skips characters outside the base64 alphabets, so text
+ * whose length is not exactly that of its bytes' encoding had some (or padding); it also reads
+ * `+` and `/` as base64's, which base64url has not.
+ */
+function bytesOfBase64url(text: string): Buffer {
+  if (Math.floor((text.length * 3) / 4) > MAX_SKETCH_BYTES) {
+    throw new Error(`a sketch is at most ${MAX_SKETCH_BYTES} bytes`);
+  }
+  const written = scratch.write(text, 0, 'base64url');
+  if (Math.ceil((written * 4) / 3) !== text.length || text.includes('+') || text.includes('/')) {
+    throw new Error('a sketch is unpadded base64url');
+  }
+  return scratch.subarray(0, written);
+}
+
+/** The sparse form's registers: three bytes each, the highest rank of an index winning. */
+function decodeSparse(bytes: Buffer, registers: SketchRegisters): SketchRegisters {
   if (bytes.length % 3 !== 0) throw new Error('a sketch is a whole number of 3-byte registers');
-  const registers = emptySketch();
+  registers.fill(0);
   for (let offset = 0; offset < bytes.length; offset += 3) {
     const index = bytes.readUInt16BE(offset);
     const rank = bytes[offset + 2]!;
@@ -111,48 +160,23 @@ export function decodeSketch(text: string): SketchRegisters {
 }
 
 /**
- * The bytes of unpadded base64url text, refusing any other. Buffer's decoder skips characters
- * outside the base64 alphabets, so text whose length is not exactly that of its bytes' encoding
- * had some (or padding); it also reads `+` and `/` as base64's, which base64url has not.
+ * The nibble form's registers. The gateway reads hundreds per national scorecard, so the
+ * nibbles are copied into the upper half of the registers and spread over them in place.
  */
-function bytesOfBase64url(text: string): Buffer {
-  const bytes = Buffer.from(text, 'base64url');
-  checkBase64url(text, bytes.length);
-  return bytes;
-}
-
-function checkBase64url(text: string, decoded: number): void {
-  if (Math.ceil((decoded * 4) / 3) !== text.length || text.includes('+') || text.includes('/')) {
-    throw new Error('a sketch is unpadded base64url');
-  }
-}
-
-/**
- * The nibble form's registers. The gateway reads hundreds per national scorecard, so the text
- * is decoded into the upper half of the registers' own buffer and spread over it in place: one
- * allocation, not zero-filled (every byte is written): 8.5–10 µs a sketch against 10–15 µs for
- * decoding apart and spreading into a new array.
- */
-function decodeNibbles(base64url: string): SketchRegisters {
-  const length = Math.floor((base64url.length * 3) / 4);
-  if (length <= NIBBLE_BYTES || (length - NIBBLE_BYTES - 1) % 3 !== 0) {
+function decodeNibbles(bytes: Buffer, registers: SketchRegisters): SketchRegisters {
+  if (bytes.length <= NIBBLE_BYTES || (bytes.length - NIBBLE_BYTES - 1) % 3 !== 0) {
     throw new Error(`a nibble sketch is ${NIBBLE_BYTES + 1} bytes and 3 a register beyond`);
   }
-  const buffer = Buffer.allocUnsafe(SKETCH_REGISTERS - NIBBLE_BYTES + length);
-  // Fewer bytes than the text's length promises: characters were skipped (and the rest unset).
-  const written = buffer.write(base64url, SKETCH_REGISTERS - NIBBLE_BYTES, 'base64url');
-  if (written !== length) throw new Error('a sketch is unpadded base64url');
-  checkBase64url(base64url, written);
-  const base = buffer[SKETCH_REGISTERS]!;
+  const base = bytes[NIBBLE_BYTES]!;
   if (base > MAX_BASE)
     throw new Error(`a nibble sketch's base is at most ${MAX_BASE}, not ${base}`);
-  const registers = new Uint8Array(buffer.buffer, buffer.byteOffset, SKETCH_REGISTERS);
+  registers.set(bytes.subarray(0, NIBBLE_BYTES), SKETCH_REGISTERS - NIBBLE_BYTES);
   spreadNibbles(registers, base);
   // Every nibble under the escape is a valid rank by the base's bound: only exceptions are checked.
   let previous = -1;
-  for (let offset = SKETCH_REGISTERS + 1; offset < buffer.length; offset += 3) {
-    const index = buffer.readUInt16BE(offset);
-    const rank = buffer[offset + 2]!;
+  for (let offset = NIBBLE_BYTES + 1; offset < bytes.length; offset += 3) {
+    const index = bytes.readUInt16BE(offset);
+    const rank = bytes[offset + 2]!;
     if (
       index <= previous ||
       index >= SKETCH_REGISTERS ||
@@ -171,15 +195,11 @@ function decodeNibbles(base64url: string): SketchRegisters {
 }
 
 /** The byte form's ranks: exactly one byte a register, each 0 (empty) … 51, checked four at a time. */
-function decodeBytes(base64url: string): SketchRegisters {
-  const bytes = bytesOfBase64url(base64url);
+function decodeBytes(bytes: Buffer, registers: SketchRegisters): SketchRegisters {
   if (bytes.length !== SKETCH_REGISTERS) {
     throw new Error(`a dense sketch holds ${SKETCH_REGISTERS} registers, not ${bytes.length}`);
   }
-  // A copy where the decoder's bytes are not 4-aligned (they are when Node allocates them apart).
-  const registers = aligned(bytes)
-    ? new Uint8Array(bytes.buffer, bytes.byteOffset, SKETCH_REGISTERS)
-    : Uint8Array.from(bytes);
+  registers.set(bytes);
   if (!ranksInRange(registers)) {
     const index = registers.findIndex((rank) => rank > SKETCH_MAX_RANK);
     throw new Error(`register ${index} with rank ${registers[index]} is not one a sketch can hold`);

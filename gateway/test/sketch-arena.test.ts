@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { decodeSketch, encodeSketch, estimateUnion, sketchOf } from '@sahem/kit';
+import { contractModel } from '../src/agencies/contractModel.ts';
+import { endMerge, mergeField, type MergeContext } from '../src/agencies/mergeAnswers.ts';
+import { SketchArena } from '../src/agencies/SketchArena.ts';
+import { SUPERGRAPH_PATH } from './support/startGraph.ts';
+
+const KEY = 'arena-test';
+const ids = (from: number, to: number) =>
+  Array.from({ length: to - from }, (_, i) => `V-${from + i}`);
+const sketch = (from: number, to: number) => sketchOf(ids(from, to), KEY);
+
+/** The process's arena, and that nothing holds it: lent and given back straight away. */
+function processArena(): SketchArena {
+  const arena = SketchArena.lend();
+  arena.giveBack();
+  return arena;
+}
+
+describe('the sketch arena', () => {
+  it('lends the process arena to one merge at a time, and a new one to a merge beside it', () => {
+    const first = processArena();
+    const lent = SketchArena.lend();
+    expect(lent).toBe(first);
+    const beside = SketchArena.lend();
+    expect(beside).not.toBe(first);
+    beside.giveBack();
+    // Giving back an arena of its own does not free the process's.
+    expect(SketchArena.lend()).not.toBe(first);
+    lent.giveBack();
+    expect(SketchArena.lend()).toBe(first);
+    first.giveBack();
+  });
+
+  it('hands out aligned, separate arrays within a merge and the same ones again after it', () => {
+    const arena = SketchArena.lend();
+    const taken = Array.from({ length: 130 }, () => arena.take());
+    expect(arena.taken).toBe(130);
+    expect(arena.slabs).toBe(3);
+    taken.forEach((registers, i) => registers.fill(i % 250));
+    taken.forEach((registers, i) => {
+      expect(registers.length).toBe(16_384);
+      expect(registers.byteOffset % 4).toBe(0);
+      expect(registers.every((rank) => rank === i % 250)).toBe(true);
+    });
+    arena.giveBack();
+    const again = SketchArena.lend();
+    expect(again.take().buffer).toBe(taken[0]!.buffer);
+    again.giveBack();
+  });
+
+  it('keeps 8 slabs after a large merge and lets the rest go', () => {
+    const arena = SketchArena.lend();
+    for (let i = 0; i < 64 * 10; i++) arena.take();
+    expect(arena.slabs).toBe(10);
+    arena.giveBack();
+    expect(arena.slabs).toBe(8);
+    expect(arena.taken).toBe(0);
+  });
+});
+
+describe('merges decoding into the arena', () => {
+  const model = contractModel(readFileSync(SUPERGRAPH_PATH, 'utf8'));
+  const context = (): MergeContext => ({
+    model,
+    variables: {},
+    fragments: new Map(),
+    included: ['SCD', 'SEC'],
+    excluded: [],
+    invalid: () => undefined,
+    smallCellThreshold: 5,
+  });
+  const operation = parse('{ nationalPeriod(period: "2026") { activeVolunteers } }')
+    .definitions[0] as OperationDefinitionNode;
+  const field = operation.selectionSet.selections[0] as FieldNode;
+  const merge = (sets: [number, number][], of: MergeContext) =>
+    mergeField(
+      'Query',
+      field,
+      sets.map(([from, to]) => ({
+        activeVolunteers: to - from,
+        sahem__sk_activeVolunteersSketch: encodeSketch(sketch(from, to)),
+      })),
+      of,
+    ) as { activeVolunteers: number };
+
+  it('holds the arena until the merge ends, then gives it back', () => {
+    const arena = processArena();
+    const merging = context();
+    merge(
+      [
+        [0, 3_000],
+        [2_000, 9_000],
+      ],
+      merging,
+    );
+    expect(SketchArena.lend()).not.toBe(arena);
+    endMerge(merging);
+    expect(processArena()).toBe(arena);
+    // Ending it again, or a merge that decoded nothing, changes nothing.
+    endMerge(merging);
+    endMerge(context());
+    expect(processArena()).toBe(arena);
+  });
+
+  it('counts each merge from its own sketches, whatever the one before left in the arrays', () => {
+    // A large merge fills the arrays with high ranks; the small one after reuses them.
+    const sets: [number, number][][] = [
+      [
+        [0, 60_000],
+        [30_000, 90_000],
+        [80_000, 120_000],
+      ],
+      [
+        [0, 40],
+        [20, 70],
+      ],
+      [
+        [5, 6],
+        [500, 900],
+        [0, 300],
+      ],
+    ];
+    for (const of of sets) {
+      const merging = context();
+      const { activeVolunteers } = merge(of, merging);
+      endMerge(merging);
+      const fresh = of.map(([from, to]) => decodeSketch(encodeSketch(sketch(from, to))));
+      expect(activeVolunteers).toBe(estimateUnion(fresh));
+    }
+  });
+});
