@@ -1,14 +1,9 @@
 import { createHash, KeyObject, randomUUID, sign } from 'node:crypto';
-import {
-  createLocalJWKSet,
-  createRemoteJWKSet,
-  jwtVerify,
-  type JWK,
-  type JWTVerifyGetKey,
-} from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, type JWK, type JWTVerifyGetKey } from 'jose';
 import { UNAUTHENTICATED } from '../errors.ts';
 import { ROLES, type Caller, type Role } from './caller.ts';
 import type { SigningKey } from './keys.ts';
+import { verifyCallerJwt, type CallerJwtChecks } from './verifyCallerJwt.ts';
 
 /** The header in which the gateway tells a subgraph who the caller is. */
 export const CALLER_HEADER = 'x-sahem-caller';
@@ -94,8 +89,9 @@ export function signCallerToken(
 // The gateway signs one token per subgraph request. jose signs with WebCrypto, whose every
 // call is asynchronous and copies its input into a job; Node's own `crypto.sign` on a
 // `KeyObject` signs the same bytes synchronously, several times cheaper. The output is the same
-// standard compact JWS (RFC 7515; ES256 signatures as R || S, RFC 7518 §3.4), which subgraphs
-// verify with `jose.jwtVerify` unchanged.
+// standard compact JWS (RFC 7515; ES256 signatures as R || S, RFC 7518 §3.4), which
+// `jose.jwtVerify` accepts (`caller-token-signing.test.ts`); subgraphs verify it the same way
+// with `verifyCallerJwt`, tested against jose.
 const keyObjects = new WeakMap<object, KeyObject>();
 
 function keyObjectOf(key: SigningKey): KeyObject {
@@ -172,14 +168,23 @@ export interface CallerTokenAuthenticatorOptions {
  * Verifies caller tokens with the gateway's public keys: a key set URL (the gateway's
  * `/.well-known/jwks.json`, fetched and cached by jose, which fetches again when a token names
  * an unknown key, so keys rotate without a restart), a key set in process, or a resolver.
- * Checks the type, issuer, this subgraph's audience, the lifetime, the binding to the request,
- * and that the token id was not seen before.
+ * Checks the signature (Node's crypto, {@link verifyCallerJwt}), the type, issuer, this
+ * subgraph's audience, the lifetime, the binding to the request, and that the token id was not
+ * seen before.
  */
 export function callerTokenAuthenticator(
   keys: URL | JWTVerifyGetKey | PublishedKeys,
   options: CallerTokenAuthenticatorOptions,
 ): CallerAuthenticator {
   const getKey = keyResolver(keys, options);
+  const checks: CallerJwtChecks = {
+    typ: CALLER_TOKEN_TYPE,
+    issuer: CALLER_TOKEN_ISSUER,
+    audiences: typeof options.audience === 'string' ? [options.audience] : [...options.audience],
+    requiredClaims: ['exp', 'iat', 'jti', 'bdy'],
+    maxTokenAge: CALLER_TOKEN_TTL_SECONDS + CALLER_TOKEN_CLOCK_TOLERANCE_SECONDS,
+    clockTolerance: CALLER_TOKEN_CLOCK_TOLERANCE_SECONDS,
+  };
   const seen = new ReplayCache(options.maxRemembered ?? 200_000);
   return async ({ token, digest }) => {
     if (!token) {
@@ -187,15 +192,7 @@ export function callerTokenAuthenticator(
     }
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, getKey, {
-        issuer: CALLER_TOKEN_ISSUER,
-        audience: typeof options.audience === 'string' ? options.audience : [...options.audience],
-        algorithms: ['ES256', 'RS256'],
-        typ: CALLER_TOKEN_TYPE,
-        requiredClaims: ['exp', 'iat', 'jti', 'bdy'],
-        maxTokenAge: CALLER_TOKEN_TTL_SECONDS + CALLER_TOKEN_CLOCK_TOLERANCE_SECONDS,
-        clockTolerance: CALLER_TOKEN_CLOCK_TOLERANCE_SECONDS,
-      }));
+      payload = await verifyCallerJwt(token, getKey, checks);
     } catch (error) {
       throw refuse(`The caller token was refused: ${(error as Error).message}.`);
     }
