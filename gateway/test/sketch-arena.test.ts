@@ -3,7 +3,12 @@ import { parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { decodeSketch, encodeSketch, estimateUnion, sketchOf } from '@sahem/kit';
 import { contractModel } from '../src/agencies/contractModel.ts';
-import { endMerge, mergeField, type MergeContext } from '../src/agencies/mergeAnswers.ts';
+import {
+  DECODED_SKETCHES_KEPT,
+  endMerge,
+  mergeField,
+  type MergeContext,
+} from '../src/agencies/mergeAnswers.ts';
 import { SketchArena } from '../src/agencies/SketchArena.ts';
 import { SUPERGRAPH_PATH } from './support/startGraph.ts';
 
@@ -129,6 +134,41 @@ describe('merges decoding into the arena', () => {
       endMerge(merging);
       const fresh = of.map(([from, to]) => decodeSketch(encodeSketch(sketch(from, to))));
       expect(activeVolunteers).toBe(estimateUnion(fresh));
+    }
+  });
+
+  it('decodes a large breakdown in at most 1,024 arrays, each cell counted from its own sketches', () => {
+    const cells = 600;
+    const breakdown = parse(
+      '{ nationalPeriod(period: "2026") { breakdown(by: [GENDER]) { gender activeVolunteers } } }',
+    ).definitions[0] as OperationDefinitionNode;
+    // Instance 0's cell i holds volunteers 20i … 20i + 9, instance 1's 20i + 5 … 20i + 14.
+    const cell = (i: number, shift: number) => ({
+      gender: `G${i}`,
+      activeVolunteers: 10,
+      suppressed: false,
+      sahem__key: `GENDER=G${i}`,
+      sahem__count: 10,
+      sahem__sk_activeVolunteersSketch: encodeSketch(sketch(20 * i + shift, 20 * i + shift + 10)),
+    });
+    const answers = [0, 5].map((shift) => ({
+      breakdown: Array.from({ length: cells }, (_, i) => cell(i, shift)),
+    }));
+    const arena = processArena();
+    const merging = context();
+    const merged = mergeField(
+      'Query',
+      breakdown.selectionSet.selections[0] as FieldNode,
+      answers,
+      merging,
+    ) as { breakdown: { gender: string; activeVolunteers: number }[] };
+    expect(arena.taken).toBe(DECODED_SKETCHES_KEPT);
+    endMerge(merging);
+    expect(merged.breakdown).toHaveLength(cells);
+    for (const { gender, activeVolunteers } of merged.breakdown) {
+      const i = Number(gender.slice(1));
+      const fresh = [0, 5].map((shift) => sketch(20 * i + shift, 20 * i + shift + 10));
+      expect(activeVolunteers, gender).toBe(estimateUnion(fresh));
     }
   });
 });

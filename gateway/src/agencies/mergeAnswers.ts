@@ -397,6 +397,7 @@ function distinctCount(
   sketches: readonly string[],
   context: MergeContext,
 ): number | null {
+  keepForCount(context, present.length * sketches.length);
   const decoded = present.map((value) =>
     sketches.map((sketch) => {
       const text = value[sketchKey(sketch)];
@@ -451,14 +452,28 @@ interface DecodedSketch {
 }
 
 /**
- * What one merge has computed: each sketch text decoded once (the same text is read by each
- * distinct count of its object and by the accuracy of its counts, and a national year's is
- * 16,384 registers) into its arena's arrays, and each union's estimate once (by the ids of its
- * sketches).
+ * Decoded sketches a merge keeps at most, 16 MiB of registers: beyond it the least recently read
+ * one's array is reused. A sketch is read only by the counts of its own object (a region, a
+ * cell), so little is decoded twice; but a breakdown by two dimensions over a three-year trend
+ * brings a sketch per cell, period and instance, tens of thousands, and decoded all at once they
+ * would hold gigabytes.
+ */
+export const DECODED_SKETCHES_KEPT = 1_024;
+
+/**
+ * What one merge has computed: each sketch text decoded once while it is among the last
+ * {@link DECODED_SKETCHES_KEPT} read (the same text is read by each distinct count of its
+ * object and by the accuracy of its counts, and a national year's is 16,384 registers), into
+ * its arena's arrays, and each union's estimate once (by the ids of its sketches).
  */
 interface MergeMemo {
   arena: SketchArena;
+  /** By text, least recently read first. */
   sketches: Map<string, DecodedSketch>;
+  /** At most this many in `sketches`: more than one count reads, so none it reads is reused. */
+  kept: number;
+  /** Ids given so far: a sketch decoded again gets a new one, so no estimate is read for it. */
+  ids: number;
   estimates: Map<string, number>;
 }
 const memos = new WeakMap<MergeContext, MergeMemo>();
@@ -466,7 +481,13 @@ const memos = new WeakMap<MergeContext, MergeMemo>();
 function memoOf(context: MergeContext): MergeMemo {
   let memo = memos.get(context);
   if (!memo) {
-    memo = { arena: SketchArena.lend(), sketches: new Map(), estimates: new Map() };
+    memo = {
+      arena: SketchArena.lend(),
+      sketches: new Map(),
+      kept: DECODED_SKETCHES_KEPT,
+      ids: 0,
+      estimates: new Map(),
+    };
     memos.set(context, memo);
   }
   return memo;
@@ -484,16 +505,38 @@ export function endMerge(context: MergeContext): void {
   memo.arena.giveBack();
 }
 
-/** {@link decodeSketch} of `text`, once per merge `context`; throws as it does. */
+/**
+ * {@link decodeSketch} of `text`, once while it is among the merge's last read; throws as it
+ * does. Its registers stay as they are until {@link MergeMemo.kept} other sketches are read.
+ */
 function decodedSketch(text: string, context: MergeContext): DecodedSketch {
-  const { arena, sketches } = memoOf(context);
+  const memo = memoOf(context);
+  const { sketches } = memo;
   let decoded = sketches.get(text);
-  if (!decoded) {
-    const registers = decodeSketch(text, arena.take());
-    decoded = { registers, members: !isEmptySketch(registers), id: sketches.size };
+  if (decoded) {
+    sketches.delete(text);
     sketches.set(text, decoded);
+    return decoded;
   }
+  let registers: SketchRegisters;
+  if (sketches.size >= memo.kept) {
+    const [oldest, reused] = sketches.entries().next().value!;
+    sketches.delete(oldest);
+    registers = reused.registers;
+  } else registers = memo.arena.take();
+  decodeSketch(text, registers);
+  decoded = { registers, members: !isEmptySketch(registers), id: memo.ids++ };
+  sketches.set(text, decoded);
   return decoded;
+}
+
+/**
+ * Makes room for one count to read `sketches` sketches at once: the memo keeps twice that, so
+ * the least recently read, whose array is reused, is never one the count still holds.
+ */
+function keepForCount(context: MergeContext, sketches: number): void {
+  const memo = memoOf(context);
+  memo.kept = Math.max(memo.kept, 2 * sketches);
 }
 
 /** Whether an instance's answer has anyone in any of its sketches. */
