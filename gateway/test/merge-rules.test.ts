@@ -1,23 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { Kind, parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { encodeSketch, estimateUnion, sketchOf, SKETCH_RELATIVE_ERROR } from '@sahem/kit';
-import { contractModel } from '../src/agencies/contractModel.ts';
-import { mergeField, mergeObject, type MergeContext } from '../src/agencies/mergeAnswers.ts';
+import { mergeField, mergeObject } from '../src/agencies/mergeAnswers.ts';
 import { prepareFanOut } from '../src/agencies/prepareFanOut.ts';
-import { SUPERGRAPH_PATH } from './support/startGraph.ts';
+import { mergeContext, model } from './support/mergeContext.ts';
 
-const model = contractModel(readFileSync(SUPERGRAPH_PATH, 'utf8'));
-const context = (overrides: Partial<MergeContext> = {}): MergeContext => ({
-  model,
-  variables: {},
-  fragments: new Map(),
-  included: ['SCD', 'SEC'],
-  excluded: [],
-  invalid: () => undefined,
-  smallCellThreshold: 5,
-  ...overrides,
-});
+const context = mergeContext;
 
 /** The root field of `query`, as the merge sees it, and what instances are sent for it. */
 function rootField(query: string) {

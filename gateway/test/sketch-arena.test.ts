@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { decodeSketch, encodeSketch, estimateUnion, sketchOf } from '@sahem/kit';
-import { contractModel } from '../src/agencies/contractModel.ts';
 import {
   DECODED_SKETCHES_KEPT,
   endMerge,
@@ -10,7 +8,7 @@ import {
   type MergeContext,
 } from '../src/agencies/mergeAnswers.ts';
 import { SketchArena } from '../src/agencies/SketchArena.ts';
-import { SUPERGRAPH_PATH } from './support/startGraph.ts';
+import { mergeContext } from './support/mergeContext.ts';
 
 const KEY = 'arena-test';
 const ids = (from: number, to: number) =>
@@ -67,16 +65,7 @@ describe('the sketch arena', () => {
 });
 
 describe('merges decoding into the arena', () => {
-  const model = contractModel(readFileSync(SUPERGRAPH_PATH, 'utf8'));
-  const context = (): MergeContext => ({
-    model,
-    variables: {},
-    fragments: new Map(),
-    included: ['SCD', 'SEC'],
-    excluded: [],
-    invalid: () => undefined,
-    smallCellThreshold: 5,
-  });
+  const context = () => mergeContext();
   const operation = parse('{ nationalPeriod(period: "2026") { activeVolunteers } }')
     .definitions[0] as OperationDefinitionNode;
   const field = operation.selectionSet.selections[0] as FieldNode;
