@@ -187,6 +187,7 @@ const cases: [string, () => string, boolean][] = [
   ['two parts', () => token(es).split('.').slice(0, 2).join('.'), false],
   ['four parts', () => `${token(es)}.x`, false],
   ['whitespace around', () => ` ${token(es)} `, false],
+  ['a character outside base64url', () => swapPart(token(es), 1, `é${b64(claims())}`), false],
   ['empty', () => '', false],
 ];
 
