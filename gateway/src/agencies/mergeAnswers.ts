@@ -489,6 +489,10 @@ function memoOf(context: MergeContext): MergeMemo {
       estimates: new Map(),
     };
     memos.set(context, memo);
+    // A merge is synchronous, so it is over by the time a microtask runs: a merge whose
+    // caller never calls endMerge (a test, a future caller) still gives its arena back, and
+    // cannot keep the process's arena from every merge after it.
+    queueMicrotask(() => endMerge(context));
   }
   return memo;
 }
@@ -496,7 +500,7 @@ function memoOf(context: MergeContext): MergeMemo {
 /**
  * Ends the merge of `context`: what it decoded is forgotten and its registers given back, to
  * be written over by the next merge. Call it once the merged answer is built (it holds counts,
- * never registers).
+ * never registers); it is called anyway once the current task's synchronous work is done.
  */
 export function endMerge(context: MergeContext): void {
   const memo = memos.get(context);
