@@ -23,7 +23,7 @@ import { SubgraphDataSource } from '../SubgraphDataSource.ts';
 import { agencyOfKey, valueAt } from './agencyOfKey.ts';
 import type { ContractModel } from './contractModel.ts';
 import { instanceUnavailable, type InstanceFailure } from './instanceUnavailable.ts';
-import { endMerge, fieldsOf, mergeField, mergeObject, type MergeContext } from './mergeAnswers.ts';
+import { fieldsOf, mergeField, mergeObject, type MergeContext } from './mergeAnswers.ts';
 import {
   PreparedOperations,
   subOperation,
@@ -379,36 +379,32 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
 
     const answered = calls.filter((call) => call.response);
     const context = this.#mergeContext(model, variables, fragments, calls, errors);
-    try {
-      for (const part of routed) {
-        const key = part.field.alias?.value ?? part.field.name.value;
-        if (part.field.name.value === '__typename') {
-          data[key] = rootType;
-          continue;
-        }
-        if (!part.fanOut) {
-          const call = part.call;
-          if (!part.owner) {
-            data[key] = null;
-            if (part.code !== undefined || rootType === 'Mutation')
-              errors.push(unknownAgency(key, part.code, rootType));
-            continue;
-          }
-          data[key] = (call?.response?.data as Json | undefined)?.[key] ?? null;
-          if (call?.failure) errors.push(instanceUnavailable(call.failure, [key], registry));
-          continue;
-        }
-        data[key] = mergeField(
-          rootType,
-          part.field,
-          answered.map((call) => (call.response!.data as Json | undefined)?.[key]),
-          context,
-        );
-        for (const call of calls)
-          if (call.failure) errors.push(instanceUnavailable(call.failure, [key], registry));
+    for (const part of routed) {
+      const key = part.field.alias?.value ?? part.field.name.value;
+      if (part.field.name.value === '__typename') {
+        data[key] = rootType;
+        continue;
       }
-    } finally {
-      endMerge(context);
+      if (!part.fanOut) {
+        const call = part.call;
+        if (!part.owner) {
+          data[key] = null;
+          if (part.code !== undefined || rootType === 'Mutation')
+            errors.push(unknownAgency(key, part.code, rootType));
+          continue;
+        }
+        data[key] = (call?.response?.data as Json | undefined)?.[key] ?? null;
+        if (call?.failure) errors.push(instanceUnavailable(call.failure, [key], registry));
+        continue;
+      }
+      data[key] = mergeField(
+        rootType,
+        part.field,
+        answered.map((call) => (call.response!.data as Json | undefined)?.[key]),
+        context,
+      );
+      for (const call of calls)
+        if (call.failure) errors.push(instanceUnavailable(call.failure, [key], registry));
     }
     for (const call of answered) errors.push(...tagged(call.response!.errors, call.instance));
     return errors.length > 0 ? { data, errors } : { data };
@@ -474,21 +470,16 @@ export class AgencyRoutedDataSource implements GraphQLDataSource<GatewayContext>
       });
     const context = this.#mergeContext(model, variables, fragments, calls, errors);
     const entitiesKey = entities.alias?.value ?? '_entities';
-    let result;
-    try {
-      result = targets.map((target, index) => {
-        const answers = answersOf(index);
-        for (const call of calls) {
-          if (call.failure && target.instances.includes(call.instance)) {
-            errors.push(instanceUnavailable(call.failure, [entitiesKey, index], registry));
-          }
+    const result = targets.map((target, index) => {
+      const answers = answersOf(index);
+      for (const call of calls) {
+        if (call.failure && target.instances.includes(call.instance)) {
+          errors.push(instanceUnavailable(call.failure, [entitiesKey, index], registry));
         }
-        if (!target.merged) return answers.find((answer) => answer !== undefined) ?? null;
-        return mergeObject(target.type, entities.selectionSet, answers, context);
-      });
-    } finally {
-      endMerge(context);
-    }
+      }
+      if (!target.merged) return answers.find((answer) => answer !== undefined) ?? null;
+      return mergeObject(target.type, entities.selectionSet, answers, context);
+    });
     for (const call of calls) {
       const mine = positions.get(call.instance.name) ?? [];
       for (const error of tagged(call.response?.errors, call.instance)) {

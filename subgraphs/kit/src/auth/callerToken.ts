@@ -1,7 +1,8 @@
-import { createHash, KeyObject, randomUUID, sign } from 'node:crypto';
+import { createHash, randomUUID, sign, type KeyObject } from 'node:crypto';
 import { createLocalJWKSet, createRemoteJWKSet, type JWK, type JWTVerifyGetKey } from 'jose';
 import { UNAUTHENTICATED } from '../errors.ts';
 import { ROLES, type Caller, type Role } from './caller.ts';
+import { keyObjectOf } from './keyObjectOf.ts';
 import type { SigningKey } from './keys.ts';
 import { verifyCallerJwt, type CallerJwtChecks } from './verifyCallerJwt.ts';
 
@@ -92,19 +93,11 @@ export function signCallerToken(
 // standard compact JWS (RFC 7515; ES256 signatures as R || S, RFC 7518 §3.4), which
 // `jose.jwtVerify` accepts (`caller-token-signing.test.ts`); subgraphs verify it the same way
 // with `verifyCallerJwt`, tested against jose.
-const keyObjects = new WeakMap<object, KeyObject>();
-
-function keyObjectOf(key: SigningKey): KeyObject {
-  const { privateKey } = key;
-  let keyObject = keyObjects.get(privateKey);
-  if (!keyObject) {
-    if (privateKey instanceof Uint8Array) {
-      throw new TypeError('A caller token is signed with an asymmetric key (ES256 or RS256).');
-    }
-    keyObject = KeyObject.from(privateKey);
-    keyObjects.set(privateKey, keyObject);
+function signingKeyObject(key: SigningKey): KeyObject {
+  if (key.privateKey instanceof Uint8Array) {
+    throw new TypeError('A caller token is signed with an asymmetric key (ES256 or RS256).');
   }
-  return keyObject;
+  return keyObjectOf(key.privateKey);
 }
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -117,7 +110,7 @@ function signJws(
 ) {
   const input = `${base64url(header)}.${base64url(payload)}`;
   const signature = sign('sha256', Buffer.from(input), {
-    key: keyObjectOf(key),
+    key: signingKeyObject(key),
     ...(header.alg === 'ES256' && { dsaEncoding: 'ieee-p1363' as const }),
   });
   return `${input}.${signature.toString('base64url')}`;

@@ -1,5 +1,6 @@
 import { KeyObject, createPublicKey, verify, type JsonWebKey, type webcrypto } from 'node:crypto';
 import { decodeProtectedHeader, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { keyObjectOf } from './keyObjectOf.ts';
 
 /** What {@link verifyCallerJwt} checks beyond the signature. */
 export interface CallerJwtChecks {
@@ -157,22 +158,12 @@ function strictBase64url(text: string, what: string): Buffer {
 const CryptoKeyClass = (globalThis as unknown as { CryptoKey: new () => webcrypto.CryptoKey })
   .CryptoKey;
 
-// A key set's CryptoKey becomes a KeyObject once: the key set hands out the same object for a
-// `kid` until it is refetched.
-const keyObjects = new WeakMap<object, KeyObject>();
-
 /** The resolved key as a public `KeyObject` fit for `alg`: P-256 for ES256, RSA of 2048 bits or more for RS256. */
 function publicKeyOf(resolved: unknown, alg: 'ES256' | 'RS256'): KeyObject {
   let key: KeyObject;
   if (resolved instanceof KeyObject) key = resolved;
-  else if (resolved instanceof CryptoKeyClass) {
-    key = keyObjects.get(resolved) ?? KeyObject.from(resolved);
-    keyObjects.set(resolved, key);
-  } else if (
-    typeof resolved === 'object' &&
-    resolved !== null &&
-    !(resolved instanceof Uint8Array)
-  ) {
+  else if (resolved instanceof CryptoKeyClass) key = keyObjectOf(resolved);
+  else if (typeof resolved === 'object' && resolved !== null && !(resolved instanceof Uint8Array)) {
     key = createPublicKey({ key: resolved as JsonWebKey, format: 'jwk' });
   } else throw new CallerJwtRefused('a caller token is verified with a public key');
   const fits =
