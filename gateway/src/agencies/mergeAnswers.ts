@@ -489,9 +489,9 @@ function memoOf(context: MergeContext): MergeMemo {
       estimates: new Map(),
     };
     memos.set(context, memo);
-    // A merge is synchronous, so it is over by the time a microtask runs: a merge whose
-    // caller never calls endMerge (a test, a future caller) still gives its arena back, and
-    // cannot keep the process's arena from every merge after it.
+    // A merge is synchronous (it starts once every instance has answered), so it is over by
+    // the time a microtask runs: its callers need not end it, and none can keep the process's
+    // arena from the merges after it.
     queueMicrotask(() => endMerge(context));
   }
   return memo;
@@ -499,8 +499,8 @@ function memoOf(context: MergeContext): MergeMemo {
 
 /**
  * Ends the merge of `context`: what it decoded is forgotten and its registers given back, to
- * be written over by the next merge. Call it once the merged answer is built (it holds counts,
- * never registers); it is called anyway once the current task's synchronous work is done.
+ * be written over by the next merge (the merged answer holds counts, never registers). Called
+ * once the synchronous work that began the merge is done; tests call it to end one sooner.
  */
 export function endMerge(context: MergeContext): void {
   const memo = memos.get(context);
